@@ -1,0 +1,51 @@
+# Thin named targets over the CMake presets (CMakePresets.json) and the scripts in scripts/.
+# make run   — set up this machine, build everything and serve the calculator (the main job)
+# make test  — set up, build, and run every test (native GoogleTest suite + browser tests)
+
+PORT ?= 8080
+# Emscripten's environment on Debian (see cmake/web.cmake for the compiler and linker flags).
+WEB_ENV = EM_CACHE=$(CURDIR)/build/em-cache NODE_PATH=/usr/share/nodejs
+
+.PHONY: setup build web test test-native test-web run serve bench bench-web rules-check clean
+
+setup:
+	bash scripts/setup.sh
+
+build:
+	cmake --preset native
+	cmake --build --preset native -j
+
+web:
+	$(WEB_ENV) cmake --preset web
+	$(WEB_ENV) cmake --build --preset web -j
+
+test-native: build
+	ctest --preset native
+
+test-web: web
+	cd tests/web && node run.mjs
+
+test: setup
+	$(MAKE) test-native
+	$(MAKE) test-web
+
+rules-check: build
+	./build/native/yibao rules check rules
+
+serve:
+	@echo "yibao-calc: http://localhost:$(PORT)/  (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory build/web
+
+run: setup
+	$(MAKE) build web
+	./build/native/yibao quote --year 2026 --district wanzhou --category 101 --tier 1 --paid 2025-12-20 --continuous
+	$(MAKE) serve
+
+bench: build
+	./build/native/yibao_bench
+
+bench-web: web
+	cd tests/web && node bench.mjs
+
+clean:
+	rm -rf build

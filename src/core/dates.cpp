@@ -1,0 +1,51 @@
+#include "core/dates.h"
+
+#include <charconv>
+
+#include "core/json_api.h"
+
+namespace yibao {
+
+using namespace std::chrono;
+
+std::optional<date> parse_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    auto number = [&](std::size_t pos, std::size_t len) -> std::optional<int> {
+        int v = 0;
+        const char* first = text.data() + pos;
+        auto [ptr, ec] = std::from_chars(first, first + len, v);
+        if (ec != std::errc{} || ptr != first + len) return std::nullopt;
+        return v;
+    };
+    auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
+    if (!y || !m || !d) return std::nullopt;
+    date result{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
+    if (!result.ok()) return std::nullopt;
+    return result;
+}
+
+std::string format_date(const date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+date add_days(const date& d, int days) { return date{sys_days{d} + std::chrono::days{days}}; }
+
+date add_months_clamped(const date& d, int n) {
+    year_month ym = year_month{d.year(), d.month()} + months{n};
+    auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+    return date{ym.year(), ym.month(), d.day() > last ? last : d.day()};
+}
+
+date first_of_next_month(const date& d) {
+    year_month ym = year_month{d.year(), d.month()} + months{1};
+    return date{ym.year(), ym.month(), day{1}};
+}
+
+int days_between(const date& from, const date& to) {
+    return static_cast<int>((sys_days{to} - sys_days{from}).count());
+}
+
+}  // namespace yibao

@@ -1,0 +1,33 @@
+// The request/quote contract as JSON text: the CLI, the web page and window.yibao.quote all go
+// through these functions, so they answer alike.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/quote.h"
+#include "core/rules.h"
+
+namespace yibao {
+
+// Parses a request. Returns false and fills errors (field + Chinese message) when the JSON is
+// malformed (the message says where it broke) or a field has the wrong type or format.
+bool parse_request(std::string_view json_text, request& out, std::vector<field_error>& errors);
+
+// The quote as a JSON object text (indent < 0: compact).
+std::string quote_to_json(const quote& q, int indent = 2);
+
+// parse_request + evaluate + quote_to_json; a malformed request gives ok:false with errors.
+// With_advice adds an "advice" member (not part of the contract; used by the UI).
+std::string quote_json(const rule_book& rules, std::string_view request_json, bool with_advice = false);
+
+// Lists for the UI, as JSON text.
+std::string categories_json(const rule_book& rules, int year, const std::string& district);
+std::string catalogue_json(const rule_book& rules);  // years, districts, per-year details
+
+// Formatting helpers shared by the CLI and the UI.
+std::string format_date(const date& d);     // YYYY-MM-DD
+std::string format_yuan(money amount);      // "400" or "40.50"
+
+}  // namespace yibao

@@ -1,0 +1,154 @@
+// The rules as the engine sees them after loading and validation (internal to src/core).
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/quote.h"
+#include "core/rules.h"
+
+namespace yibao {
+
+template <class T>
+struct sourced {
+    T value{};
+    std::string source;
+};
+
+struct text_ref {
+    std::string text;
+    std::string source;
+};
+
+enum class start_kind { fixed_date, next_month_first, waiting_days, waiting_months, same_day };
+
+struct start_rule {
+    start_kind kind = start_kind::fixed_date;
+    std::optional<date> on;         // fixed_date: the first covered day
+    std::optional<date> from_date;  // waiting_months: counted from this day instead of after payment
+};
+
+struct category_start {
+    std::vector<std::string> tags;  // any requested category carrying one of these tags
+    start_rule start;
+    std::string source;
+};
+
+struct payment_period {
+    std::string id;
+    std::string label;
+    date from;
+    date to;
+    bool centralized = false;
+    bool depends_on_continuity = false;
+    start_rule if_continuous;      // the rule when continuity does not matter, too
+    start_rule if_not_continuous;
+    std::vector<category_start> category_starts;
+    std::string source;
+};
+
+enum class assist_kind { fixed, percent_of_tier1, percent_of_tier2, not_allowed };
+
+struct tier_assistance {
+    assist_kind kind = assist_kind::fixed;
+    money fixed = 0;
+    int percent = 0;
+};
+
+struct category {
+    std::string code;
+    std::string name;
+    std::vector<std::string> tags;
+    std::vector<person_kind> persons;  // empty: anyone
+    std::array<tier_assistance, 2> tiers;
+    std::optional<date> valid_from;
+    std::optional<date> valid_to;
+    bool derived = false;
+    std::string source;
+    std::string note;
+
+    bool has_tag(const std::string& tag) const;
+    bool allows(person_kind p) const;
+};
+
+struct late_pricing_rule {
+    bool present = false;  // false: the year sets no late-payment price
+    sourced<date> from;
+    std::vector<std::string> exempt_tags;
+    std::string source;
+    std::string reading;
+};
+
+struct newborn_rules {
+    std::optional<sourced<int>> window_days;
+    std::optional<sourced<int>> late_waiting_days;
+    std::optional<sourced<bool>> personal_part_only;
+    std::optional<sourced<bool>> cross_year;
+    std::optional<sourced<bool>> exempt_from_waiting_months;
+    std::optional<text_ref> guardian;
+};
+
+struct incentive_rules {
+    std::optional<sourced<money>> deductible;
+    std::optional<sourced<int>> threshold_years;
+    std::optional<sourced<int>> counting_from_year;
+    std::optional<sourced<money>> raise_per_year;
+    std::optional<sourced<money>> zero_claims_raise;
+    std::vector<text_ref> notes;
+};
+
+struct year_rules {
+    int year = 0;
+    std::string district;  // "municipal" or the district id of the file
+    std::string name;
+    std::vector<std::string> files;
+    std::vector<std::string> documents;  // 文号
+    std::vector<text_ref> notes;
+    std::vector<text_ref> readings;
+    sourced<date> coverage_from;
+    sourced<date> coverage_to;
+    sourced<date> opens;
+    sourced<date> centralized_ends;
+    std::optional<sourced<date>> last_payment_day;
+    // [person: 0 resident, 1 student][tier - 1]
+    std::array<std::array<sourced<money>, 2>, 2> standards;
+    sourced<money> fiscal_subsidy;
+    late_pricing_rule late_pricing;
+    std::optional<sourced<int>> waiting_days;
+    std::string waiting_later_reading;
+    std::optional<sourced<int>> months_base;
+    std::optional<sourced<int>> months_per_extra_break_year;
+    std::optional<text_ref> repair_note;
+    std::optional<text_ref> announced_waiting_months;
+    std::vector<payment_period> periods;
+    newborn_rules newborn;
+    std::optional<sourced<bool>> freshman_from_day_after_payment;
+    std::vector<category> categories;
+    incentive_rules incentives;
+
+    const category* find_category(const std::string& code_or_name) const;
+    const sourced<money>& standard(person_kind p, int tier) const;
+};
+
+struct district_entry {
+    std::string id;
+    std::string name;
+};
+
+class rule_book {
+public:
+    std::vector<district_entry> district_list;
+    std::string district_source;
+    // Keyed by (year, "municipal" or district id that has a file of its own).
+    std::map<std::pair<int, std::string>, year_rules> by_year;
+
+    const district_entry* find_district(const std::string& id) const;
+    // The rules for a district: its own file merged over the municipal one, else the municipal.
+    const year_rules* find(int year, const std::string& district, bool* own_file = nullptr) const;
+};
+
+}  // namespace yibao

@@ -1,0 +1,774 @@
+#include "core/rules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "core/dates.h"
+#include "core/json_api.h"
+#include "core/rule_model.h"
+
+namespace yibao {
+
+using json = nlohmann::json;
+
+std::string rules_error::to_string() const {
+    std::string s = file;
+    if (!path.empty()) s += ": " + path;
+    return s + ": " + message;
+}
+
+bool category::has_tag(const std::string& tag) const {
+    return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+bool category::allows(person_kind p) const {
+    return persons.empty() || std::find(persons.begin(), persons.end(), p) != persons.end();
+}
+
+const category* year_rules::find_category(const std::string& code_or_name) const {
+    for (const auto& c : categories)
+        if (c.code == code_or_name) return &c;
+    for (const auto& c : categories)
+        if (c.name == code_or_name) return &c;
+    return nullptr;
+}
+
+const sourced<money>& year_rules::standard(person_kind p, int tier) const {
+    return standards[p == person_kind::student ? 1 : 0][tier == 2 ? 1 : 0];
+}
+
+const district_entry* rule_book::find_district(const std::string& id) const {
+    for (const auto& d : district_list)
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
+const year_rules* rule_book::find(int year, const std::string& district, bool* own_file) const {
+    if (own_file) *own_file = false;
+    if (auto it = by_year.find({year, district}); it != by_year.end()) {
+        if (own_file) *own_file = true;
+        return &it->second;
+    }
+    if (auto it = by_year.find({year, "municipal"}); it != by_year.end()) return &it->second;
+    return nullptr;
+}
+
+namespace {
+
+// ---------------------------------------------------------------- merging with provenance
+
+// Which file each JSON pointer of a merged document came from.
+struct provenance {
+    std::string base_file;
+    std::map<std::string, std::string> overrides;
+
+    std::string file_of(std::string pointer) const {
+        while (true) {
+            if (auto it = overrides.find(pointer); it != overrides.end()) return it->second;
+            auto slash = pointer.rfind('/');
+            if (slash == std::string::npos || pointer.empty()) return base_file;
+            pointer.erase(slash);
+        }
+    }
+};
+
+// Objects merge key by key; anything else (arrays included) is replaced whole.
+void merge_into(json& base, const json& overlay, const std::string& pointer,
+                const std::string& overlay_file, provenance& prov) {
+    for (auto it = overlay.begin(); it != overlay.end(); ++it) {
+        std::string child = pointer + "/" + it.key();
+        if (base.contains(it.key()) && base[it.key()].is_object() && it.value().is_object()) {
+            merge_into(base[it.key()], it.value(), child, overlay_file, prov);
+        } else {
+            base[it.key()] = it.value();
+            prov.overrides[child] = overlay_file;
+        }
+    }
+}
+
+// ---------------------------------------------------------------- typed reading with errors
+
+struct reader {
+    const provenance& prov;
+    std::vector<rules_error>& errors;
+
+    void fail(const std::string& pointer, const std::string& message) {
+        errors.push_back({prov.file_of(pointer), pointer.empty() ? "/" : pointer, message});
+    }
+
+    void allow_keys(const json& obj, const std::string& ptr, std::initializer_list<const char*> keys) {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            bool known = std::any_of(keys.begin(), keys.end(),
+                                     [&](const char* k) { return it.key() == k; });
+            if (!known) fail(ptr + "/" + it.key(), "unknown field \"" + it.key() + "\"");
+        }
+    }
+
+    const json* member(const json& obj, const std::string& ptr, const char* key, bool required,
+                       json::value_t type) {
+        auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) fail(ptr + "/" + key, "missing field \"" + std::string(key) + "\"");
+            return nullptr;
+        }
+        bool ok = it->type() == type ||
+                  (type == json::value_t::number_float && it->is_number()) ||
+                  (type == json::value_t::number_integer && it->is_number_integer());
+        if (!ok) {
+            fail(ptr + "/" + key, "wrong type: expected " + type_name(type) + ", found " +
+                                      std::string(it->type_name()));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    static std::string type_name(json::value_t t) {
+        switch (t) {
+            case json::value_t::object: return "object";
+            case json::value_t::array: return "array";
+            case json::value_t::string: return "string";
+            case json::value_t::boolean: return "boolean";
+            case json::value_t::number_integer: return "integer";
+            default: return "number";
+        }
+    }
+
+    std::optional<std::string> string(const json& obj, const std::string& ptr, const char* key,
+                                      bool required) {
+        const json* v = member(obj, ptr, key, required, json::value_t::string);
+        if (!v) return std::nullopt;
+        if (v->get_ref<const std::string&>().empty()) {
+            fail(ptr + "/" + key, "empty string");
+            return std::nullopt;
+        }
+        return v->get<std::string>();
+    }
+
+    std::optional<date> plain_date(const json& obj, const std::string& ptr, const char* key,
+                                   bool required) {
+        auto s = string(obj, ptr, key, required);
+        if (!s) return std::nullopt;
+        auto d = parse_date(*s);
+        if (!d) fail(ptr + "/" + key, "not a date (YYYY-MM-DD): \"" + *s + "\"");
+        return d;
+    }
+
+    std::optional<bool> boolean(const json& obj, const std::string& ptr, const char* key,
+                                bool required) {
+        const json* v = member(obj, ptr, key, required, json::value_t::boolean);
+        return v ? std::optional<bool>(v->get<bool>()) : std::nullopt;
+    }
+
+    std::optional<money> yuan(const json& v, const std::string& ptr) {
+        double fen = v.get<double>() * 100.0;
+        if (fen < 0 || std::abs(fen - std::round(fen)) > 1e-6) {
+            fail(ptr, "amount must be a non-negative number of yuan with at most 2 decimals");
+            return std::nullopt;
+        }
+        return static_cast<money>(std::llround(fen));
+    }
+
+    // {"value": ..., "source": "..."}: every policy figure carries its reference.
+    template <class T>
+    std::optional<sourced<T>> value(const json& obj, const std::string& ptr, const char* key,
+                                    bool required) {
+        const json* v = member(obj, ptr, key, required, json::value_t::object);
+        if (!v) return std::nullopt;
+        std::string p = ptr + "/" + key;
+        allow_keys(*v, p, {"value", "source"});
+        auto source = string(*v, p, "source", true);
+        sourced<T> out;
+        if constexpr (std::is_same_v<T, date>) {
+            auto d = plain_date(*v, p, "value", true);
+            if (!d) return std::nullopt;
+            out.value = *d;
+        } else if constexpr (std::is_same_v<T, money>) {
+            const json* n = member(*v, p, "value", true, json::value_t::number_float);
+            if (!n) return std::nullopt;
+            auto m = yuan(*n, p + "/value");
+            if (!m) return std::nullopt;
+            out.value = *m;
+        } else if constexpr (std::is_same_v<T, int>) {
+            const json* n = member(*v, p, "value", true, json::value_t::number_integer);
+            if (!n) return std::nullopt;
+            if (n->get<long long>() < 0) {
+                fail(p + "/value", "must not be negative");
+                return std::nullopt;
+            }
+            out.value = n->get<int>();
+        } else {
+            auto b = boolean(*v, p, "value", true);
+            if (!b) return std::nullopt;
+            out.value = *b;
+        }
+        if (!source) return std::nullopt;
+        out.source = *source;
+        return out;
+    }
+
+    std::optional<text_ref> text(const json& obj, const std::string& ptr, const char* key,
+                                 bool required, const char* text_key = "text") {
+        const json* v = member(obj, ptr, key, required, json::value_t::object);
+        if (!v) return std::nullopt;
+        return text_object(*v, ptr + "/" + key, text_key);
+    }
+
+    std::optional<text_ref> text_object(const json& v, const std::string& p,
+                                        const char* text_key = "text") {
+        if (!v.is_object()) {
+            fail(p, "wrong type: expected object");
+            return std::nullopt;
+        }
+        allow_keys(v, p, {text_key, "source"});
+        auto t = string(v, p, text_key, true);
+        auto s = string(v, p, "source", true);
+        if (!t || !s) return std::nullopt;
+        return text_ref{*t, *s};
+    }
+
+    std::vector<text_ref> text_list(const json& obj, const std::string& ptr, const char* key) {
+        std::vector<text_ref> out;
+        const json* arr = member(obj, ptr, key, false, json::value_t::array);
+        if (!arr) return out;
+        for (std::size_t i = 0; i < arr->size(); ++i)
+            if (auto t = text_object((*arr)[i], ptr + "/" + key + "/" + std::to_string(i)))
+                out.push_back(*t);
+        return out;
+    }
+
+    std::vector<std::string> string_list(const json& obj, const std::string& ptr, const char* key) {
+        std::vector<std::string> out;
+        const json* arr = member(obj, ptr, key, false, json::value_t::array);
+        if (!arr) return out;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            if (!(*arr)[i].is_string())
+                fail(ptr + "/" + key + "/" + std::to_string(i), "wrong type: expected string");
+            else
+                out.push_back((*arr)[i].get<std::string>());
+        }
+        return out;
+    }
+};
+
+// ---------------------------------------------------------------- the parts of a year file
+
+std::optional<start_rule> read_start(reader& r, const json& obj, const std::string& ptr,
+                                     const char* key) {
+    const json* v = r.member(obj, ptr, key, true, json::value_t::object);
+    if (!v) return std::nullopt;
+    std::string p = ptr + "/" + key;
+    r.allow_keys(*v, p, {"kind", "date", "from_date"});
+    auto kind = r.string(*v, p, "kind", true);
+    if (!kind) return std::nullopt;
+    start_rule s;
+    if (*kind == "fixed_date") {
+        s.kind = start_kind::fixed_date;
+        s.on = r.plain_date(*v, p, "date", true);
+        if (!s.on) return std::nullopt;
+    } else if (*kind == "next_month_first") {
+        s.kind = start_kind::next_month_first;
+    } else if (*kind == "waiting_days") {
+        s.kind = start_kind::waiting_days;
+    } else if (*kind == "waiting_months") {
+        s.kind = start_kind::waiting_months;
+        s.from_date = r.plain_date(*v, p, "from_date", false);
+    } else if (*kind == "same_day") {
+        s.kind = start_kind::same_day;
+    } else {
+        r.fail(p + "/kind", "unknown start kind \"" + *kind +
+                                "\" (fixed_date, next_month_first, waiting_days, waiting_months, "
+                                "same_day)");
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<tier_assistance> read_tier(reader& r, const json& obj, const std::string& ptr,
+                                         const char* key) {
+    const json* v = r.member(obj, ptr, key, true, json::value_t::object);
+    if (!v) return std::nullopt;
+    std::string p = ptr + "/" + key;
+    r.allow_keys(*v, p, {"assistance", "percent_of_tier1", "percent_of_tier2", "not_allowed"});
+    if (v->size() != 1) {
+        r.fail(p, "needs exactly one of assistance, percent_of_tier1, percent_of_tier2, not_allowed");
+        return std::nullopt;
+    }
+    tier_assistance t;
+    const auto& [name, val] = *v->items().begin();
+    if (name == "assistance") {
+        if (!val.is_number()) return r.fail(p + "/assistance", "wrong type: expected number"), std::nullopt;
+        auto m = r.yuan(val, p + "/assistance");
+        if (!m) return std::nullopt;
+        t.kind = assist_kind::fixed;
+        t.fixed = *m;
+    } else if (name == "not_allowed") {
+        if (val != true) return r.fail(p + "/not_allowed", "must be true"), std::nullopt;
+        t.kind = assist_kind::not_allowed;
+    } else {
+        if (!val.is_number_integer() || val.get<int>() < 0 || val.get<int>() > 100)
+            return r.fail(p + "/" + name, "percent must be an integer 0..100"), std::nullopt;
+        t.kind = name == "percent_of_tier1" ? assist_kind::percent_of_tier1
+                                            : assist_kind::percent_of_tier2;
+        t.percent = val.get<int>();
+    }
+    return t;
+}
+
+void read_categories(reader& r, const json& root, year_rules& y) {
+    const json* arr = r.member(root, "", "categories", true, json::value_t::array);
+    if (!arr) return;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        std::string p = "/categories/" + std::to_string(i);
+        const json& c = (*arr)[i];
+        if (!c.is_object()) {
+            r.fail(p, "wrong type: expected object");
+            continue;
+        }
+        r.allow_keys(c, p, {"code", "name", "tags", "persons", "tier1", "tier2", "valid",
+                            "derived", "source", "note"});
+        category cat;
+        auto code = r.string(c, p, "code", true);
+        auto name = r.string(c, p, "name", true);
+        auto source = r.string(c, p, "source", true);
+        auto t1 = read_tier(r, c, p, "tier1");
+        auto t2 = read_tier(r, c, p, "tier2");
+        if (!code || !name || !source || !t1 || !t2) continue;
+        if (!seen.insert(*code).second) r.fail(p + "/code", "duplicate category code " + *code);
+        cat.code = *code;
+        cat.name = *name;
+        cat.source = *source;
+        cat.tiers = {*t1, *t2};
+        cat.tags = r.string_list(c, p, "tags");
+        for (const auto& tag : cat.tags)
+            if (tag != "low_income" && tag != "tuopin")
+                r.fail(p + "/tags", "unknown tag \"" + tag + "\" (low_income, tuopin)");
+        for (const auto& who : r.string_list(c, p, "persons")) {
+            if (who == "resident") cat.persons.push_back(person_kind::resident);
+            else if (who == "student") cat.persons.push_back(person_kind::student);
+            else if (who == "newborn") cat.persons.push_back(person_kind::newborn);
+            else r.fail(p + "/persons", "unknown person \"" + who + "\"");
+        }
+        if (const json* v = r.member(c, p, "valid", false, json::value_t::object)) {
+            r.allow_keys(*v, p + "/valid", {"from", "to"});
+            cat.valid_from = r.plain_date(*v, p + "/valid", "from", true);
+            cat.valid_to = r.plain_date(*v, p + "/valid", "to", true);
+            if (cat.valid_from && cat.valid_to && *cat.valid_to < *cat.valid_from)
+                r.fail(p + "/valid", "validity window ends before it starts");
+        }
+        cat.derived = r.boolean(c, p, "derived", false).value_or(false);
+        if (auto note = r.string(c, p, "note", false)) cat.note = *note;
+        y.categories.push_back(std::move(cat));
+    }
+}
+
+void read_periods(reader& r, const json& root, year_rules& y) {
+    const json* arr = r.member(root, "", "payment_periods", true, json::value_t::array);
+    if (!arr) return;
+    if (arr->empty()) r.fail("/payment_periods", "needs at least one payment period");
+    std::optional<date> previous_to;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        std::string p = "/payment_periods/" + std::to_string(i);
+        const json& o = (*arr)[i];
+        if (!o.is_object()) {
+            r.fail(p, "wrong type: expected object");
+            continue;
+        }
+        r.allow_keys(o, p, {"id", "label", "from", "to", "centralized", "start",
+                            "start_if_continuous", "start_if_not_continuous", "category_starts",
+                            "source"});
+        payment_period per;
+        auto id = r.string(o, p, "id", true);
+        auto label = r.string(o, p, "label", true);
+        auto to = r.plain_date(o, p, "to", true);
+        auto from = r.plain_date(o, p, "from", false);
+        auto source = r.string(o, p, "source", true);
+        per.centralized = r.boolean(o, p, "centralized", true).value_or(false);
+        bool split = o.contains("start_if_continuous") || o.contains("start_if_not_continuous");
+        if (split) {
+            auto a = read_start(r, o, p, "start_if_continuous");
+            auto b = read_start(r, o, p, "start_if_not_continuous");
+            if (a && b) per.if_continuous = *a, per.if_not_continuous = *b;
+            per.depends_on_continuity = true;
+            if (o.contains("start")) r.fail(p + "/start", "give either start or start_if_*");
+        } else if (auto s = read_start(r, o, p, "start")) {
+            per.if_continuous = per.if_not_continuous = *s;
+        }
+        if (const json* cs = r.member(o, p, "category_starts", false, json::value_t::array)) {
+            for (std::size_t k = 0; k < cs->size(); ++k) {
+                std::string q = p + "/category_starts/" + std::to_string(k);
+                const json& e = (*cs)[k];
+                if (!e.is_object()) {
+                    r.fail(q, "wrong type: expected object");
+                    continue;
+                }
+                r.allow_keys(e, q, {"tags", "start", "source"});
+                category_start c;
+                c.tags = r.string_list(e, q, "tags");
+                auto s = read_start(r, e, q, "start");
+                auto src = r.string(e, q, "source", true);
+                if (c.tags.empty()) r.fail(q + "/tags", "missing field \"tags\"");
+                if (s && src) c.start = *s, c.source = *src, per.category_starts.push_back(c);
+            }
+        }
+        if (!id || !label || !to || !source) continue;
+        // The first period opens with the enrollment; the others follow on without a gap.
+        if (!from) from = previous_to ? add_days(*previous_to, 1) : y.opens.value;
+        per.id = *id;
+        per.label = *label;
+        per.from = *from;
+        per.to = *to;
+        per.source = *source;
+        if (per.to < per.from) r.fail(p, "period ends (" + format_date(per.to) +
+                                             ") before it starts (" + format_date(per.from) + ")");
+        if (previous_to && per.from <= *previous_to)
+            r.fail(p + "/from", "overlapping date ranges: period starts " + format_date(per.from) +
+                                    " but the previous one runs to " + format_date(*previous_to));
+        previous_to = per.to;
+        y.periods.push_back(std::move(per));
+    }
+}
+
+void read_year(reader& r, const json& root, year_rules& y) {
+    r.allow_keys(root, "", {"schema", "jurisdiction", "year", "district", "name", "documents",
+                            "notes", "coverage_year", "enrollment", "standards", "fiscal_subsidy",
+                            "late_pricing", "waiting", "payment_periods", "announced_waiting_months",
+                            "newborn", "student", "categories", "readings", "incentives"});
+    if (auto name = r.string(root, "", "name", true)) y.name = *name;
+    y.notes = r.text_list(root, "", "notes");
+    if (const json* rd = r.member(root, "", "readings", false, json::value_t::array)) {
+        for (std::size_t i = 0; i < rd->size(); ++i) {
+            std::string p = "/readings/" + std::to_string(i);
+            const json& o = (*rd)[i];
+            if (!o.is_object()) {
+                r.fail(p, "wrong type: expected object");
+                continue;
+            }
+            r.allow_keys(o, p, {"point", "reading", "source"});
+            auto point = r.string(o, p, "point", true);
+            auto reading = r.string(o, p, "reading", true);
+            auto source = r.string(o, p, "source", true);
+            if (point && reading && source) y.readings.push_back({*point + "：" + *reading, *source});
+        }
+    }
+    if (const json* docs = r.member(root, "", "documents", true, json::value_t::array)) {
+        for (std::size_t i = 0; i < docs->size(); ++i) {
+            std::string p = "/documents/" + std::to_string(i);
+            if (!(*docs)[i].is_object()) {
+                r.fail(p, "wrong type: expected object");
+                continue;
+            }
+            r.allow_keys((*docs)[i], p, {"number", "issuer", "title", "seed"});
+            if (auto n = r.string((*docs)[i], p, "number", true)) y.documents.push_back(*n);
+        }
+    }
+    if (const json* cy = r.member(root, "", "coverage_year", true, json::value_t::object)) {
+        r.allow_keys(*cy, "/coverage_year", {"from", "to"});
+        if (auto v = r.value<date>(*cy, "/coverage_year", "from", true)) y.coverage_from = *v;
+        if (auto v = r.value<date>(*cy, "/coverage_year", "to", true)) y.coverage_to = *v;
+    }
+    if (const json* en = r.member(root, "", "enrollment", true, json::value_t::object)) {
+        r.allow_keys(*en, "/enrollment", {"opens", "centralized_ends", "last_payment_day"});
+        if (auto v = r.value<date>(*en, "/enrollment", "opens", true)) y.opens = *v;
+        if (auto v = r.value<date>(*en, "/enrollment", "centralized_ends", true))
+            y.centralized_ends = *v;
+        y.last_payment_day = r.value<date>(*en, "/enrollment", "last_payment_day", false);
+    }
+    if (const json* st = r.member(root, "", "standards", true, json::value_t::object)) {
+        r.allow_keys(*st, "/standards", {"resident", "student"});
+        const char* who[] = {"resident", "student"};
+        for (int w = 0; w < 2; ++w) {
+            std::string p = std::string("/standards/") + who[w];
+            if (const json* o = r.member(*st, "/standards", who[w], true, json::value_t::object)) {
+                r.allow_keys(*o, p, {"tier1", "tier2"});
+                if (auto v = r.value<money>(*o, p, "tier1", true)) y.standards[w][0] = *v;
+                if (auto v = r.value<money>(*o, p, "tier2", true)) y.standards[w][1] = *v;
+            }
+        }
+    }
+    if (auto v = r.value<money>(root, "", "fiscal_subsidy", true)) y.fiscal_subsidy = *v;
+    if (const json* lp = r.member(root, "", "late_pricing", true, json::value_t::object)) {
+        const std::string p = "/late_pricing";
+        r.allow_keys(*lp, p, {"none", "from", "adds_fiscal_subsidy", "removes_assistance",
+                              "exempt_tags", "source", "reading"});
+        auto& l = y.late_pricing;
+        if (auto s = r.string(*lp, p, "source", true)) l.source = *s;
+        if (auto s = r.string(*lp, p, "reading", false)) l.reading = *s;
+        if (r.boolean(*lp, p, "none", false).value_or(false)) {
+            l.present = false;
+        } else {
+            l.present = true;
+            if (auto v = r.value<date>(*lp, p, "from", true)) l.from = *v;
+            l.exempt_tags = r.string_list(*lp, p, "exempt_tags");
+            if (!r.boolean(*lp, p, "adds_fiscal_subsidy", true).value_or(true) ||
+                !r.boolean(*lp, p, "removes_assistance", true).value_or(true))
+                r.fail(p, "only late pricing that adds the fiscal subsidy and removes assistance "
+                          "is supported");
+        }
+    }
+    if (const json* w = r.member(root, "", "waiting", true, json::value_t::object)) {
+        const std::string p = "/waiting";
+        r.allow_keys(*w, p, {"days", "later_reading", "months_base", "months_per_extra_break_year",
+                             "repair_note"});
+        y.waiting_days = r.value<int>(*w, p, "days", false);
+        if (auto s = r.string(*w, p, "later_reading", false)) y.waiting_later_reading = *s;
+        y.months_base = r.value<int>(*w, p, "months_base", false);
+        y.months_per_extra_break_year = r.value<int>(*w, p, "months_per_extra_break_year", false);
+        y.repair_note = r.text(*w, p, "repair_note", false);
+    }
+    y.announced_waiting_months = r.text(root, "", "announced_waiting_months", false);
+    read_periods(r, root, y);
+    if (const json* nb = r.member(root, "", "newborn", false, json::value_t::object)) {
+        const std::string p = "/newborn";
+        r.allow_keys(*nb, p, {"window_days", "late_waiting_days",
+                              "pays_personal_part_only_within_window", "cross_year",
+                              "exempt_from_waiting_months", "guardian"});
+        y.newborn.window_days = r.value<int>(*nb, p, "window_days", true);
+        y.newborn.late_waiting_days = r.value<int>(*nb, p, "late_waiting_days", true);
+        y.newborn.personal_part_only =
+            r.value<bool>(*nb, p, "pays_personal_part_only_within_window", false);
+        y.newborn.cross_year = r.value<bool>(*nb, p, "cross_year", false);
+        y.newborn.exempt_from_waiting_months =
+            r.value<bool>(*nb, p, "exempt_from_waiting_months", false);
+        y.newborn.guardian = r.text(*nb, p, "guardian", false);
+    }
+    if (const json* st = r.member(root, "", "student", false, json::value_t::object)) {
+        r.allow_keys(*st, "/student", {"freshman_from_day_after_payment"});
+        y.freshman_from_day_after_payment =
+            r.value<bool>(*st, "/student", "freshman_from_day_after_payment", false);
+    }
+    read_categories(r, root, y);
+    if (const json* in = r.member(root, "", "incentives", false, json::value_t::object)) {
+        const std::string p = "/incentives";
+        r.allow_keys(*in, p, {"deductible", "continuous_years_threshold", "counting_from_year",
+                              "continuous_raise_per_year", "zero_claims_raise", "notes"});
+        auto& i = y.incentives;
+        i.deductible = r.value<money>(*in, p, "deductible", false);
+        i.threshold_years = r.value<int>(*in, p, "continuous_years_threshold", false);
+        i.counting_from_year = r.value<int>(*in, p, "counting_from_year", false);
+        i.raise_per_year = r.value<money>(*in, p, "continuous_raise_per_year", false);
+        i.zero_claims_raise = r.value<money>(*in, p, "zero_claims_raise", false);
+        i.notes = r.text_list(*in, p, "notes");
+    }
+
+    // Cross-field checks: every rule a period names has the figure it needs.
+    for (std::size_t i = 0; i < y.periods.size(); ++i) {
+        const auto& per = y.periods[i];
+        std::string p = "/payment_periods/" + std::to_string(i);
+        auto needs = [&](const start_rule& s) {
+            if (s.kind == start_kind::waiting_days && !y.waiting_days)
+                r.fail(p, "uses waiting_days but /waiting/days is missing");
+            if (s.kind == start_kind::waiting_months &&
+                (!y.months_base || !y.months_per_extra_break_year))
+                r.fail(p, "uses waiting_months but /waiting/months_base or "
+                          "/waiting/months_per_extra_break_year is missing");
+        };
+        needs(per.if_continuous);
+        needs(per.if_not_continuous);
+        if (per.to > y.coverage_to.value)
+            r.fail(p + "/to", "payment period runs past the end of the coverage year");
+    }
+    if (!y.periods.empty() && y.periods.front().from != y.opens.value)
+        r.fail("/payment_periods/0/from", "the first payment period must start on /enrollment/opens");
+    if (y.coverage_to.value < y.coverage_from.value)
+        r.fail("/coverage_year", "coverage year ends before it starts");
+}
+
+// ---------------------------------------------------------------- files
+
+struct parsed_file {
+    std::string path;
+    json doc;
+};
+
+std::string parse_error_where(const std::string& text, std::size_t byte) {
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') ++line, col = 1;
+        else ++col;
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(col);
+}
+
+}  // namespace
+
+load_result load_rules_texts(const std::vector<rules_source_file>& files) {
+    load_result result;
+    auto& errors = result.errors;
+    auto book = std::make_shared<rule_book>();
+
+    std::vector<parsed_file> year_files;
+    bool have_districts = false;
+    for (const auto& f : files) {
+        json doc = json::parse(f.text, nullptr, false);
+        if (doc.is_discarded()) {
+            // Re-parse with exceptions to learn where it broke.
+            std::string where = "unknown position";
+            try {
+                (void)json::parse(f.text);
+            } catch (const json::parse_error& e) {
+                where = parse_error_where(f.text, e.byte == 0 ? 0 : e.byte - 1);
+            }
+            errors.push_back({f.path, "", "malformed JSON at " + where});
+            continue;
+        }
+        if (!doc.is_object()) {
+            errors.push_back({f.path, "/", "wrong type: expected a JSON object"});
+            continue;
+        }
+        auto schema = doc.value("schema", std::string());
+        if (schema == "yibao-districts/1") {
+            provenance prov{f.path, {}};
+            reader r{prov, errors};
+            r.allow_keys(doc, "", {"schema", "jurisdiction", "name", "source", "note", "districts"});
+            if (auto s = r.string(doc, "", "source", true)) book->district_source = *s;
+            if (const json* arr = r.member(doc, "", "districts", true, json::value_t::array)) {
+                for (std::size_t i = 0; i < arr->size(); ++i) {
+                    std::string p = "/districts/" + std::to_string(i);
+                    const json& d = (*arr)[i];
+                    if (!d.is_object()) {
+                        r.fail(p, "wrong type: expected object");
+                        continue;
+                    }
+                    r.allow_keys(d, p, {"id", "name"});
+                    auto id = r.string(d, p, "id", true);
+                    auto name = r.string(d, p, "name", true);
+                    if (id && name) book->district_list.push_back({*id, *name});
+                }
+            }
+            have_districts = true;
+        } else if (schema == "yibao-rules/1") {
+            year_files.push_back({f.path, std::move(doc)});
+        } else {
+            errors.push_back({f.path, "/schema",
+                              "unknown or missing schema (\"yibao-rules/1\" or \"yibao-districts/1\")"});
+        }
+    }
+    if (!have_districts)
+        errors.push_back({"districts.json", "", "missing file: no district list (schema yibao-districts/1)"});
+
+    // Identify every year file, then resolve districts over their municipal file.
+    std::map<int, const parsed_file*> municipal;
+    std::vector<std::pair<int, const parsed_file*>> district_files;
+    for (const auto& f : year_files) {
+        provenance prov{f.path, {}};
+        reader r{prov, errors};
+        const json* y = r.member(f.doc, "", "year", true, json::value_t::number_integer);
+        auto d = r.string(f.doc, "", "district", true);
+        if (!y || !d) continue;
+        int year = y->get<int>();
+        if (*d == "municipal") {
+            if (municipal.count(year))
+                errors.push_back({f.path, "/district", "second municipal file for " + std::to_string(year)});
+            municipal[year] = &f;
+        } else {
+            if (have_districts && !book->find_district(*d))
+                r.fail("/district", "district \"" + *d + "\" is not in the district list");
+            district_files.push_back({year, &f});
+        }
+    }
+
+    auto build = [&](int year, const std::string& district, const parsed_file& base,
+                     const parsed_file* overlay) {
+        provenance prov{base.path, {}};
+        json merged = base.doc;
+        if (overlay) merge_into(merged, overlay->doc, "", overlay->path, prov);
+        reader r{prov, errors};
+        year_rules y;
+        y.year = year;
+        y.district = district;
+        y.files.push_back(base.path);
+        if (overlay) y.files.push_back(overlay->path);
+        read_year(r, merged, y);
+        if (overlay) {
+            // Documents and notes of the municipal file stay in force under a district file.
+            std::set<std::string> docs(y.documents.begin(), y.documents.end());
+            for (const auto& d : base.doc.value("documents", json::array()))
+                if (d.is_object() && d.contains("number") && d["number"].is_string() &&
+                    !docs.count(d["number"].get<std::string>()))
+                    y.documents.push_back(d["number"].get<std::string>());
+        }
+        book->by_year[{year, district}] = std::move(y);
+    };
+
+    for (const auto& [year, f] : municipal) build(year, "municipal", *f, nullptr);
+    for (const auto& [year, f] : district_files) {
+        auto it = municipal.find(year);
+        if (it == municipal.end()) {
+            errors.push_back({f->path, "/year", "no municipal file for " + std::to_string(year) +
+                                                    " to build this district file on"});
+            continue;
+        }
+        build(year, f->doc["district"].get<std::string>(), *it->second, f);
+    }
+    if (book->by_year.empty() && errors.empty())
+        errors.push_back({"rules", "", "no rules files found"});
+
+    if (errors.empty()) result.book = std::move(book);
+    return result;
+}
+
+load_result load_rules_dir(const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::vector<rules_source_file> files;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        load_result r;
+        r.errors.push_back({dir, "", "not a directory: give the rules folder (e.g. rules/)"});
+        return r;
+    }
+    std::vector<fs::path> paths;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+         it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".json") paths.push_back(it->path());
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+        std::ifstream in(p, std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        files.push_back({p.generic_string(), ss.str()});
+    }
+    return load_rules_texts(files);
+}
+
+// ---------------------------------------------------------------- listings for the UI
+
+std::vector<int> years(const rule_book& rules) {
+    std::vector<int> out;
+    for (const auto& [key, y] : rules.by_year)
+        if (key.second == "municipal") out.push_back(key.first);
+    return out;
+}
+
+std::vector<district_info> districts(const rule_book& rules) {
+    std::vector<district_info> out;
+    for (const auto& d : rules.district_list) {
+        bool own = false;
+        for (const auto& [key, y] : rules.by_year) own = own || key.second == d.id;
+        out.push_back({d.id, d.name, own});
+    }
+    return out;
+}
+
+std::optional<year_info> year_details(const rule_book& rules, int year, const std::string& district) {
+    bool own = false;
+    const year_rules* y = rules.find(year, district, &own);
+    if (!y || !rules.find_district(district)) return std::nullopt;
+    year_info info;
+    info.year = year;
+    info.enrollment_opens = format_date(y->opens.value);
+    info.centralized_ends = format_date(y->centralized_ends.value);
+    info.coverage_ends = format_date(y->coverage_to.value);
+    for (const auto& f : y->files) info.rules_files += (info.rules_files.empty() ? "" : " + ") + f;
+    for (const auto& d : y->documents) info.documents += (info.documents.empty() ? "" : "；") + d;
+    info.district_has_own_file = own;
+    return info;
+}
+
+}  // namespace yibao

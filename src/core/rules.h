@@ -1,0 +1,73 @@
+// Loading and validating the rules data under rules/, and what the UI needs to ask its questions.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/quote.h"
+
+namespace yibao {
+
+// One problem in one rules file: which file, where in it (a JSON path such as
+// "/categories/3/source"), and why.
+struct rules_error {
+    std::string file;
+    std::string path;
+    std::string message;
+    std::string to_string() const;  // "file: path: message"
+};
+
+struct rules_source_file {
+    std::string path;  // as shown in messages, e.g. "rules/chongqing/2025/wanzhou.json"
+    std::string text;  // JSON text
+};
+
+struct load_result {
+    std::shared_ptr<const rule_book> book;  // null when errors is not empty
+    std::vector<rules_error> errors;
+};
+
+// Reads every *.json under dir (rules/<jurisdiction>/districts.json and <year>/<district>.json).
+load_result load_rules_dir(const std::string& dir);
+// Same, from texts already in memory (the web build embeds the rules).
+load_result load_rules_texts(const std::vector<rules_source_file>& files);
+
+struct district_info {
+    std::string id;    // "wanzhou"
+    std::string name;  // "万州区"
+    bool has_own_rules_any_year = false;
+};
+
+struct category_info {
+    std::string code;  // "101" or a stable id
+    std::string name;  // Chinese name
+    bool tier1_allowed = true;
+    bool tier2_allowed = true;
+    money tier1_assistance = 0;  // for a resident paying in the centralized period
+    money tier2_assistance = 0;
+    bool students_only = false;
+    std::string valid_from;  // YYYY-MM-DD or ""
+    std::string valid_to;
+    std::string source;
+};
+
+struct year_info {
+    int year = 0;
+    std::string enrollment_opens;    // first payment day accepted (YYYY-MM-DD)
+    std::string centralized_ends;    // last day of the centralized period
+    std::string coverage_ends;       // last day of the coverage year
+    std::string rules_files;         // the files quoted for the district
+    std::string documents;           // 文号 of the documents behind them
+    bool district_has_own_file = false;
+};
+
+std::vector<int> years(const rule_book& rules);
+std::vector<district_info> districts(const rule_book& rules);
+std::vector<category_info> categories(const rule_book& rules, int year, const std::string& district);
+std::optional<year_info> year_details(const rule_book& rules, int year, const std::string& district);
+
+}  // namespace yibao
