@@ -4,7 +4,9 @@
 
 PORT ?= 8080
 # Emscripten's environment on Debian (see cmake/web.cmake for the compiler and linker flags).
-WEB_ENV = EM_CACHE=$(CURDIR)/build/em-cache NODE_PATH=/usr/share/nodejs
+# Debian's emscripten ships its system libraries prebuilt in a frozen cache (/usr/share/emscripten/cache):
+# use it as is (an EM_CACHE elsewhere would be empty and frozen, and the build would fail).
+WEB_ENV = NODE_PATH=/usr/share/nodejs
 
 .PHONY: setup build web test test-native test-web run serve bench bench-web rules-check clean
 

@@ -1,0 +1,173 @@
+# The WebAssembly build (Emscripten): every compiler and linker flag of the web page lives here.
+# Included by the top-level CMakeLists.txt under Emscripten, before yibao_core is defined, so the
+# compile options below apply to the core as well as to the page.
+#
+# Output: the deployable site in build/web/ (YIBAO_WEB_SITE):
+#   index.html      the HTML shell (web/index.html)
+#   yibao.js        Emscripten's loader + our window.yibao glue (web/yibao_glue.js)
+#   yibao.wasm      rule engine + rules + Dear ImGui screens + browser glue
+#   yibao-sc.otf    Noto Sans CJK SC subset to the characters the page can show
+#   *.br            the same, brotli-compressed, for hosts that serve precompressed files
+
+get_filename_component(YIBAO_ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+set(YIBAO_WEB_SITE "${YIBAO_ROOT}/build/web" CACHE PATH "Where the deployable site is written")
+set(IMGUI_DIR "${YIBAO_ROOT}/third_party/imgui" CACHE PATH "Dear ImGui source (scripts/setup-web.sh fetches it)")
+set(YIBAO_CJK_FONT "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc" CACHE FILEPATH "Noto Sans CJK collection")
+set(YIBAO_CJK_FONT_NUMBER 2 CACHE STRING "Index of Noto Sans CJK SC inside the collection")
+find_program(YIBAO_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+find_program(YIBAO_PYTHON NAMES python3)
+find_program(YIBAO_BROTLI brotli)
+
+if(NOT EXISTS "${IMGUI_DIR}/imgui.h")
+  message(FATAL_ERROR "Dear ImGui not found in ${IMGUI_DIR}: run scripts/setup-web.sh (or pass -DIMGUI_DIR=...)")
+endif()
+execute_process(COMMAND "${YIBAO_PYTHON}" -c "import fontTools.subset"
+                RESULT_VARIABLE _yibao_fonttools OUTPUT_QUIET ERROR_QUIET)
+if(NOT _yibao_fonttools EQUAL 0)
+  message(FATAL_ERROR "${YIBAO_PYTHON} has no fontTools: install python3-fonttools (make setup)")
+endif()
+
+# --- compile flags for everything (core included) ---
+# Size first: -Oz, no RTTI use, no exception catching (nlohmann's throws abort; the core parses
+# with the non-throwing API).
+set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
+set(CMAKE_C_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
+add_compile_options(-flto)
+add_link_options(-flto)
+
+# --- nlohmann_json: an include folder holding only a link to /usr/include/nlohmann ---
+# (never -I/usr/include: it would pull glibc's headers into the wasm build)
+set(_yibao_json_inc "${CMAKE_BINARY_DIR}/nlohmann-include")
+if(NOT EXISTS "${_yibao_json_inc}/nlohmann")
+  if(NOT EXISTS "/usr/include/nlohmann/json.hpp")
+    message(FATAL_ERROR "nlohmann/json.hpp not found: install nlohmann-json3-dev (make setup)")
+  endif()
+  file(MAKE_DIRECTORY "${_yibao_json_inc}")
+  file(CREATE_LINK "/usr/include/nlohmann" "${_yibao_json_inc}/nlohmann" SYMBOLIC)
+endif()
+if(NOT TARGET nlohmann_json::nlohmann_json)
+  add_library(nlohmann_json::nlohmann_json INTERFACE IMPORTED)
+  set_target_properties(nlohmann_json::nlohmann_json PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${_yibao_json_inc}")
+endif()
+
+# --- Dear ImGui (only the parts we use; WebGL through the GLES2 code path, which also drives a
+#     WebGL2 context with "#version 300 es" shaders) ---
+add_library(yibao_imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp
+  ${IMGUI_DIR}/imgui_draw.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(yibao_imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_compile_definitions(yibao_imgui PUBLIC
+  IMGUI_IMPL_OPENGL_ES2
+  IMGUI_DISABLE_DEMO_WINDOWS
+  IMGUI_DISABLE_DEBUG_TOOLS
+  IMGUI_DISABLE_DEFAULT_FONT
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  IMGUI_DISABLE_OBSOLETE_KEYIO
+  IMGUI_DISABLE_FILE_FUNCTIONS
+  IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS
+  IMGUI_DISABLE_WIN32_FUNCTIONS
+  "IMGUI_DISABLE_SSE"
+  "IMGUI_DEFINE_MATH_OPERATORS")
+
+# --- generated sources and assets ---
+set(_yibao_gen "${CMAKE_BINARY_DIR}/gen")
+file(MAKE_DIRECTORY "${_yibao_gen}" "${YIBAO_WEB_SITE}")
+file(GLOB_RECURSE _yibao_rules CONFIGURE_DEPENDS "${YIBAO_ROOT}/rules/*.json")
+file(GLOB_RECURSE _yibao_text_sources CONFIGURE_DEPENDS
+  "${YIBAO_ROOT}/src/ui/*.cpp" "${YIBAO_ROOT}/src/ui/*.h"
+  "${YIBAO_ROOT}/src/core/*.cpp" "${YIBAO_ROOT}/src/core/*.h")
+
+# All rules files as C++ data (loaded with load_rules_texts at start).
+add_custom_command(
+  OUTPUT "${_yibao_gen}/rules_bundle.cpp"
+  COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/embed_rules.py"
+          "${YIBAO_ROOT}" "${_yibao_gen}/rules_bundle.cpp" ${_yibao_rules}
+  DEPENDS "${YIBAO_ROOT}/web/tools/embed_rules.py" ${_yibao_rules}
+  COMMENT "Embedding rules/**/*.json"
+  VERBATIM)
+
+# Every character the page can draw: non-ASCII characters of the UI, the core and the rules,
+# plus printable ASCII. The font is cut to exactly these.
+add_custom_command(
+  OUTPUT "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp"
+  COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/collect_glyphs.py"
+          "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp" ${_yibao_text_sources} ${_yibao_rules}
+  DEPENDS "${YIBAO_ROOT}/web/tools/collect_glyphs.py" ${_yibao_text_sources} ${_yibao_rules}
+  COMMENT "Collecting the characters the page shows"
+  VERBATIM)
+add_custom_command(
+  OUTPUT "${YIBAO_WEB_SITE}/yibao-sc.otf"
+  COMMAND "${YIBAO_PYTHON}" -m fontTools.subset "${YIBAO_CJK_FONT}"
+          --font-number=${YIBAO_CJK_FONT_NUMBER}
+          --text-file=${_yibao_gen}/glyphs.txt
+          --output-file=${YIBAO_WEB_SITE}/yibao-sc.otf
+          --no-hinting --desubroutinize --notdef-outline
+          --layout-features= --name-IDs= --name-languages=
+          --drop-tables+=GPOS,GSUB,GDEF,BASE,VORG,vhea,vmtx,DSIG,meta
+  DEPENDS "${_yibao_gen}/glyphs.txt"
+  COMMENT "Subsetting Noto Sans CJK SC"
+  VERBATIM)
+
+# --- the page ---
+add_executable(yibao_web
+  ${YIBAO_ROOT}/src/platform/main_web.cpp
+  ${YIBAO_ROOT}/src/platform/input.cpp
+  ${YIBAO_ROOT}/src/ui/app.cpp
+  ${YIBAO_ROOT}/src/ui/widgets.cpp
+  ${YIBAO_ROOT}/src/ui/form.cpp
+  ${YIBAO_ROOT}/src/ui/text.cpp
+  "${_yibao_gen}/rules_bundle.cpp"
+  "${_yibao_gen}/glyphs.cpp")
+target_include_directories(yibao_web PRIVATE ${YIBAO_ROOT}/src)
+target_link_libraries(yibao_web PRIVATE yibao_core yibao_imgui)
+target_compile_options(yibao_web PRIVATE -Wall -Wextra)
+set_target_properties(yibao_web PROPERTIES
+  OUTPUT_NAME yibao
+  SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${YIBAO_WEB_SITE}")
+set(_yibao_link_flags
+  --no-entry
+  -sMODULARIZE=1
+  -sEXPORT_NAME=create_yibao_module
+  -sENVIRONMENT=web
+  -sFILESYSTEM=0
+  -sALLOW_MEMORY_GROWTH=1
+  -sINITIAL_MEMORY=33554432
+  -sMALLOC=emmalloc
+  -sSUPPORT_ERRNO=0
+  -sASSERTIONS=0
+  -sMIN_WEBGL_VERSION=1
+  -sMAX_WEBGL_VERSION=2
+  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+  -sTEXTDECODER=2
+  -sDYNAMIC_EXECUTION=0
+  "-sEXPORTED_FUNCTIONS=_malloc,_free"
+  "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8"
+  --extern-post-js "${YIBAO_ROOT}/web/yibao_glue.js")
+target_link_options(yibao_web PRIVATE ${_yibao_link_flags})
+set_property(TARGET yibao_web APPEND PROPERTY LINK_DEPENDS "${YIBAO_ROOT}/web/yibao_glue.js")
+
+# index.html, the font and the precompressed copies.
+set(_yibao_site_files index.html yibao.js yibao.wasm yibao-sc.otf)
+add_custom_command(
+  OUTPUT "${YIBAO_WEB_SITE}/index.html"
+  COMMAND ${CMAKE_COMMAND} -E copy "${YIBAO_ROOT}/web/index.html" "${YIBAO_WEB_SITE}/index.html"
+  DEPENDS "${YIBAO_ROOT}/web/index.html"
+  VERBATIM)
+set(_yibao_br_outputs)
+set(_yibao_br_commands)
+if(YIBAO_BROTLI)
+  foreach(_f IN LISTS _yibao_site_files)
+    list(APPEND _yibao_br_commands
+      COMMAND "${YIBAO_BROTLI}" -f -q 11 -o "${YIBAO_WEB_SITE}/${_f}.br" "${YIBAO_WEB_SITE}/${_f}")
+  endforeach()
+endif()
+add_custom_target(yibao_site ALL
+  ${_yibao_br_commands}
+  DEPENDS yibao_web "${YIBAO_WEB_SITE}/index.html" "${YIBAO_WEB_SITE}/yibao-sc.otf"
+  COMMENT "Site in ${YIBAO_WEB_SITE}"
+  VERBATIM)

@@ -1,0 +1,44 @@
+// Browser input for the page: touch, mouse and wheel from Emscripten's html5.h callbacks, turned
+// into ImGui events (a tap = one press where tapped) and page scrolling (drag with inertia).
+#pragma once
+
+namespace yibao::web {
+
+class pointer_input {
+public:
+    using wake_fn = void (*)(int frames);
+
+    // Registers the callbacks on the canvas (selector such as "#canvas"). wake asks for frames.
+    void install(const char* canvas_selector, wake_fn wake);
+    void set_scale(float device_pixels_per_css_px) { scale_ = device_pixels_per_css_px; }
+
+    // Device pixels to scroll by in this frame (drag, wheel, inertia); dt in milliseconds.
+    float take_scroll(double now_ms);
+    // The page reached an end: stop the fling.
+    void hit_edge() { velocity_ = 0; }
+    bool animating() const { return velocity_ != 0; }
+
+    // Called by the html5 callbacks (public for them, not for the rest of the page).
+    void touch_start(int id, float x, float y, double t);
+    void touch_move(int id, float x, float y, double t);
+    void touch_end(int id, float x, float y, double t, bool cancelled);
+    void mouse_button(bool down, float x, float y);
+    void mouse_move(float x, float y);
+    void mouse_leave();
+    void wheel(float dy_css);
+
+private:
+    wake_fn wake_ = nullptr;
+    float scale_ = 1;
+    // The finger that scrolls or taps (others are ignored).
+    int touch_id_ = -1;
+    float start_x_ = 0, start_y_ = 0, last_y_ = 0;
+    double last_t_ = 0;
+    bool dragging_ = false;
+    bool stopped_fling_ = false;  // the touch stopped a fling: it is not a tap
+    float pending_ = 0;           // device px waiting to be scrolled
+    float velocity_ = 0;          // device px per ms, > 0 towards the end of the page
+    double last_frame_t_ = 0;
+};
+
+}  // namespace yibao::web

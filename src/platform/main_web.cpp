@@ -1,0 +1,288 @@
+// The page's entry points: WebGL context, Dear ImGui set-up, fonts at the device pixel ratio,
+// frames on demand (no loop while idle) and the functions web/yibao_glue.js calls.
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES2/gl2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/dates.h"
+#include "core/json_api.h"
+#include "core/rules.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/glyphs.h"
+#include "platform/input.h"
+#include "platform/rules_bundle.h"
+#include "ui/app.h"
+
+namespace {
+
+constexpr const char* canvas_id = "#canvas";
+
+struct page_state {
+    std::shared_ptr<const yibao::rule_book> book;
+    std::string load_errors;
+    std::unique_ptr<yibao::ui::app> app;
+    yibao::web::pointer_input input;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    int webgl = 0;
+    // Canvas size
+    double css_w = 0, css_h = 0, dpr = 1;
+    int fb_w = 0, fb_h = 0;
+    // Font
+    unsigned char* font_data = nullptr;
+    int font_size = 0;
+    float atlas_dpr = 0;
+    ImVector<ImWchar> body_ranges, heading_ranges, big_ranges;
+    // Frames
+    int frames_left = 0;
+    bool frame_pending = false;
+    bool first_frame_done = false;
+    double last_time = 0;
+    std::string out;  // the last string returned to JavaScript
+};
+
+page_state page;
+
+EM_JS(void, js_first_frame, (), {
+    if (Module["yibao_first_frame"]) Module["yibao_first_frame"]();
+});
+
+void render_frame(double now);
+
+EM_BOOL on_animation_frame(double now, void*) {
+    page.frame_pending = false;
+    render_frame(now);
+    if (--page.frames_left > 0 || page.input.animating()) {
+        page.frame_pending = true;
+        emscripten_request_animation_frame(on_animation_frame, nullptr);
+    } else {
+        page.frames_left = 0;
+    }
+    return EM_FALSE;
+}
+
+void wake(int frames) {
+    page.frames_left = std::max(page.frames_left, frames);
+    if (!page.frame_pending && page.app) {
+        page.frame_pending = true;
+        emscripten_request_animation_frame(on_animation_frame, nullptr);
+    }
+}
+
+void build_ranges(ImVector<ImWchar>& out, const char* text) {
+    ImFontGlyphRangesBuilder b;
+    b.AddText(text);
+    out.clear();
+    b.BuildRanges(&out);
+}
+
+// Rasterizes the fonts at the current device pixel ratio (sharp at 1×, 2×, 3×).
+void build_fonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    const float s = static_cast<float>(page.dpr);
+    io.Fonts->Clear();
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.OversampleH = s >= 2 ? 1 : 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    using namespace yibao::ui::metrics;
+    yibao::ui::fonts f;
+    f.body = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::round(body_px * s), &cfg,
+                                           page.body_ranges.Data);
+    f.heading = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::round(heading_px * s), &cfg,
+                                              page.heading_ranges.Data);
+    f.big = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::round(big_px * s), &cfg,
+                                          page.big_ranges.Data);
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    io.Fonts->Build();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    page.atlas_dpr = s;
+    page.app->set_fonts(f);
+}
+
+// Canvas backing store = CSS size × devicePixelRatio.
+void update_size() {
+    emscripten_get_element_css_size(canvas_id, &page.css_w, &page.css_h);
+    page.dpr = emscripten_get_device_pixel_ratio();
+    if (page.dpr <= 0) page.dpr = 1;
+    page.fb_w = std::max(1, static_cast<int>(std::lround(page.css_w * page.dpr)));
+    page.fb_h = std::max(1, static_cast<int>(std::lround(page.css_h * page.dpr)));
+    emscripten_set_canvas_element_size(canvas_id, page.fb_w, page.fb_h);
+    page.input.set_scale(static_cast<float>(page.dpr));
+    if (page.app && page.font_data && page.atlas_dpr != static_cast<float>(page.dpr)) build_fonts();
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    update_size();
+    wake(3);
+    return EM_FALSE;
+}
+
+EM_BOOL on_orientation(int, const EmscriptenOrientationChangeEvent*, void*) {
+    update_size();
+    wake(3);
+    return EM_FALSE;
+}
+
+void render_frame(double now) {
+    ImGuiIO& io = ImGui::GetIO();
+    double dt = page.last_time > 0 ? (now - page.last_time) / 1000.0 : 1.0 / 60.0;
+    page.last_time = now;
+    io.DeltaTime = static_cast<float>(std::clamp(dt, 1.0 / 1000.0, 0.25));
+    io.DisplaySize = ImVec2(static_cast<float>(page.fb_w), static_cast<float>(page.fb_h));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    yibao::ui::frame_input in;
+    in.width = static_cast<float>(page.fb_w);
+    in.height = static_cast<float>(page.fb_h);
+    in.scale = static_cast<float>(page.dpr);
+    in.scroll_delta = page.input.take_scroll(now);
+    yibao::ui::frame_output out = page.app->frame(in);
+    if ((out.scroll_y <= 0 && in.scroll_delta < 0) || (out.scroll_y >= out.scroll_max && in.scroll_delta > 0))
+        page.input.hit_edge();
+    ImGui::Render();
+
+    emscripten_webgl_make_context_current(page.gl);
+    glViewport(0, 0, page.fb_w, page.fb_h);
+    glClearColor(243 / 255.0f, 245 / 255.0f, 248 / 255.0f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (out.changed) page.frames_left = std::max(page.frames_left, 2);
+
+    if (!page.first_frame_done) {
+        page.first_frame_done = true;
+        js_first_frame();
+    }
+}
+
+const char* keep(std::string s) {
+    page.out = std::move(s);
+    return page.out.c_str();
+}
+
+}  // namespace
+
+extern "C" {
+
+// Loads the rules compiled into the page. Returns 0, or 1 when a rules file is broken.
+EMSCRIPTEN_KEEPALIVE int yibao_init() {
+    std::vector<yibao::rules_source_file> files;
+    for (int i = 0; i < yibao::web::embedded_rules_count; ++i) {
+        const auto& f = yibao::web::embedded_rules[i];
+        files.push_back({f.path, std::string(f.text, f.size)});
+    }
+    yibao::load_result r = yibao::load_rules_texts(files);
+    page.load_errors.clear();
+    for (const auto& e : r.errors) page.load_errors += e.to_string() + "\n";
+    page.book = r.book;
+    return page.book ? 0 : 1;
+}
+
+// The rules files' problems, when yibao_init failed.
+EMSCRIPTEN_KEEPALIVE const char* yibao_load_errors() { return page.load_errors.c_str(); }
+
+// window.yibao.quote: the same JSON as `yibao quote` (with advice when asked).
+EMSCRIPTEN_KEEPALIVE const char* yibao_quote(const char* request_json, int with_advice) {
+    if (!page.book) return keep("{\"ok\":false,\"errors\":[{\"field\":\"\",\"message\":\"规则没有加载。\"}]}");
+    return keep(yibao::quote_json(*page.book, request_json, with_advice != 0));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* yibao_catalogue() {
+    if (!page.book) return keep("null");
+    return keep(yibao::catalogue_json(*page.book));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* yibao_categories(int year, const char* district) {
+    if (!page.book) return keep("null");
+    return keep(yibao::categories_json(*page.book, year, district));
+}
+
+// What the screen shows (the test hook window.yibao.state()).
+EMSCRIPTEN_KEEPALIVE const char* yibao_state() {
+    if (!page.app) return keep("null");
+    return keep(page.app->state_json());
+}
+
+// Starts the interface: query = location.search, today = "YYYY-MM-DD" (the device's date unless
+// ?today= says otherwise), font = the Noto Sans CJK SC subset (the page keeps the bytes).
+// Returns 0, 1 when there is no WebGL, 2 when the rules did not load.
+EMSCRIPTEN_KEEPALIVE int yibao_start(const char* query, const char* today, unsigned char* font, int font_size) {
+    if (!page.book) return 2;
+    yibao::ui::url_params params = yibao::ui::parse_query(query);
+    std::optional<yibao::date> day = yibao::parse_date(today);
+    for (const auto& [k, v] : params)
+        if (k == "today")
+            if (auto d = yibao::parse_date(v)) day = d;
+    if (!day) day = yibao::date{std::chrono::year{2026}, std::chrono::month{1}, std::chrono::day{1}};
+
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.alpha = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.premultipliedAlpha = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_FALSE;
+    attrs.majorVersion = 2;
+    page.gl = emscripten_webgl_create_context(canvas_id, &attrs);
+    page.webgl = 2;
+    if (page.gl <= 0) {
+        attrs.majorVersion = 1;
+        page.gl = emscripten_webgl_create_context(canvas_id, &attrs);
+        page.webgl = 1;
+    }
+    if (page.gl <= 0) {
+        page.webgl = 0;
+        return 1;
+    }
+    emscripten_webgl_make_context_current(page.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    ImGui::StyleColorsLight();
+    ImGui_ImplOpenGL3_Init(page.webgl == 2 ? "#version 300 es" : "#version 100");
+
+    page.font_data = font;
+    page.font_size = font_size;
+    build_ranges(page.body_ranges, yibao::web::page_glyphs);
+    build_ranges(page.heading_ranges, yibao::ui::app::heading_glyphs().c_str());
+    build_ranges(page.big_ranges, yibao::ui::app::big_glyphs());
+
+    page.app = std::make_unique<yibao::ui::app>(page.book, *day, params);
+    update_size();
+    build_fonts();
+
+    page.input.install(canvas_id, wake);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+    emscripten_set_orientationchange_callback(nullptr, EM_FALSE, on_orientation);
+    wake(4);
+    return 0;
+}
+
+// The device pixel ratio changed without a resize (browser zoom, moved to another screen).
+EMSCRIPTEN_KEEPALIVE void yibao_refresh_size() {
+    if (!page.app) return;
+    update_size();
+    wake(3);
+}
+
+EMSCRIPTEN_KEEPALIVE int yibao_webgl_version() { return page.webgl; }
+
+}  // extern "C"

@@ -1,0 +1,108 @@
+// The calculator's screen: the questions, the answer, the reasons. Dear ImGui over the rule core;
+// no browser code here (src/platform drives it: input, fonts, frames).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/quote.h"
+#include "core/rules.h"
+#include "ui/form.h"
+#include "ui/widgets.h"
+
+namespace yibao::ui {
+
+struct frame_input {
+    float width = 0, height = 0;  // device pixels
+    float scale = 1;              // device pixels per CSS pixel
+    float scroll_delta = 0;       // device pixels to scroll by this frame (> 0: towards the end)
+};
+
+struct frame_output {
+    float scroll_y = 0, scroll_max = 0;  // device pixels
+    bool changed = false;                // the answers changed: draw once more
+};
+
+class app {
+public:
+    app(std::shared_ptr<const rule_book> book, date today, const url_params& params);
+
+    void set_fonts(const fonts& f) { fonts_ = f; }
+    // Characters drawn with the heading and the big fonts (the body font has every character).
+    static std::string heading_glyphs();
+    static const char* big_glyphs();
+
+    frame_output frame(const frame_input& in);
+
+    // What the screen shows now, as JSON, with the tappable widgets' rectangles in CSS pixels.
+    std::string state_json() const;
+
+private:
+    struct shown_answer {
+        bool ok = false;
+        std::string due, personal_standard, assistance, fiscal_subsidy, surcharge;
+        std::string coverage_start, coverage_end, waiting_from, waiting_to;
+        int waiting_days = -1;
+        std::string category_applied;
+        std::string tier_due[2];
+        std::vector<std::string> hints;
+        std::vector<std::string> general_errors;
+        int explanation_lines = 0;
+        int notes = 0;
+        std::string bar;
+    };
+
+    void refresh();                 // recompute the quote when the answers changed
+    void load_year_lists();         // categories and dates for the chosen year and district
+    void clamp_dates();
+
+    void draw_page(const frame_input& in);
+    void draw_bar(const frame_input& in);
+    void draw_intro();
+    void draw_district();
+    void draw_year();
+    void draw_person();
+    void draw_birth();
+    void draw_categories();
+    void draw_tier();
+    void draw_paid();
+    void draw_continuity();
+    void draw_answer();
+    void draw_reasons();
+    void draw_field_errors(const char* field);
+
+    std::shared_ptr<const rule_book> book_;
+    date today_;
+    std::vector<int> years_;
+    std::vector<district_info> districts_;
+    std::vector<year_dates> year_dates_;
+    season season_;
+    std::vector<category_info> categories_;
+    std::optional<year_info> year_info_;
+
+    form form_;
+    bool dirty_ = true;
+    bool changed_this_frame_ = false;
+    request last_request_;
+    quote quote_;
+    advice advice_;
+    std::string tier_due_[2];  // due under tier 1 and tier 2 ("" when unknown)
+    std::map<std::string, std::vector<std::string>> field_errors_;
+    std::vector<std::string> shown_fields_;
+
+    fonts fonts_;
+    canvas cv_;
+    shown_answer shown_;
+    bool districts_open_ = false;
+    float scroll_y_ = 0, scroll_max_ = 0;
+    float answer_y_ = 0;  // content y of the answer card (for the bar's "jump to answer")
+    std::optional<float> scroll_to_;
+    int frame_count_ = 0;
+    frame_input last_in_;
+    std::string banner_;
+};
+
+}  // namespace yibao::ui

@@ -1,0 +1,65 @@
+// The answers a resident gives on the page, which of them matter, and the request they make.
+// No ImGui here: the screens (ui/app.cpp) draw this state, the tests of the page read it back.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/quote.h"
+#include "core/rules.h"
+
+namespace yibao::ui {
+
+struct form {
+    int year = 0;
+    std::string district = "chongqing";
+    person_kind person = person_kind::resident;
+    std::vector<std::string> categories;  // codes, in the order tapped
+    int tier = 1;
+    date paid_on{};
+    bool continuous = true;
+    int break_years = 1;
+    date birth_date{};
+    bool pays_birth_year = false;
+
+    bool has_category(const std::string& code) const;
+    void toggle_category(const std::string& code);
+};
+
+// Which coverage year's enrollment is open on a day, given the years the rules cover.
+struct season {
+    int default_year = 0;           // the year to preselect
+    std::optional<int> missing_year;  // enrollment for this year has opened but no rules are loaded
+};
+
+struct year_dates {
+    int year = 0;
+    date opens{};
+    date centralized_ends{};
+    date coverage_ends{};
+};
+
+season season_on(const std::vector<year_dates>& years, date today);
+
+// The questions shown for these answers ("only the questions that matter so far").
+bool asks_continuity(const form& f);
+bool asks_break_years(const form& f);
+bool asks_birth_date(const form& f);
+bool asks_pays_birth_year(const form& f);
+
+request to_request(const form& f);
+
+// URL parameters (?district=wanzhou&year=2026&tier=2&person=newborn&categories=101,102&paid=2025-12-20
+// &birth=2026-03-02&break=2&continuous=0&birth_year=1) applied over the defaults. Unknown or
+// malformed values are ignored.
+using url_params = std::vector<std::pair<std::string, std::string>>;
+url_params parse_query(std::string_view query);  // "?a=1&b=%E4%B8%87" → {{"a","1"},{"b","万"}}
+void apply_params(form& f, const url_params& params, const std::vector<int>& known_years,
+                  const std::vector<district_info>& districts);
+
+const char* person_id(person_kind p);  // "resident" | "student" | "newborn"
+
+}  // namespace yibao::ui

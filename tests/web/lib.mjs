@@ -1,0 +1,181 @@
+// Shared helpers of the browser tests and the benchmark: a static server for build/web, Chromium
+// (Debian's /usr/bin/chromium through playwright-core), a phone context, real taps and drags.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const site = path.join(root, 'build/web');
+export const screenshots = path.join(here, 'screenshots');
+export const chromium_path = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.otf': 'font/otf',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+// Serves build/web on a free port of 127.0.0.1. Sends the .br file when the browser accepts
+// brotli (like a static host with precompressed files), counts the bytes sent.
+export async function serve_site({ brotli = true } = {}) {
+  const sent = [];
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      let rel = decodeURIComponent(url.pathname);
+      if (rel.endsWith('/')) rel += 'index.html';
+      const file = path.join(site, path.normalize(rel));
+      if (!file.startsWith(site)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      const type = types[path.extname(file)] || 'application/octet-stream';
+      let body;
+      let encoding = null;
+      if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
+        try {
+          body = await readFile(file + '.br');
+          encoding = 'br';
+        } catch { /* no precompressed copy */ }
+      }
+      if (!body) body = await readFile(file);
+      const headers = { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' };
+      if (encoding) headers['content-encoding'] = encoding;
+      res.writeHead(200, headers);
+      res.end(body);
+      sent.push({ path: rel, bytes: body.length, encoding });
+    } catch (e) {
+      res.writeHead(e.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' });
+      res.end(String(e.message));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    sent,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+export async function site_built() {
+  try {
+    await stat(path.join(site, 'index.html'));
+    await stat(path.join(site, 'yibao.wasm'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Playwright starts Chromium with a fresh temporary profile (user-data-dir) of its own.
+export async function launch() {
+  return chromium.launch({
+    executablePath: chromium_path,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--ignore-gpu-blocklist',
+    ],
+  });
+}
+
+export const phone = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36',
+};
+
+// A page that records console errors and page errors.
+export async function open_page(browser, url, options = {}) {
+  const context = await browser.newContext({ ...phone, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  await page.goto(url);
+  await page.evaluate(() => window.yibao.ready);
+  return { context, page, problems };
+}
+
+export async function state(page) {
+  return page.evaluate(() => window.yibao.state());
+}
+
+// Waits until the page has drawn a frame after something happened (a few animation frames).
+export async function settle(page, frames = 6) {
+  await page.evaluate(
+    (n) => new Promise((resolve) => {
+      let left = n;
+      const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+      requestAnimationFrame(step);
+    }),
+    frames,
+  );
+}
+
+// A finger drag from (x, y) by dy CSS px, as real touch events.
+export async function drag(page, x, y, dy, steps = 8, ms_per_step = 16) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y, id: 1 }] });
+  for (let i = 1; i <= steps; ++i) {
+    await new Promise((r) => setTimeout(r, ms_per_step));
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ x, y: y + (dy * i) / steps, id: 1 }],
+    });
+  }
+  // Rest before lifting: no fling, so the test knows where the page stops.
+  await new Promise((r) => setTimeout(r, 120));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await settle(page);
+}
+
+// Scrolls (by dragging) until the widget is fully visible, then returns its rectangle.
+export async function reveal(page, id) {
+  for (let tries = 0; tries < 40; ++tries) {
+    const s = await state(page);
+    const w = s.widgets[id];
+    if (!w) throw new Error(`no widget "${id}" on screen; have: ${Object.keys(s.widgets).join(' ')}`);
+    if (w.visible) return w;
+    const top = 56 + 16;
+    const bottom = s.height - 16;
+    const x = s.width - 12;  // the right margin: a drag there taps nothing
+    let dy;
+    if (w.y < top) dy = Math.min(top - w.y + 40, s.height * 0.6);
+    else dy = -Math.min(w.y + w.h - bottom + 40, s.height * 0.6);
+    await drag(page, x, s.height / 2, dy);
+  }
+  throw new Error(`widget "${id}" did not come into view`);
+}
+
+// Taps the middle of a widget at its real CSS coordinates (scrolling to it first).
+export async function tap(page, id) {
+  const w = await reveal(page, id);
+  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+  await settle(page);
+  return w;
+}
+
+export async function shot(page, name) {
+  mkdirSync(screenshots, { recursive: true });
+  const file = path.join(screenshots, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export { readFile };
