@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Hand-worked cases (values computed by hand from the documents and ../shared/policy-notes.md;
+the 'from' of each case says how). This script only writes them out as JSON and checks the date
+arithmetic of the hand values with Python's datetime, which shares no code with the engine."""
+import json, pathlib, datetime as dt
+out = pathlib.Path(__file__).parent
+D = dt.date.fromisoformat
+
+def R(year, district, paid, tier=1, cats=(), person="resident", **kw):
+    r = {"year": year, "district": district, "person": person, "categories": list(cats), "tier": tier, "paid_on": paid}
+    r.update(kw); return r
+
+def W(f, t):   # waiting period object with its day count
+    return {"from": f, "to": t, "days": (D(t) - D(f)).days + 1}
+
+files = {}
+def case(file, name, req, exp, why):
+    files.setdefault(file, []).append({"name": name, "request": req, "expect": exp, "from": why})
+
+# ---------------------------------------------------------------- 2025 coverage (000 七(一), 004, 002)
+f = "coverage_2025"
+for d, paid in (("chongqing", "2024-09-13"), ("chongqing", "2024-12-31"), ("youyang", "2024-12-31")):
+    case(f, f"{d}_centralized_{paid}", R(2025, d, paid), {"ok": True, "due": 400, "coverage_start": "2025-01-01", "coverage_end": "2025-12-31", "waiting": None, "surcharge": 0, "fiscal_subsidy": 670}, "000 六、七(一): 2024-12-31前缴费 2025-01-01起; 标准400, 财政补助670")
+case(f, "before_opening", R(2025, "chongqing", "2024-09-12"), {"ok": False, "error_field": "paid_on"}, "001/004: 集中期自2024-09-13起")
+for paid, start in (("2025-01-01", "2025-02-01"), ("2025-01-31", "2025-02-01"), ("2025-02-01", "2025-03-01"), ("2025-02-28", "2025-03-01")):
+    case(f, f"grace_{paid}", R(2025, "chongqing", paid), {"ok": True, "due": 400, "coverage_start": start, "waiting": None}, "000 七(一): 1月1日至2月28日缴费, 完清费用的次月1日起")
+for paid, wf, wt, start in (("2025-03-01", "2025-03-02", "2025-05-30", "2025-05-31"),
+                            ("2025-06-30", "2025-07-01", "2025-09-28", "2025-09-29"),
+                            ("2025-10-01", "2025-10-02", "2025-12-30", "2025-12-31")):
+    due = 400 if paid < "2025-07-01" else 1070
+    case(f, f"late_{paid}", R(2025, "chongqing", paid), {"ok": True, "due": due, "coverage_start": start, "waiting": W(wf, wt)}, "000 七(一): 2月28日后90天等待期; 民法典201: 缴费次日起算, D+1..D+90, D+91起")
+case(f, "late_2025-10-02_past_year_end", R(2025, "chongqing", "2025-10-02"), {"ok": False, "error_field": "paid_on"}, "90天等待期 10-03..12-31, 年内不能享受待遇")
+case(f, "after_year", R(2025, "chongqing", "2026-01-05"), {"ok": False, "error_field": "paid_on"}, "2025年度缴费至2025-12-31")
+# second-half price (000 二, 004 三)
+case(f, "h2_tier1_2025-07-01", R(2025, "chongqing", "2025-07-01"), {"ok": True, "due": 1070, "surcharge": 670, "fiscal_subsidy": 0, "assistance": 0, "personal_standard": 400, "coverage_start": "2025-09-30", "waiting": W("2025-07-02", "2025-09-29")}, "000 二: 7月1日以后全额缴费 400+670")
+case(f, "h2_tier2", R(2025, "youyang", "2025-08-15", tier=2), {"ok": True, "due": 1445, "surcharge": 670}, "775+670")
+case(f, "h1_last_day_tier2", R(2025, "dianjiang", "2025-06-30", tier=2), {"ok": True, "due": 775, "surcharge": 0}, "004 三: 6月30日后才加财政补助")
+case(f, "h2_student_tier1", R(2025, "chongqing", "2025-07-10", person="student"), {"ok": True, "due": 1050, "surcharge": 670}, "380+670")
+case(f, "h2_student_tier2", R(2025, "chongqing", "2025-07-10", tier=2, person="student"), {"ok": True, "due": 1425}, "755+670")
+case(f, "h2_low_income_keeps_price_wanzhou", R(2025, "wanzhou", "2025-07-01", cats=["101"]), {"ok": True, "due": 40, "assistance": 360, "surcharge": 0, "fiscal_subsidy": 670, "coverage_start": "2025-09-30"}, "000 附件: 101 执行至2025-12-31; 万州无即参即保, 90天")
+case(f, "h2_low_income_tier2_wanzhou", R(2025, "wanzhou", "2025-08-01", tier=2, cats=["520"]), {"ok": True, "due": 375, "assistance": 400}, "000 附件 520 二档")
+case(f, "h2_stable_tuopin_wanzhou_pays_full", R(2025, "wanzhou", "2025-07-01", cats=["610"]), {"ok": True, "due": 1070, "assistance": 0, "category_applied": None}, "610 不属于7类低收入人口 (000 四(一)); 7月1日以后全额")
+case(f, "h1_stable_tuopin_wanzhou", R(2025, "wanzhou", "2024-11-11", cats=["610"]), {"ok": True, "due": 385, "assistance": 15}, "000 附件 610")
+case(f, "h2_tekun_municipal", R(2025, "chongqing", "2025-09-01", cats=["113"]), {"ok": True, "due": 0, "assistance": 400}, "特困 一档全额; 低收入人口下半年仍正常标准")
+# 垫江 last payment day (004 二(四))
+case(f, "dianjiang_last_day", R(2025, "dianjiang", "2025-09-30"), {"ok": True, "due": 1070, "coverage_start": "2025-12-30", "waiting": W("2025-10-01", "2025-12-29")}, "004 二(四): 最迟2025-09-30; 满90日后")
+case(f, "dianjiang_day_after_last_day", R(2025, "dianjiang", "2025-10-01"), {"ok": False, "error_field": "paid_on"}, "004 二(四)")
+case(f, "dianjiang_low_income_after_last_day", R(2025, "dianjiang", "2025-10-01", cats=["101"]), {"ok": False, "error_field": "paid_on"}, "004 二(四) applies to every late payer")
+# 石柱 second half (002 三(三))
+case(f, "shizhu_low_income_h2_same_day", R(2025, "shizhu", "2025-07-01", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-07-01", "waiting": None, "surcharge": 0}, "002 三(三)1: 不设等待期; 县财政补财政部分")
+case(f, "shizhu_low_income_year_end", R(2025, "shizhu", "2025-12-31", cats=["607"]), {"ok": True, "due": 120, "coverage_start": "2025-12-31"}, "002 三(三)1 至12月31日")
+case(f, "shizhu_low_income_before_h2", R(2025, "shizhu", "2025-06-30", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-09-29", "waiting": W("2025-07-01", "2025-09-28")}, "3月1日至6月30日: 90天")
+case(f, "shizhu_tuopin_h2", R(2025, "shizhu", "2025-08-15", cats=["610"]), {"ok": True, "due": 1070, "assistance": 0, "coverage_start": "2025-08-15", "waiting": None}, "002 三(三)1 脱贫人口即参即保; 三(三)2 非低收入全额")
+case(f, "shizhu_ordinary_h2", R(2025, "shizhu", "2025-07-01"), {"ok": True, "due": 1070, "coverage_start": "2025-09-30"}, "002 三(三)2")
+case(f, "shizhu_jisheng_h2", R(2025, "shizhu", "2025-07-01", cats=["302"]), {"ok": True, "due": 1070, "assistance": 0, "coverage_start": "2025-09-30"}, "计生特扶不是低收入人口")
+case(f, "shizhu_grace", R(2025, "shizhu", "2025-02-10"), {"ok": True, "coverage_start": "2025-03-01"}, "002 三(二)")
+case(f, "shizhu_before_opening", R(2025, "shizhu", "2024-10-17"), {"ok": False, "error_field": "paid_on"}, "002 三(一) 文件下发之日(2024-10-18)起")
+case(f, "wanzhou_window_start", R(2025, "wanzhou", "2024-09-01", cats=["101"]), {"ok": True, "due": 40}, "000 附件 2024年9月1日起")
+
+# ---------------------------------------------------------------- 2026 coverage (003 一、三)
+f = "coverage_2026"
+C = dict(continuous=True)
+def B(n): return dict(continuous=False, break_years=n)
+case(f, "cont_2025-12-31", R(2026, "chongqing", "2025-12-31", **C), {"ok": True, "due": 400, "fiscal_subsidy": 700, "coverage_start": "2026-01-01", "coverage_end": "2026-12-31", "waiting": None}, "003 一")
+case(f, "cont_opening", R(2026, "wanzhou", "2025-09-01", **C), {"ok": True, "coverage_start": "2026-01-01"}, "003 一 (集中期起始日按规则数据的解读)")
+case(f, "before_opening", R(2026, "chongqing", "2025-08-31", **C), {"ok": False, "error_field": "paid_on"}, "集中期自文件印发之日起 (规则数据解读: 2025-09-01)")
+for n, to, start in ((1, "2026-03-31", "2026-04-01"), (2, "2026-04-30", "2026-05-01"), (3, "2026-05-31", "2026-06-01"), (5, "2026-07-31", "2026-08-01")):
+    case(f, f"break{n}_2025-12-31", R(2026, "chongqing", "2025-12-31", **B(n)), {"ok": True, "coverage_start": start, "waiting": W("2026-01-01", to)}, f"003 一: 自2026年1月计算等待期; 三: 3个月+{n-1}; S+M月-1日")
+for paid, start in (("2026-01-01", "2026-02-01"), ("2026-01-31", "2026-02-01"), ("2026-02-01", "2026-03-01"), ("2026-02-28", "2026-03-01")):
+    case(f, f"cont_{paid}", R(2026, "chongqing", paid, **C), {"ok": True, "coverage_start": start, "waiting": None}, "003 一: 连续参保 次月1日")
+case(f, "break1_2026-01-31", R(2026, "chongqing", "2026-01-31", **B(1)), {"ok": True, "coverage_start": "2026-05-01", "waiting": W("2026-02-01", "2026-04-30")}, "003 一: 缴费次日起算; 1月31日+3个月无对应日→4月30日")
+case(f, "break1_2026-02-28", R(2026, "chongqing", "2026-02-28", **B(1)), {"ok": True, "coverage_start": "2026-05-29", "waiting": W("2026-03-01", "2026-05-28")}, "2月28日+3个月=5月28日")
+case(f, "break2_2026-01-15", R(2026, "chongqing", "2026-01-15", **B(2)), {"ok": True, "coverage_start": "2026-05-16", "waiting": W("2026-01-16", "2026-05-15")}, "4个月")
+case(f, "cont_2026-03-01", R(2026, "chongqing", "2026-03-01", **C), {"ok": True, "due": 400, "surcharge": 0, "coverage_start": "2026-06-02", "waiting": W("2026-03-02", "2026-06-01")}, "003 三: 未在集中期缴费, 固定3个月; 无加价")
+case(f, "break2_2026-03-01", R(2026, "chongqing", "2026-03-01", **B(2)), {"ok": True, "coverage_start": "2026-07-02", "waiting": W("2026-03-02", "2026-07-01")}, "3+1个月")
+case(f, "cont_2026-08-31", R(2026, "chongqing", "2026-08-31", **C), {"ok": True, "coverage_start": "2026-12-01", "waiting": W("2026-09-01", "2026-11-30")}, "8月31日+3个月无对应日→11月30日")
+case(f, "cont_2026-09-30", R(2026, "chongqing", "2026-09-30", **C), {"ok": True, "coverage_start": "2026-12-31", "waiting": W("2026-10-01", "2026-12-30")}, "9月30日+3个月=12月30日")
+case(f, "break1_2026-09-30", R(2026, "chongqing", "2026-09-30", **B(1)), {"ok": True, "coverage_start": "2026-12-31"}, "断保1年=3个月")
+case(f, "cont_2026-10-01_past_year_end", R(2026, "chongqing", "2026-10-01", **C), {"ok": False, "error_field": "paid_on"}, "等待期到2027-01-01")
+case(f, "break4_2026-06-01_past_year_end", R(2026, "chongqing", "2026-06-01", **B(4)), {"ok": False, "error_field": "paid_on"}, "6个月到2026-12-01, 12-02起... 实为6月1日+6个月=12月1日, 12月2日起")
+files[f][-1] = {"name": "break4_2026-06-01", "request": R(2026, "chongqing", "2026-06-01", **B(4)), "expect": {"ok": True, "coverage_start": "2026-12-02", "waiting": W("2026-06-02", "2026-12-01")}, "from": "3+3=6个月: 6月1日+6个月=12月1日"}
+case(f, "break5_2026-06-01_past_year_end", R(2026, "chongqing", "2026-06-01", **B(5)), {"ok": False, "error_field": "paid_on"}, "7个月: 到2027-01-01")
+case(f, "no_late_price_2026", R(2026, "youyang", "2026-08-01", tier=2, **C), {"ok": True, "due": 775, "surcharge": 0, "fiscal_subsidy": 700}, "003 无下半年加价 (policy notes)")
+case(f, "needs_continuity", R(2026, "chongqing", "2025-12-01"), {"ok": False, "error_field": "continuous"}, "003 一: 连续与否决定起始日")
+case(f, "break_without_years", R(2026, "chongqing", "2025-12-01", continuous=False), {"ok": False, "error_field": "break_years"}, "")
+case(f, "after_year", R(2026, "chongqing", "2027-01-02", **C), {"ok": False, "error_field": "paid_on"}, "")
+case(f, "low_income_2026_derived", R(2026, "chongqing", "2025-11-20", cats=["101"], **C), {"ok": True, "due": 40, "assistance": 360, "category_applied": "101"}, "90%×400 (2026 按基准比例推算)")
+case(f, "tekun_2026_tier2", R(2026, "chongqing", "2025-11-20", tier=2, cats=["113"], **C), {"ok": True, "due": 375, "assistance": 400}, "二档 资助一档标准的100%")
+case(f, "veteran_2026_tier2", R(2026, "chongqing", "2025-11-20", tier=2, cats=["109"], **C), {"ok": True, "due": 0, "assistance": 775}, "二档全额")
+case(f, "stable_tuopin_2026_not_counted", R(2026, "chongqing", "2025-11-20", cats=["610"], **C), {"ok": True, "due": 400, "assistance": 0}, "15元只写明2025年度 (解读)")
+case(f, "zero_claims_raise", R(2026, "chongqing", "2025-11-20", zero_claims_last_year=True, **C), {"ok": True, "incentives": {"deductible": 19856, "zero_claims_raise": 4000}}, "003 二、三")
+
+# ---------------------------------------------------------------- newborns (002 三(五), 004 二(二), 003 三)
+f = "newborn"
+def N(year, district, paid, birth, **kw): return R(year, district, paid, person="newborn", birth_date=birth, **kw)
+case(f, "within_90_last_day", N(2025, "chongqing", "2025-06-08", "2025-03-10"), {"ok": True, "due": 400, "coverage_start": "2025-03-10", "waiting": None}, "002 三(五)1: 90日内 (出生次日起算第90日=06-08)")
+case(f, "day_91", N(2025, "chongqing", "2025-06-09", "2025-03-10"), {"ok": True, "due": 400, "coverage_start": "2025-09-08", "waiting": W("2025-06-10", "2025-09-07")}, "002 三(五)3: 超过90日, 足额缴费后90日")
+case(f, "within_90_in_h2_no_surcharge", N(2025, "wanzhou", "2025-07-20", "2025-05-01"), {"ok": True, "due": 400, "surcharge": 0, "fiscal_subsidy": 670, "coverage_start": "2025-05-01"}, "002 三(五)1: 只缴纳个人应承担的费用")
+case(f, "late_in_h2_surcharge", N(2025, "chongqing", "2025-07-15", "2025-04-01"), {"ok": True, "due": 1070, "surcharge": 670, "coverage_start": "2025-10-14", "waiting": W("2025-07-16", "2025-10-13")}, "超过90日 → 一般规则: 全额, 90天")
+case(f, "born_dec_pays_birth_year_next_january", N(2025, "chongqing", "2026-01-20", "2025-12-15"), {"ok": True, "due": 400, "coverage_start": "2025-12-15", "coverage_end": "2025-12-31"}, "002 三(五)4: 补缴出生当年")
+case(f, "cross_year_without_birth_year", N(2026, "chongqing", "2026-01-20", "2025-12-15"), {"ok": True, "due": 400, "coverage_start": "2026-01-01", "coverage_end": "2026-12-31", "waiting": None}, "002 三(五)4: 不补缴只享受参保年度")
+case(f, "cross_year_with_birth_year", N(2026, "chongqing", "2026-01-20", "2025-12-15", pays_birth_year=True), {"ok": True, "due": 800, "coverage_start": "2025-12-15", "coverage_end": "2026-12-31"}, "补缴2025 (400) + 2026 (400), 自出生之日")
+case(f, "cross_year_late", N(2026, "chongqing", "2026-03-01", "2025-11-01"), {"ok": True, "coverage_start": "2026-05-31", "waiting": W("2026-03-02", "2026-05-30")}, "002 三(五)4: 超过3个月, 90天; 新生儿无需连续参保")
+case(f, "newborn_2026_within", N(2026, "chongqing", "2026-03-01", "2026-02-10"), {"ok": True, "due": 400, "coverage_start": "2026-02-10", "waiting": None}, "003 三 新生儿除外")
+case(f, "birth_after_payment", N(2026, "chongqing", "2026-03-01", "2026-03-02"), {"ok": False, "error_field": "birth_date"}, "")
+case(f, "not_a_newborn", N(2026, "chongqing", "2026-03-01", "2024-06-01"), {"ok": False, "error_field": "birth_date"}, "")
+case(f, "missing_birth_date", R(2026, "chongqing", "2026-03-01", person="newborn"), {"ok": False, "error_field": "birth_date"}, "")
+case(f, "dianjiang_newborn_after_last_day_within_window", N(2025, "dianjiang", "2025-11-20", "2025-09-15"), {"ok": True, "due": 400, "coverage_start": "2025-09-15"}, "004 二(二) 新生儿90日内可参保")
+case(f, "dianjiang_newborn_late_after_last_day", N(2025, "dianjiang", "2025-10-05", "2025-06-01"), {"ok": False, "error_field": "paid_on"}, "004 二(四)")
+case(f, "pays_birth_year_without_rules", N(2025, "chongqing", "2025-01-20", "2024-12-15", pays_birth_year=True), {"ok": False, "error_field": "pays_birth_year"}, "2024年度规则不在文件中")
+case(f, "low_income_newborn", N(2025, "wanzhou", "2025-04-01", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "assistance": 360}, "")
+
+# ---------------------------------------------------------------- students (000 二、七(一); 003 一)
+f = "students"
+case(f, "freshman_2025", R(2025, "chongqing", "2024-09-20", person="student"), {"ok": True, "due": 380, "coverage_start": "2024-09-21", "coverage_end": "2025-12-31", "waiting": None}, "000 七(一): 新生自完成缴费的次日起至次年12月31日")
+case(f, "returning_student_2025", R(2025, "chongqing", "2024-10-10", person="student", freshman=False), {"ok": True, "coverage_start": "2025-01-01"}, "000 七(一): 次年1月1日")
+case(f, "student_tier2_2025", R(2025, "wanzhou", "2024-12-01", tier=2, person="student"), {"ok": True, "due": 755}, "000 二")
+case(f, "student_2026", R(2026, "chongqing", "2025-10-01", person="student", continuous=True), {"ok": True, "due": 400, "coverage_start": "2026-01-01"}, "003 一: 大学生 400/775")
+case(f, "student_2026_tier2", R(2026, "chongqing", "2025-10-01", tier=2, person="student", continuous=True), {"ok": True, "due": 775}, "003 一")
+case(f, "student_low_income_wanzhou", R(2025, "wanzhou", "2024-12-01", person="student", cats=["101"]), {"ok": True, "due": 20, "assistance": 360}, "380 - 表内资助360")
+case(f, "student_tekun_capped", R(2025, "chongqing", "2024-12-01", person="student", cats=["113"]), {"ok": True, "due": 0, "assistance": 380}, "资助不超过个人缴费标准")
+case(f, "student_dibao_percent_of_own_standard", R(2025, "youyang", "2024-12-01", person="student", cats=["101"]), {"ok": True, "due": 38, "assistance": 342}, "90%×380 (解读: 本人一档标准)")
+case(f, "poor_student_code_for_resident", R(2025, "wanzhou", "2024-12-01", cats=["108"]), {"ok": False, "error_field": "categories"}, "108 只适用于大学生")
+
+# ---------------------------------------------------------------- 就高 and categories
+f = "categories"
+case(f, "jiugao_tekun_over_dibao", R(2025, "wanzhou", "2024-12-01", cats=["101", "113"]), {"ok": True, "due": 0, "assistance": 400, "category_applied": "113"}, "000 四(二): 就高")
+case(f, "jiugao_dibao_over_disabled", R(2025, "wanzhou", "2024-12-01", cats=["106", "101"]), {"ok": True, "due": 40, "category_applied": "101"}, "360 > 280")
+case(f, "jiugao_veteran_tier2", R(2025, "wanzhou", "2024-12-01", tier=2, cats=["101", "109"]), {"ok": True, "due": 0, "assistance": 775, "category_applied": "109"}, "775 > 400")
+case(f, "jiugao_veteran_tier1_falls_back", R(2025, "wanzhou", "2024-12-01", tier=1, cats=["109", "101"]), {"ok": True, "due": 40, "category_applied": "101"}, "109 一档 ——, 101 适用")
+case(f, "jiugao_three", R(2025, "youyang", "2024-12-01", cats=["610", "301", "607"]), {"ok": True, "due": 80, "assistance": 320, "category_applied": "301"}, "320 > 280 > 15")
+case(f, "jiugao_h2_only_low_income_counts", R(2025, "shizhu", "2025-07-05", cats=["302", "101"]), {"ok": True, "due": 40, "category_applied": "101", "coverage_start": "2025-07-05"}, "下半年只有低收入人口身份按正常标准")
+case(f, "window_closed_other_applies", R(2025, "wanzhou", "2025-07-01", cats=["104", "113"]), {"ok": True, "due": 0, "category_applied": "113"}, "104 执行至6-30; 113 至12-31")
+case(f, "youyang_orphan", R(2025, "youyang", "2024-12-01", cats=["104"]), {"ok": True, "due": 0}, "001 二(二) 特困含孤儿 一档全额")
+case(f, "youyang_jiangfu_tier2", R(2025, "youyang", "2024-12-01", tier=2, cats=["301"]), {"ok": True, "due": 455, "assistance": 320}, "80%×400")
+case(f, "youyang_disabled", R(2025, "youyang", "2024-12-01", cats=["106"]), {"ok": True, "due": 120}, "001: 重度残疾70%")
+case(f, "municipal_veteran_tier1_refused", R(2025, "chongqing", "2024-12-01", cats=["2104"]), {"ok": False, "error_field": "tier"}, "二档全额; 一档不定价")
+case(f, "name_instead_of_code", R(2025, "shizhu", "2024-12-01", cats=["未享受其他参保资助的农村三、四级残疾人"]), {"ok": True, "due": 200, "category_applied": "rural_disabled_3_4"}, "002 附件2 第4行")
+
+# ---------------------------------------------------------------- bad requests
+f = "errors"
+case(f, "unknown_code", R(2025, "wanzhou", "2024-12-01", cats=["999"]), {"ok": False, "error_field": "categories"}, "")
+case(f, "code_not_in_shizhu_table", R(2025, "shizhu", "2024-12-01", cats=["602"]), {"ok": False, "error_field": "categories"}, "602 只在万州表中")
+case(f, "unknown_district", R(2025, "beijing", "2024-12-01"), {"ok": False, "error_field": "district"}, "")
+case(f, "tier_3", R(2025, "wanzhou", "2024-12-01", tier=3), {"ok": False, "error_field": "tier"}, "")
+case(f, "impossible_date", R(2025, "wanzhou", "2025-02-29"), {"ok": False, "error_field": "paid_on"}, "")
+case(f, "year_without_rules", R(2027, "chongqing", "2026-12-01", continuous=True), {"ok": False, "error_field": "year"}, "")
+case(f, "other_district_uses_municipal", R(2025, "jiangbei", "2024-12-01", cats=["101"]), {"ok": True, "due": 40}, "未列区县按全市基准")
+
+for name, cases in files.items():
+    (out / f"{name}.json").write_text(json.dumps({"description": f"hand-worked cases: {name}", "cases": cases}, ensure_ascii=False, indent=1) + "\n")
+    print(name, len(cases))
