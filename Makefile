@@ -24,7 +24,7 @@ web:
 test-native: build
 	ctest --preset native
 
-test-web: web
+test-web: web build
 	cd tests/web && node run.mjs
 
 test: setup

@@ -28,12 +28,13 @@ if(NOT _yibao_fonttools EQUAL 0)
 endif()
 
 # --- compile flags for everything (core included) ---
-# Size first: -Oz, no RTTI use, no exception catching (nlohmann's throws abort; the core parses
-# with the non-throwing API).
+# Size first: -Oz and LTO. The core catches nlohmann's parse_error to say where a request broke,
+# so it is compiled with exception catching (-fexceptions, JavaScript-based: works in every
+# browser with WebAssembly); our UI and Dear ImGui never throw and are compiled without.
 set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
 set(CMAKE_C_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
-add_compile_options(-flto)
-add_link_options(-flto)
+add_compile_options(-flto -fexceptions)
+add_link_options(-flto -fexceptions)
 
 # --- nlohmann_json: an include folder holding only a link to /usr/include/nlohmann ---
 # (never -I/usr/include: it would pull glibc's headers into the wasm build)
@@ -60,6 +61,7 @@ add_library(yibao_imgui STATIC
   ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(yibao_imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_compile_options(yibao_imgui PRIVATE -fno-exceptions)
 target_compile_definitions(yibao_imgui PUBLIC
   IMGUI_IMPL_OPENGL_ES2
   IMGUI_DISABLE_DEMO_WINDOWS
@@ -124,7 +126,7 @@ add_executable(yibao_web
   "${_yibao_gen}/glyphs.cpp")
 target_include_directories(yibao_web PRIVATE ${YIBAO_ROOT}/src)
 target_link_libraries(yibao_web PRIVATE yibao_core yibao_imgui)
-target_compile_options(yibao_web PRIVATE -Wall -Wextra)
+target_compile_options(yibao_web PRIVATE -Wall -Wextra -fno-exceptions)
 set_target_properties(yibao_web PROPERTIES
   OUTPUT_NAME yibao
   SUFFIX ".js"

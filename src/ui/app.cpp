@@ -6,6 +6,7 @@
 
 #include "core/dates.h"
 #include "core/json_api.h"
+#include "imgui_internal.h"
 #include "ui/text.h"
 
 namespace yibao::ui {
@@ -30,7 +31,7 @@ constexpr const char* h_notes = "注意";
 constexpr const char* h_missing = "规则未收录";
 constexpr const char* bar_due = "应缴";
 constexpr const char* bar_unit = "元";
-constexpr const char* bar_none = "请先回答问题";
+constexpr const char* bar_none = "暂时算不出，请看下方提示";
 
 std::string json_escape(std::string_view s) {
     std::string out;
@@ -262,7 +263,7 @@ void app::draw_district() {
         if (d.id == form_.district) current = &d;
     cv_.begin_row();
     if (cv_.choice("district.open", current ? current->name : form_.district,
-                   districts_open_ ? "收起列表" : "点这里更换区县", !districts_open_, cv_.column_w)) {
+                   districts_open_ ? "收起列表" : "点这里更换区县", false, cv_.column_w)) {
         districts_open_ = !districts_open_;
         changed_this_frame_ = true;
     }
@@ -345,8 +346,8 @@ void app::draw_person() {
     int selected = 0;
     for (int i = 0; i < 3; ++i)
         if (kinds[i] == form_.person) selected = i;
-    int tapped = cv_.choice_row({"person.resident", "person.student", "person.newborn"},
-                                {"居民", "在渝高校大学生", "新生儿"}, {}, selected);
+    int tapped = cv_.choice_row({"person.resident", "person.student", "person.newborn"}, {"居民", "大学生", "新生儿"},
+                                {"城乡居民", "在渝高校", "当年出生"}, selected);
     if (tapped >= 0 && kinds[tapped] != form_.person) {
         form_.person = kinds[tapped];
         load_year_lists();
@@ -390,16 +391,22 @@ void app::draw_categories() {
     cv_.card_begin();
     cv_.heading(h_categories);
     cv_.space(4);
-    cv_.text("符合哪几项就选哪几项。同时符合多项时按“就高”原则：只取资助最高的一项，不叠加。", colors::muted);
+    cv_.text("低保、特困、脱贫等人员由政府资助参保。同时符合多项时按“就高”原则：只取资助最高的一项，不叠加。",
+             colors::muted);
     cv_.space(8);
     cv_.begin_row();
     if (cv_.choice("cat.none", "都不符合（普通参保人）", "", form_.categories.empty(), cv_.column_w, metrics::touch_px,
                    true)) {
         form_.categories.clear();
+        categories_open_ = false;
         dirty_ = changed_this_frame_ = true;
     }
+    int listed = 0;
     for (const auto& c : categories_) {
         if (c.students_only && form_.person != person_kind::student) continue;
+        ++listed;
+        // Closed list: only the chosen categories stay on screen.
+        if (!categories_open_ && !form_.has_category(c.code)) continue;
         cv_.space(8);
         std::string sub;
         if (c.tier1_allowed && c.tier2_allowed)
@@ -413,6 +420,15 @@ void app::draw_categories() {
             form_.toggle_category(c.code);
             dirty_ = changed_this_frame_ = true;
         }
+    }
+    cv_.space(8);
+    cv_.begin_row();
+    std::string label = categories_open_ ? "收起类别列表"
+                        : form_.categories.empty() ? "我属于资助人员（展开全部" + std::to_string(listed) + "类）"
+                                                   : "更改资助类别（展开全部" + std::to_string(listed) + "类）";
+    if (cv_.choice("cat.more", label, "", false, cv_.column_w)) {
+        categories_open_ = !categories_open_;
+        changed_this_frame_ = true;
     }
     if (quote_.ok && form_.categories.size() > 1 && quote_.category_applied) {
         std::string name = *quote_.category_applied;
@@ -599,10 +615,11 @@ void app::draw_answer() {
             swatch(IM_COL32(52, 168, 83, 255), "享受待遇");
             if (q.waiting) swatch(IM_COL32(245, 166, 35, 255), "等待期");
             float t = cv_.px(6);
-            dl->AddTriangleFilled(ImVec2(x + t, p.y + lh * 0.5f + t * 0.7f), ImVec2(x, p.y + lh * 0.5f - t * 0.7f),
+            const bool paid_in_year = sys_days{form_.paid_on} >= sys_days{y0} && sys_days{form_.paid_on} <= sys_days{y1};
+            if (paid_in_year) dl->AddTriangleFilled(ImVec2(x + t, p.y + lh * 0.5f + t * 0.7f), ImVec2(x, p.y + lh * 0.5f - t * 0.7f),
                                   ImVec2(x + 2 * t, p.y + lh * 0.5f - t * 0.7f), colors::primary);
             x += 2 * t + cv_.px(4);
-            cv_.text_at(ImVec2(x, p.y + cv_.px(2)), "缴费日", colors::muted);
+            if (paid_in_year) cv_.text_at(ImVec2(x, p.y + cv_.px(2)), "缴费日", colors::muted);
             ImGui::Dummy(ImVec2(cv_.column_w, lh));
         }
         cv_.space(12);
@@ -690,7 +707,7 @@ void app::draw_bar(const frame_input& in) {
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(in.width, h), colors::primary);
     dl->AddRectFilled(ImVec2(0, h), ImVec2(in.width, h + cv_.px(2)), IM_COL32(0, 0, 0, 30));
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
-    if (ImGui::InvisibleButton("bar", ImVec2(in.width, h))) {
+    if (ImGui::InvisibleButton("bar", ImVec2(in.width, h), ImGuiButtonFlags_PressedOnClick)) {
         scroll_to_ = std::max(0.0f, answer_y_ - h - cv_.px(8));
         changed_this_frame_ = true;
     }

@@ -97,6 +97,7 @@ private:
     canvas cv_;
     shown_answer shown_;
     bool districts_open_ = false;
+    bool categories_open_ = false;
     float scroll_y_ = 0, scroll_max_ = 0;
     float answer_y_ = 0;  // content y of the answer card (for the bar's "jump to answer")
     std::optional<float> scroll_to_;

@@ -19,6 +19,10 @@ constexpr float line_spacing = 1.4f;  // Chinese text reads better with air betw
 
 ImDrawList* draw_list() { return ImGui::GetWindowDrawList(); }
 
+// Buttons act on press: a tap arrives as press + release at once (the platform only sends a press
+// when the finger lifted without dragging), so the answer changes on the very next frame.
+constexpr ImGuiButtonFlags press_flags = ImGuiButtonFlags_PressedOnClick;
+
 std::string missing_glyphs;
 
 void check_glyphs(const ImFont* font, std::string_view s) {
@@ -161,7 +165,7 @@ bool canvas::choice(const std::string& id, std::string_view label, std::string_v
 
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 max(pos.x + width, pos.y + h);
-    bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, h));
+    bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, h), press_flags);
     bool held = ImGui::IsItemActive();
     record(id, pos, max);
 
@@ -226,7 +230,7 @@ enum class glyph { minus, plus, up, down };
 bool icon_button(canvas& c, const std::string& id, glyph g, bool enabled, ImVec2 size) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
-    bool pressed = ImGui::InvisibleButton(id.c_str(), size) && enabled;
+    bool pressed = ImGui::InvisibleButton(id.c_str(), size, press_flags) && enabled;
     bool held = enabled && ImGui::IsItemActive();
     c.record(id, pos, max);
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -1,0 +1,150 @@
+// The page loads cleanly, answers like the CLI, reads URL parameters, fits phones and desktops,
+// and says so plainly when the browser lacks WebAssembly or WebGL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { launch, open_page, phone, root, settle, shot, state } from './lib.mjs';
+
+const base = process.env.YIBAO_URL;
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+function native_quote(request) {
+  const text = typeof request === 'string' ? request : JSON.stringify(request);
+  const r = spawnSync(path.join(root, 'build/native/yibao'), ['quote'], { input: text, cwd: root, encoding: 'utf8' });
+  assert.ok(r.status === 0 || r.status === 2, `yibao quote exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+const requests = [
+  { year: 2026, district: 'wanzhou', person: 'resident', categories: ['101'], tier: 1, paid_on: '2025-12-20', continuous: true },
+  { year: 2026, district: 'chongqing', person: 'resident', categories: [], tier: 2, paid_on: '2025-10-01', continuous: true },
+  { year: 2025, district: 'wanzhou', person: 'resident', categories: [], tier: 1, paid_on: '2025-08-15', continuous: false, break_years: 2 },
+  { year: 2025, district: 'youyang', person: 'resident', categories: ['101'], tier: 1, paid_on: '2025-08-15', continuous: true },
+  { year: 2025, district: 'shizhu', person: 'student', categories: [], tier: 1, paid_on: '2024-10-10', continuous: true },
+  { year: 2026, district: 'dianjiang', person: 'newborn', categories: [], tier: 1, paid_on: '2026-03-10', birth_date: '2026-03-01' },
+  { year: 2026, district: 'chongqing', person: 'newborn', categories: [], tier: 1, paid_on: '2026-01-10', birth_date: '2025-11-20', pays_birth_year: true },
+  { year: 2025, district: 'wanzhou', person: 'resident', categories: ['101', '102'], tier: 2, paid_on: '2024-12-01', continuous: true },
+  { year: 2026, district: 'chongqing', person: 'resident', categories: [], tier: 1, paid_on: '2026-11-23', continuous: true },
+  { year: 2026, district: 'chongqing', person: 'resident', categories: [], tier: 3, paid_on: '2025-12-01', continuous: true },
+  { year: 2026, district: 'nowhere', person: 'resident', tier: 1, paid_on: '2025-12-01', continuous: true },
+  '{"year": 2026, "district": ',
+];
+
+test('the page loads without console errors and draws Chinese text without missing glyphs', async () => {
+  const { context, page, problems } = await open_page(browser, `${base}?today=2025-11-20`);
+  await settle(page);
+  const s = await state(page);
+  assert.deepEqual(problems, []);
+  assert.equal(await page.evaluate(() => window.yibao.webgl), 2, 'WebGL2 context');
+  assert.equal(s.missing_glyphs, '', 'every character drawn is in the font');
+  assert.equal(s.answer.ok, true);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('input, textarea, select').length), 0, 'no text field');
+  const canvas = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight, dpr: devicePixelRatio,
+             touch: getComputedStyle(c).touchAction,
+             viewport: document.querySelector('meta[name=viewport]').content };
+  });
+  assert.equal(canvas.w, Math.round(canvas.cw * canvas.dpr), 'backing width = CSS width × DPR');
+  assert.equal(canvas.h, Math.round(canvas.ch * canvas.dpr), 'backing height = CSS height × DPR');
+  assert.equal(canvas.touch, 'none');
+  assert.match(canvas.viewport, /user-scalable=no/);
+  await shot(page, '01-load-phone');
+  await context.close();
+});
+
+test('window.yibao.quote agrees with `yibao quote` on a set of requests', async () => {
+  const { context, page, problems } = await open_page(browser, base);
+  for (const request of requests) {
+    const web = await page.evaluate((r) => window.yibao.quote(r), request);
+    const cli = native_quote(request);
+    assert.deepEqual(web, cli, `request ${JSON.stringify(request)}`);
+  }
+  assert.ok((await page.evaluate(() => window.yibao.catalogue())).years.length >= 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('URL parameters preselect the answers', async () => {
+  const { context, page } = await open_page(
+    browser, `${base}?today=2025-11-20&district=wanzhou&year=2025&tier=2&person=student&paid=2024-12-01&break=2`);
+  const s = await state(page);
+  assert.equal(s.form.district, 'wanzhou');
+  assert.equal(s.form.year, 2025);
+  assert.equal(s.form.tier, 2);
+  assert.equal(s.form.person, 'student');
+  assert.equal(s.form.paid_on, '2024-12-01');
+  assert.equal(s.form.continuous, false);
+  assert.equal(s.form.break_years, 2);
+  const cli = native_quote({ year: 2025, district: 'wanzhou', person: 'student', categories: [], tier: 2,
+                             paid_on: '2024-12-01', continuous: false, break_years: 2 });
+  assert.equal(s.answer.ok, cli.ok);
+  if (cli.ok) assert.equal(Number(s.answer.due), cli.due);
+  await context.close();
+});
+
+test('after the latest loaded enrollment year, the page says the next year is not loaded', async () => {
+  const { context, page } = await open_page(browser, `${base}?today=2026-11-23`);
+  const s = await state(page);
+  assert.equal(s.missing_year, 2027);
+  assert.match(s.banner, /2027年度/);
+  assert.match(s.banner, /没有收录/);
+  assert.equal(s.form.year, 2026, 'falls back to the latest loaded year, said plainly');
+  await shot(page, '02-missing-2027');
+  await context.close();
+});
+
+test('one centred column on a small phone, in landscape and on a desktop', async () => {
+  const layouts = [
+    { name: '03-phone-360', options: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 } },
+    { name: '04-landscape', options: { viewport: { width: 844, height: 390 }, deviceScaleFactor: 3 } },
+    { name: '05-desktop', options: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false } },
+  ];
+  for (const { name, options } of layouts) {
+    const { context, page, problems } = await open_page(browser, `${base}?today=2025-11-20`, options);
+    const s = await state(page);
+    const w = s.widgets['district.open'];
+    assert.ok(w, 'district question on screen');
+    assert.ok(w.w <= 480 - 2 * 16 - 2 * 14 + 1, `column capped (${w.w})`);
+    const left = w.x, right = s.width - (w.x + w.w);
+    assert.ok(Math.abs(left - right) <= 2, `column centred (${left} vs ${right})`);
+    assert.ok(w.h >= 44, 'touch target at least 44 CSS px');
+    assert.deepEqual(problems, []);
+    await shot(page, name);
+    await context.close();
+  }
+});
+
+test('a browser without WebAssembly gets a plain message instead of a blank canvas', async () => {
+  const context = await browser.newContext(phone);
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  const page = await context.newPage();
+  await page.goto(base);
+  const text = await page.locator('#msg').textContent();
+  assert.match(text, /不支持 WebAssembly/);
+  await shot(page, '06-no-wasm');
+  await context.close();
+});
+
+test('a browser without WebGL gets a plain message, and yibao.quote still answers', async () => {
+  const context = await browser.newContext(phone);
+  await context.addInitScript(() => {
+    const get = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return /webgl/.test(type) ? null : get.call(this, type, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.evaluate(() => window.yibao.ready);
+  assert.match(await page.locator('#msg').textContent(), /不支持 WebGL/);
+  assert.equal(await page.locator('#msg').isVisible(), true);
+  const q = await page.evaluate(() => window.yibao.quote(
+    { year: 2026, district: 'wanzhou', person: 'resident', categories: [], tier: 1, paid_on: '2025-12-20', continuous: true }));
+  assert.equal(q.ok, true);
+  await shot(page, '07-no-webgl');
+  await context.close();
+});
