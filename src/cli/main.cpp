@@ -125,7 +125,7 @@ std::string request_from_flags(const args& a) {
     if (a.has("--birth")) j["birth_date"] = a.get("--birth");
     if (a.has("--pays-birth-year")) j["pays_birth_year"] = true;
     if (a.has("--not-freshman")) j["freshman"] = false;
-    return j.dump();
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 void print_readable(const nlohmann::ordered_json& q) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
+#include "core/json_error.h"
 #include "core/rule_model.h"
 
 namespace yibao {
@@ -30,15 +31,6 @@ ojson money_json(money m) {
 }
 
 ojson date_json(const std::optional<date>& d) { return d ? ojson(format_date(*d)) : ojson(nullptr); }
-
-std::string where_it_broke(std::string_view text, std::size_t byte) {
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') ++line, col = 1;
-        else ++col;
-    }
-    return "第" + std::to_string(line) + "行第" + std::to_string(col) + "列";
-}
 
 std::optional<int> as_int(const json& v) {
     if (v.is_number_integer()) return v.get<int>();
@@ -99,13 +91,9 @@ bool parse_request(std::string_view text, request& out, std::vector<field_error>
     const std::size_t before = errors.size();
     json j = json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded()) {
-        std::string where = "未知位置";
-        try {
-            (void)json::parse(text.begin(), text.end());
-        } catch (const json::parse_error& e) {
-            where = where_it_broke(text, e.byte);
-        }
-        errors.push_back({"request", "请求不是有效的JSON，在" + where + "附近出错。请检查括号、引号和逗号。"});
+        auto where = json_error_position(text);
+        errors.push_back({"request", "请求不是有效的JSON，在第" + std::to_string(where.line) + "行第" +
+                                         std::to_string(where.column) + "列附近出错。请检查括号、引号和逗号。"});
         return false;
     }
     if (!j.is_object()) {
@@ -180,19 +168,19 @@ bool parse_request(std::string_view text, request& out, std::vector<field_error>
     return errors.size() == before;
 }
 
-std::string quote_to_json(const quote& q, int indent) { return quote_object(q).dump(indent); }
+std::string quote_to_json(const quote& q, int indent) { return quote_object(q).dump(indent, ' ', false, ojson::error_handler_t::replace); }
 
 std::string quote_json(const rule_book& rules, std::string_view request_json, bool with_advice) {
     request req;
     quote q;
     if (!parse_request(request_json, req, q.errors)) {
         ojson o = quote_object(q);
-        return o.dump(-1);
+        return o.dump(-1, ' ', false, ojson::error_handler_t::replace);
     }
     q = evaluate(rules, req);
     ojson o = quote_object(q);
     if (with_advice) o["advice"] = advice_json(advise(rules, req, q));
-    return o.dump(-1);
+    return o.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
 std::string categories_json(const rule_book& rules, int year, const std::string& district) {

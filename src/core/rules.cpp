@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/dates.h"
+#include "core/json_error.h"
 #include "core/json_api.h"
 #include "core/rule_model.h"
 
@@ -587,14 +588,6 @@ struct parsed_file {
     json doc;
 };
 
-std::string parse_error_where(const std::string& text, std::size_t byte) {
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') ++line, col = 1;
-        else ++col;
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(col);
-}
 
 }  // namespace
 
@@ -608,21 +601,16 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
     for (const auto& f : files) {
         json doc = json::parse(f.text, nullptr, false);
         if (doc.is_discarded()) {
-            // Re-parse with exceptions to learn where it broke.
-            std::string where = "unknown position";
-            try {
-                (void)json::parse(f.text);
-            } catch (const json::parse_error& e) {
-                where = parse_error_where(f.text, e.byte == 0 ? 0 : e.byte - 1);
-            }
-            errors.push_back({f.path, "", "malformed JSON at " + where});
+            auto where = json_error_position(f.text);
+            errors.push_back({f.path, "", "malformed JSON at line " + std::to_string(where.line) + ", column " +
+                                              std::to_string(where.column)});
             continue;
         }
         if (!doc.is_object()) {
             errors.push_back({f.path, "/", "wrong type: expected a JSON object"});
             continue;
         }
-        auto schema = doc.value("schema", std::string());
+        std::string schema = doc.contains("schema") && doc["schema"].is_string() ? doc["schema"].get<std::string>() : "";
         if (schema == "yibao-districts/1") {
             provenance prov{f.path, {}};
             reader r{prov, errors};
