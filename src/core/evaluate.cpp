@@ -93,6 +93,7 @@ private:
     bool cover();
     bool cover_newborn();
     bool apply_start(const start_rule& rule, const std::string& source);
+    bool apply_category_start();
     void add_birth_year();
     void incentives();
 };
@@ -318,6 +319,22 @@ bool calculation::apply_start(const start_rule& rule, const std::string& source)
     return true;
 }
 
+// A period's start rule for some categories (石柱: 下半年低收入人口和脱贫人口即参即保).
+bool calculation::apply_category_start() {
+    if (!period_) return false;
+    for (const auto& cs : period_->category_starts) {
+        for (const category* c : cats_) {
+            bool in_window = (!c->valid_from || paid_ >= *c->valid_from) && (!c->valid_to || paid_ <= *c->valid_to);
+            bool tagged = std::any_of(cs.tags.begin(), cs.tags.end(), [&](const std::string& t) { return c->has_tag(t); });
+            if (in_window && tagged) {
+                explain("类别 " + c->code + " " + c->name + " 在" + period_->label + "参保：", cs.source);
+                return apply_start(cs.start, cs.source);
+            }
+        }
+    }
+    return false;
+}
+
 bool calculation::check_newborn() {
     const year_rules& y = *y_;
     if (!req_.birth_date) {
@@ -383,6 +400,7 @@ bool calculation::cover_newborn() {
             explain("新生儿不设参保缴费后的固定待遇等待期。", y.newborn.exempt_from_waiting_months->source);
         return true;
     }
+    if (apply_category_start()) return true;
     int n = y.newborn.late_waiting_days->value;
     date from = add_days(paid_, 1), to = add_days(paid_, n);
     q_.waiting = waiting_period{from, to, n};
@@ -431,16 +449,7 @@ bool calculation::cover() {
         return true;
     }
 
-    for (const auto& cs : period_->category_starts) {
-        for (const category* c : cats_) {
-            bool in_window = (!c->valid_from || paid_ >= *c->valid_from) && (!c->valid_to || paid_ <= *c->valid_to);
-            bool tagged = std::any_of(cs.tags.begin(), cs.tags.end(), [&](const std::string& t) { return c->has_tag(t); });
-            if (in_window && tagged) {
-                explain("类别 " + c->code + " " + c->name + " 在" + period_->label + "参保：", cs.source);
-                return apply_start(cs.start, cs.source);
-            }
-        }
-    }
+    if (apply_category_start()) return true;
     bool needs_continuity = period_->depends_on_continuity ||
                             period_->if_continuous.kind == start_kind::waiting_months;
     if (!resolve_continuity(needs_continuity)) return false;

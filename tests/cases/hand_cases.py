@@ -108,6 +108,7 @@ case(f, "missing_birth_date", R(2026, "chongqing", "2026-03-01", person="newborn
 case(f, "dianjiang_newborn_after_last_day_within_window", N(2025, "dianjiang", "2025-11-20", "2025-09-15"), {"ok": True, "due": 400, "coverage_start": "2025-09-15"}, "004 二(二) 新生儿90日内可参保")
 case(f, "dianjiang_newborn_late_after_last_day", N(2025, "dianjiang", "2025-10-05", "2025-06-01"), {"ok": False, "error_field": "paid_on"}, "004 二(四)")
 case(f, "pays_birth_year_without_rules", N(2025, "chongqing", "2025-01-20", "2024-12-15", pays_birth_year=True), {"ok": False, "error_field": "pays_birth_year"}, "2024年度规则不在文件中")
+case(f, "shizhu_low_income_newborn_late_h2", N(2025, "shizhu", "2025-08-20", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-08-20", "waiting": None}, "002 三(三)1 低收入人口下半年不设等待期 (出生超过90日)")
 case(f, "low_income_newborn", N(2025, "wanzhou", "2025-04-01", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "assistance": 360}, "")
 
 # ---------------------------------------------------------------- students (000 二、七(一); 003 一)
