@@ -181,7 +181,7 @@ void calculation::price() {
         category_offer o;
         o.cat = c;
         o.tier_allowed = c->tiers[tier - 1].kind != assist_kind::not_allowed;
-        o.in_window = (!c->valid_from || paid_ >= *c->valid_from) && (!c->valid_to || paid_ <= *c->valid_to);
+        o.in_window = c->valid_on(paid_);
         o.amount = o.tier_allowed && o.in_window ? assistance_of(y, *c, who, tier) : 0;
         offers.push_back(o);
     }
@@ -324,7 +324,7 @@ bool calculation::apply_category_start() {
     if (!period_) return false;
     for (const auto& cs : period_->category_starts) {
         for (const category* c : cats_) {
-            bool in_window = (!c->valid_from || paid_ >= *c->valid_from) && (!c->valid_to || paid_ <= *c->valid_to);
+            bool in_window = c->valid_on(paid_);
             bool tagged = std::any_of(cs.tags.begin(), cs.tags.end(), [&](const std::string& t) { return c->has_tag(t); });
             if (in_window && tagged) {
                 explain("类别 " + c->code + " " + c->name + " 在" + period_->label + "参保：", cs.source);

@@ -73,6 +73,7 @@ struct category {
 
     bool has_tag(const std::string& tag) const;
     bool allows(person_kind p) const;
+    bool valid_on(const date& paid) const;  // paid inside the table's 标准执行起止时间
 };
 
 struct late_pricing_rule {

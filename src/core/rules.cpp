@@ -32,6 +32,10 @@ bool category::allows(person_kind p) const {
     return persons.empty() || std::find(persons.begin(), persons.end(), p) != persons.end();
 }
 
+bool category::valid_on(const date& paid) const {
+    return (!valid_from || paid >= *valid_from) && (!valid_to || paid <= *valid_to);
+}
+
 const category* year_rules::find_category(const std::string& code_or_name) const {
     for (const auto& c : categories)
         if (c.code == code_or_name) return &c;
