@@ -20,7 +20,8 @@ constexpr int frames_after_input = 4;        // ImGui takes a few frames to sett
 pointer_input* self(void* user) { return static_cast<pointer_input*>(user); }
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void* user) {
-    double t = emscripten_get_now();
+    // The event's own time (not the time it is handled): a busy frame must not hide a fling.
+    double t = e->timestamp > 0 ? e->timestamp : emscripten_get_now();
     for (int i = 0; i < e->numTouches; ++i) {
         const EmscriptenTouchPoint& p = e->touches[i];
         if (!p.isChanged) continue;
@@ -122,8 +123,10 @@ void pointer_input::touch_end(int id, float x, float y, double t, bool cancelled
     if (cancelled || stopped_fling_) return;
     // A tap: press and release at the same place (ImGui's input queue gives them separate
     // frames), then move the pointer away so nothing stays highlighted on a touch screen.
+    // Sent as a mouse: ImGui holds a touch-screen press back one frame to establish hover,
+    // and our buttons act on press, so the answer changes on the very next frame.
     ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent(x * scale_, y * scale_);
     io.AddMouseButtonEvent(0, true);
     io.AddMouseButtonEvent(0, false);
