@@ -127,6 +127,16 @@ export async function settle(page, frames = 6) {
   );
 }
 
+// Waits until the page draws nothing for 400 ms (its frames after an event have run out).
+export async function idle(page) {
+  for (let f = -1; ;) {
+    const now = (await state(page)).frame;
+    if (now === f) return;
+    f = now;
+    await new Promise((r) => setTimeout(r, 400));
+  }
+}
+
 // A finger drag from (x, y) by dy CSS px, as real touch events.
 export async function drag(page, x, y, dy, steps = 8, ms_per_step = 16) {
   const cdp = await page.context().newCDPSession(page);

@@ -2,7 +2,7 @@
 // drag scrolls with inertia, a double tap does not zoom, and nothing runs while the page is idle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open_page, reveal, settle, state, tap } from './lib.mjs';
+import { idle, launch, open_page, reveal, settle, state, tap } from './lib.mjs';
 
 const base = process.env.YIBAO_URL;
 let browser;
@@ -31,17 +31,30 @@ test('a tap presses exactly once, where tapped', async () => {
 test('a tap changes the answer on the next frame', async () => {
   const { context, page } = await open_page(browser, `${base}?today=2025-11-20`);
   const w = await reveal(page, 'tier.2');
-  await settle(page, 10);
+  await idle(page);
   const s0 = await state(page);
+  await page.evaluate(() => {
+    // Sample what the screen shows after every animation frame (rAF, then a task).
+    window.__samples = [];
+    const loop = () => requestAnimationFrame(() => setTimeout(() => {
+      const s = window.yibao.state();
+      window.__samples.push({ frame: s.frame, form: s.form, answer: s.answer, at: performance.now() });
+      if (window.__samples.length < 600) loop();
+    }, 0));
+    loop();
+  });
   await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
   // Read the screen after each animation frame until the answer changed.
   const frames = await page.evaluate((f0) => new Promise((resolve) => {
-    const check = () => {
-      const s = window.yibao.state();
-      if (s.form.tier === 2 && s.answer.due !== null) resolve(s.frame - f0);
-      else requestAnimationFrame(() => setTimeout(check, 0));
+    // The samples taken after every animation frame since before the tap: the first one that
+    // shows the new answer tells in which of the page's frames it changed.
+    const hit = window.__samples.find((s) => s.form.tier === 2 && s.answer.due !== null);
+    if (hit) return resolve(hit.frame - f0);
+    const wait = () => {
+      const h = window.__samples.find((s) => s.form.tier === 2 && s.answer.due !== null);
+      if (h) resolve(h.frame - f0); else setTimeout(wait, 20);
     };
-    requestAnimationFrame(() => setTimeout(check, 0));
+    wait();
   }), s0.frame);
   const s1 = await state(page);
   assert.notEqual(s1.answer.due, s0.answer.due);
