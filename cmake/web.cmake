@@ -28,13 +28,13 @@ if(NOT _yibao_fonttools EQUAL 0)
 endif()
 
 # --- compile flags for everything (core included) ---
-# Size first: -Oz and LTO. The core catches nlohmann's parse_error to say where a request broke,
-# so it is compiled with exception catching (-fexceptions, JavaScript-based: works in every
-# browser with WebAssembly); our UI and Dear ImGui never throw and are compiled without.
+# Size first: -Oz and LTO, no exceptions: the core finds where a JSON text broke through
+# nlohmann's SAX interface (core/json_error.h) and never needs to catch.
 set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
 set(CMAKE_C_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
-add_compile_options(-flto -fexceptions)
-add_link_options(-flto -fexceptions)
+add_compile_options(-flto -fno-exceptions)
+add_link_options(-flto)
+add_compile_definitions(JSON_NOEXCEPTION)
 
 # --- nlohmann_json: an include folder holding only a link to /usr/include/nlohmann ---
 # (never -I/usr/include: it would pull glibc's headers into the wasm build)

@@ -7,7 +7,7 @@
 
 namespace yibao {
 
-advice advise(const rule_book& rules, const request& req, const quote& q) {
+advice advise(const rule_book& rules, const request& req, const quote& q, std::optional<date> today) {
     advice a;
     if (!q.ok || !req.paid_on || !q.coverage_start) return a;
     const year_rules* y = rules.find(req.year, req.district);
@@ -32,7 +32,8 @@ advice advise(const rule_book& rules, const request& req, const quote& q) {
 
     // The earliest coverage any payment day of this year gives, and the last day that gives it.
     std::optional<date> best_start, best_by;
-    for (date d = y->opens.value; d < *req.paid_on; d = add_days(d, 1)) {
+    const date first = today && *today > y->opens.value ? *today : y->opens.value;
+    for (date d = first; d < *req.paid_on; d = add_days(d, 1)) {
         auto s = start_if_paid(d);
         if (!s) continue;
         if (!best_start || *s < *best_start) best_start = s, best_by = d;

@@ -79,6 +79,7 @@ class rule_book;
 quote evaluate(const rule_book& rules, const request& req);
 
 // Advice for a resident: what paying earlier or choosing the other tier would change.
+// With today given, no pay-by day before today is suggested.
 struct advice {
     std::optional<date> keep_start_if_paid_by;  // last payment day that keeps coverage_start
     std::optional<date> earlier_pay_by;         // pay by this day ...
@@ -86,6 +87,7 @@ struct advice {
     std::optional<money> other_tier_due;        // due under the other tier (ok quotes only)
     std::vector<std::string> lines;             // the same, as Chinese sentences
 };
-advice advise(const rule_book& rules, const request& req, const quote& q);
+advice advise(const rule_book& rules, const request& req, const quote& q,
+              std::optional<date> today = std::nullopt);
 
 }  // namespace yibao

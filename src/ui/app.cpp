@@ -152,7 +152,7 @@ void app::refresh() {
     dirty_ = false;
     last_request_ = to_request(form_);
     quote_ = evaluate(*book_, last_request_);
-    advice_ = advise(*book_, last_request_, quote_);
+    advice_ = advise(*book_, last_request_, quote_, today_);
     field_errors_.clear();
     for (const auto& e : quote_.errors) field_errors_[e.field].push_back(e.message);
     tier_due_[0].clear();

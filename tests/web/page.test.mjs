@@ -63,6 +63,13 @@ test('window.yibao.quote agrees with `yibao quote` on a set of requests', async 
     const cli = native_quote(request);
     assert.deepEqual(web, cli, `request ${JSON.stringify(request)}`);
   }
+  // Broken input answers with errors, in the page as in the CLI (the wasm build has no exceptions).
+  const broken = await page.evaluate(() => window.yibao.quote('{"year": 2025,\n "district": }'));
+  assert.equal(broken.ok, false);
+  assert.equal(broken.errors[0].field, 'request');
+  assert.match(broken.errors[0].message, /第2行/);
+  const bad_field = await page.evaluate(() => window.yibao.quote({ year: 2025, district: 'wanzhou', tier: 1, paid_on: '2025-02-30' }));
+  assert.equal(bad_field.errors[0].field, 'paid_on');
   assert.ok((await page.evaluate(() => window.yibao.catalogue())).years.length >= 2);
   assert.deepEqual(problems, []);
   await context.close();
