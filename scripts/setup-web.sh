@@ -18,13 +18,16 @@ if [ -n "${IMGUI_DIR:-}" ]; then
 elif [ -f "$dest/imgui.h" ] && [ -f "$dest/backends/imgui_impl_opengl3.cpp" ]; then
   echo "setup-web: Dear ImGui already in $dest"
 else
-  # A deb-src entry for Debian's mirror (source packages only: binary installs are unaffected).
+  # A deb-src entry for the Debian mirror this machine already uses (source packages only:
+  # binary installs are unaffected).
   src_list=/etc/apt/sources.list.d/yibao-src.sources
+  mirror="$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n1)"
+  mirror="${mirror:-http://deb.debian.org/debian}"
   if [ ! -f "$src_list" ]; then
     echo "setup-web: adding $src_list (deb-src bookworm trixie)"
-    $SUDO tee "$src_list" >/dev/null <<'EOF'
+    $SUDO tee "$src_list" >/dev/null <<EOF
 Types: deb-src
-URIs: http://deb.debian.org/debian
+URIs: $mirror
 Suites: bookworm trixie
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
