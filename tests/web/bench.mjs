@@ -6,7 +6,7 @@
 // Exits non-zero when a budget is missed.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, phone, serve_site, site, site_built, state } from './lib.mjs';
+import { launch, phone, serve_site, site, site_built, state, start_frame_sampler } from './lib.mjs';
 
 const budget_bytes = 300 * 1024;
 const budget_idle = 0.01;
@@ -109,16 +109,7 @@ const browser = await launch();
   }
   const s0 = await state(page);
   const w = s0.widgets['person.student'];
-  await page.evaluate(() => {
-    // Sample what the screen shows after every animation frame (rAF, then a task).
-    window.__samples = [];
-    const loop = () => requestAnimationFrame(() => setTimeout(() => {
-      const s = window.yibao.state();
-      window.__samples.push({ frame: s.frame, form: s.form, answer: s.answer, at: performance.now() });
-      if (window.__samples.length < 600) loop();
-    }, 0));
-    loop();
-  });
+  await start_frame_sampler(page);
   const t0 = await page.evaluate(() => performance.now());
   await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
   const r = await page.evaluate((f0) => new Promise((resolve) => {

@@ -181,6 +181,20 @@ export async function tap(page, id) {
   return w;
 }
 
+// Records what the screen shows after every animation frame (rAF, then a task) into
+// window.__samples, so a test can tell on which frame a tap changed the answer.
+export async function start_frame_sampler(page) {
+  await page.evaluate(() => {
+    window.__samples = [];
+    const loop = () => requestAnimationFrame(() => setTimeout(() => {
+      const s = window.yibao.state();
+      window.__samples.push({ frame: s.frame, form: s.form, answer: s.answer, at: performance.now() });
+      if (window.__samples.length < 600) loop();
+    }, 0));
+    loop();
+  });
+}
+
 export async function shot(page, name) {
   mkdirSync(screenshots, { recursive: true });
   const file = path.join(screenshots, `${name}.png`);

@@ -2,7 +2,7 @@
 // drag scrolls with inertia, a double tap does not zoom, and nothing runs while the page is idle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { idle, launch, open_page, reveal, settle, state, tap } from './lib.mjs';
+import { idle, launch, open_page, reveal, settle, state, tap, start_frame_sampler } from './lib.mjs';
 
 const base = process.env.YIBAO_URL;
 let browser;
@@ -33,16 +33,7 @@ test('a tap changes the answer on the next frame', async () => {
   const w = await reveal(page, 'tier.2');
   await idle(page);
   const s0 = await state(page);
-  await page.evaluate(() => {
-    // Sample what the screen shows after every animation frame (rAF, then a task).
-    window.__samples = [];
-    const loop = () => requestAnimationFrame(() => setTimeout(() => {
-      const s = window.yibao.state();
-      window.__samples.push({ frame: s.frame, form: s.form, answer: s.answer, at: performance.now() });
-      if (window.__samples.length < 600) loop();
-    }, 0));
-    loop();
-  });
+  await start_frame_sampler(page);
   await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
   // Read the screen after each animation frame until the answer changed.
   const frames = await page.evaluate((f0) => new Promise((resolve) => {
