@@ -291,9 +291,9 @@ void app::draw_district() {
             cv_.space(gap / cv_.scale);
         }
     }
-    if (current && !current->has_own_rules_any_year && current->id != "chongqing") {
+    if (current && year_info_ && !year_info_->district_has_own_file && current->id != "chongqing") {
         cv_.space(8);
-        cv_.text("本区县没有单独的文件，按全市通行规则计算。", colors::muted);
+        cv_.text("本区县没有" + std::to_string(form_.year) + "年度的单独文件，按全市通行规则计算。", colors::muted);
     }
     draw_field_errors("district");
     cv_.card_end();
