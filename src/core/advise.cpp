@@ -42,12 +42,7 @@ advice advise(const rule_book& rules, const request& req, const quote& q, std::o
     }
     // Only a different payment rule is worth a hint: inside one waiting-period rule, paying a
     // day earlier just starts a day earlier.
-    auto period_of = [&](const date& d) -> const payment_period* {
-        for (const auto& p : y->periods)
-            if (d >= p.from && d <= p.to) return &p;
-        return nullptr;
-    };
-    if (best_start && *best_start < *q.coverage_start && period_of(*best_by) != period_of(*req.paid_on)) {
+    if (best_start && *best_start < *q.coverage_start && y->period_on(*best_by) != y->period_on(*req.paid_on)) {
         a.earlier_pay_by = best_by;
         a.earlier_start = best_start;
     }

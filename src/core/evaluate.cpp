@@ -418,8 +418,7 @@ bool calculation::cover() {
 
     // Which payment period the payment day falls in, and the limits around them.
     bool newborn_late_payment_allowed = req_.person == person_kind::newborn && newborn_within_window_;
-    for (const auto& p : y.periods)
-        if (paid_ >= p.from && paid_ <= p.to) period_ = &p;
+    period_ = y.period_on(paid_);
     if (paid_ < y.opens.value) {
         error("paid_on", ds(paid_) + "早于" + y.name + "参保缴费的开始日期" + ds(y.opens.value) +
                              "。请核对缴费日期；更早的缴费请向税务局核实。");

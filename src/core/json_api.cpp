@@ -30,6 +30,9 @@ ojson money_json(money m) {
     return static_cast<double>(m) / 100.0;
 }
 
+// Text of a JSON value; invalid UTF-8 echoed from the input is replaced, never thrown on.
+std::string dump(const ojson& o, int indent) { return o.dump(indent, ' ', false, ojson::error_handler_t::replace); }
+
 ojson date_json(const std::optional<date>& d) { return d ? ojson(format_date(*d)) : ojson(nullptr); }
 
 std::optional<int> as_int(const json& v) {
@@ -168,19 +171,16 @@ bool parse_request(std::string_view text, request& out, std::vector<field_error>
     return errors.size() == before;
 }
 
-std::string quote_to_json(const quote& q, int indent) { return quote_object(q).dump(indent, ' ', false, ojson::error_handler_t::replace); }
+std::string quote_to_json(const quote& q, int indent) { return dump(quote_object(q), indent); }
 
 std::string quote_json(const rule_book& rules, std::string_view request_json, bool with_advice) {
     request req;
     quote q;
-    if (!parse_request(request_json, req, q.errors)) {
-        ojson o = quote_object(q);
-        return o.dump(-1, ' ', false, ojson::error_handler_t::replace);
-    }
+    if (!parse_request(request_json, req, q.errors)) return quote_to_json(q, -1);
     q = evaluate(rules, req);
     ojson o = quote_object(q);
     if (with_advice) o["advice"] = advice_json(advise(rules, req, q));
-    return o.dump(-1, ' ', false, ojson::error_handler_t::replace);
+    return dump(o, -1);
 }
 
 std::string categories_json(const rule_book& rules, int year, const std::string& district) {
@@ -199,7 +199,7 @@ std::string categories_json(const rule_book& rules, int year, const std::string&
         o["source"] = c.source;
         arr.push_back(o);
     }
-    return arr.dump(-1);
+    return dump(arr, -1);
 }
 
 std::string catalogue_json(const rule_book& rules) {
@@ -221,7 +221,7 @@ std::string catalogue_json(const rule_book& rules) {
             if (auto info = year_details(rules, y, d.id); info && info->district_has_own_file) own.push_back(y);
         o["districts"].push_back({{"id", d.id}, {"name", d.name}, {"own_rules_years", own}});
     }
-    return o.dump(-1);
+    return dump(o, -1);
 }
 
 }  // namespace yibao

@@ -132,6 +132,7 @@ struct year_rules {
     incentive_rules incentives;
 
     const category* find_category(const std::string& code_or_name) const;
+    const payment_period* period_on(const date& paid) const;  // null outside every period
     const sourced<money>& standard(person_kind p, int tier) const;
 };
 

@@ -44,6 +44,12 @@ const category* year_rules::find_category(const std::string& code_or_name) const
     return nullptr;
 }
 
+const payment_period* year_rules::period_on(const date& paid) const {
+    for (const auto& p : periods)
+        if (paid >= p.from && paid <= p.to) return &p;
+    return nullptr;
+}
+
 const sourced<money>& year_rules::standard(person_kind p, int tier) const {
     return standards[p == person_kind::student ? 1 : 0][tier == 2 ? 1 : 0];
 }
@@ -591,7 +597,6 @@ struct parsed_file {
     std::string path;
     json doc;
 };
-
 
 }  // namespace
 

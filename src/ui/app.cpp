@@ -244,6 +244,13 @@ void app::draw_intro() {
     }
 }
 
+// Every question card ends alike: the core's errors about its field, then the card's end.
+void app::end_question(const char* field) {
+    draw_field_errors(field);
+    cv_.card_end();
+    cv_.space(12);
+}
+
 void app::draw_field_errors(const char* field) {
     shown_fields_.push_back(field);
     auto it = field_errors_.find(field);
@@ -295,9 +302,7 @@ void app::draw_district() {
         cv_.space(8);
         cv_.text("本区县没有" + std::to_string(form_.year) + "年度的单独文件，按全市通行规则计算。", colors::muted);
     }
-    draw_field_errors("district");
-    cv_.card_end();
-    cv_.space(12);
+    end_question("district");
 }
 
 void app::draw_year() {
@@ -333,9 +338,7 @@ void app::draw_year() {
             cv_.text(line, colors::muted);
         }
     }
-    draw_field_errors("year");
-    cv_.card_end();
-    cv_.space(12);
+    end_question("year");
 }
 
 void app::draw_person() {
@@ -357,9 +360,7 @@ void app::draw_person() {
         cv_.space(8);
         cv_.text("新生儿：出生后在规定时间内参保缴费的，从出生之日起享受待遇。", colors::muted);
     }
-    draw_field_errors("person");
-    cv_.card_end();
-    cv_.space(12);
+    end_question("person");
 }
 
 void app::draw_birth() {
@@ -437,9 +438,7 @@ void app::draw_categories() {
         cv_.space(8);
         cv_.text("就高：按“" + name + "”计算资助。", colors::primary);
     }
-    draw_field_errors("categories");
-    cv_.card_end();
-    cv_.space(12);
+    end_question("categories");
 }
 
 void app::draw_tier() {
@@ -456,9 +455,7 @@ void app::draw_tier() {
     }
     cv_.space(8);
     cv_.text("二档个人交得多，报销待遇更高（如住院报销比例、大病保险）。", colors::muted);
-    draw_field_errors("tier");
-    cv_.card_end();
-    cv_.space(12);
+    end_question("tier");
 }
 
 void app::draw_paid() {
@@ -483,9 +480,7 @@ void app::draw_paid() {
     if (tapped == 0) form_.paid_on = clamp_date(today_, lo, hi);
     if (tapped == 1 && cends) form_.paid_on = *cends;
     if (tapped >= 0) dirty_ = changed_this_frame_ = true;
-    draw_field_errors("paid_on");
-    cv_.card_end();
-    cv_.space(12);
+    end_question("paid_on");
 }
 
 void app::draw_continuity() {

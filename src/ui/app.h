@@ -73,6 +73,7 @@ private:
     void draw_answer();
     void draw_reasons();
     void draw_field_errors(const char* field);
+    void end_question(const char* field);
 
     std::shared_ptr<const rule_book> book_;
     date today_;
