@@ -108,6 +108,7 @@ struct year_rules {
     std::string name;
     std::vector<std::string> files;
     std::vector<std::string> documents;  // 文号
+    date revision{};                     // the latest "revision" of the files merged here
     std::vector<text_ref> notes;
     std::vector<text_ref> readings;
     sourced<date> coverage_from;

@@ -447,11 +447,17 @@ void read_periods(reader& r, const json& root, year_rules& y) {
 }
 
 void read_year(reader& r, const json& root, year_rules& y) {
-    r.allow_keys(root, "", {"schema", "jurisdiction", "year", "district", "name", "documents",
+    r.allow_keys(root, "", {"schema", "jurisdiction", "year", "district", "name", "revision", "documents",
                             "notes", "coverage_year", "enrollment", "standards", "fiscal_subsidy",
                             "late_pricing", "waiting", "payment_periods", "announced_waiting_months",
                             "newborn", "student", "categories", "readings", "incentives"});
     if (auto name = r.string(root, "", "name", true)) y.name = *name;
+    if (auto rev = r.string(root, "", "revision", true)) {
+        if (auto d = parse_date(*rev))
+            y.revision = *d;
+        else
+            r.fail("/revision", "not a date: write the day this rules file was last revised as YYYY-MM-DD");
+    }
     y.notes = r.text_list(root, "", "notes");
     if (const json* rd = r.member(root, "", "readings", false, json::value_t::array)) {
         for (std::size_t i = 0; i < rd->size(); ++i) {
@@ -684,6 +690,9 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         if (overlay) y.files.push_back(overlay->path);
         read_year(r, merged, y);
         if (overlay) {
+            // The rules in force are as new as the newer of the two files.
+            if (base.doc.contains("revision") && base.doc["revision"].is_string())
+                if (auto d = parse_date(base.doc["revision"].get<std::string>()); d && *d > y.revision) y.revision = *d;
             // Documents and notes of the municipal file stay in force under a district file.
             std::set<std::string> docs(y.documents.begin(), y.documents.end());
             for (const auto& d : base.doc.value("documents", json::array()))
@@ -764,6 +773,7 @@ std::optional<year_info> year_details(const rule_book& rules, int year, const st
     info.coverage_ends = format_date(y->coverage_to.value);
     for (const auto& f : y->files) info.rules_files += (info.rules_files.empty() ? "" : " + ") + f;
     for (const auto& d : y->documents) info.documents += (info.documents.empty() ? "" : "；") + d;
+    info.rules_revision = format_date(y->revision);
     info.district_has_own_file = own;
     return info;
 }

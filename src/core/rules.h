@@ -62,6 +62,7 @@ struct year_info {
     std::string coverage_ends;       // last day of the coverage year
     std::string rules_files;         // the files quoted for the district
     std::string documents;           // 文号 of the documents behind them
+    std::string rules_revision;      // YYYY-MM-DD: when the rules data used was last revised
     bool district_has_own_file = false;
 };
 

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/dates.h"
+#include "core/json_api.h"
 
 namespace yibao::ui {
 
@@ -109,7 +110,41 @@ std::optional<bool> to_bool(std::string_view s) {
     return std::nullopt;
 }
 
+std::string url_encode(std::string_view s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+            c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
 }  // namespace
+
+std::string to_query(const form& f) {
+    std::string q = "district=" + url_encode(f.district) + "&year=" + std::to_string(f.year) +
+                    "&person=" + person_id(f.person);
+    if (!f.categories.empty()) {
+        q += "&categories=";
+        for (std::size_t i = 0; i < f.categories.size(); ++i) {
+            if (i > 0) q += ',';
+            q += url_encode(f.categories[i]);
+        }
+    }
+    q += "&tier=" + std::to_string(f.tier);
+    if (f.paid_on.ok()) q += "&paid=" + format_date(f.paid_on);
+    if (asks_birth_date(f) && f.birth_date.ok()) q += "&birth=" + format_date(f.birth_date);
+    if (asks_pays_birth_year(f)) q += std::string("&birth_year=") + (f.pays_birth_year ? "1" : "0");
+    if (asks_continuity(f)) q += "&break=" + std::to_string(f.continuous ? 0 : f.break_years);
+    return q;
+}
 
 url_params parse_query(std::string_view query) {
     url_params out;

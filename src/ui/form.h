@@ -59,6 +59,9 @@ using url_params = std::vector<std::pair<std::string, std::string>>;
 url_params parse_query(std::string_view query);  // "?a=1&b=%E4%B8%87" → {{"a","1"},{"b","万"}}
 void apply_params(form& f, const url_params& params, const std::vector<int>& known_years,
                   const std::vector<district_info>& districts);
+// The answers as URL parameters, the inverse of apply_params: only the questions asked for these
+// answers, so that a shared link reopens the same quote. Nothing but the answers goes in.
+std::string to_query(const form& f);
 
 const char* person_id(person_kind p);  // "resident" | "student" | "newborn"
 

@@ -1,12 +1,12 @@
 // Chinese-aware line breaking for the page's text (ImGui's own wrapping treats a run of Chinese
-// characters as one word) and the number and date formats shown to residents.
+// characters as one word).
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/quote.h"
+#include "ui/format.h"
 
 struct ImFont;
 
@@ -17,9 +17,5 @@ namespace yibao::ui {
 // closing punctuation (，。、）) off the start of a line, honours '\n'.
 std::vector<std::string_view> break_lines(const ImFont* font, float size, std::string_view text, float width);
 
-// "400", "40.50", "-12" from fen.
-std::string yuan(money fen);
-// "2026年1月1日"
-std::string chinese_date(const date& d);
 
 }  // namespace yibao::ui

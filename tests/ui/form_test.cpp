@@ -1,0 +1,101 @@
+// The page's answers as a shareable URL (ui/form.h): what goes in, and that a link reopens the
+// same answers. No ImGui: src/ui/form.cpp is plain C++ over the core.
+#include <gtest/gtest.h>
+
+#include "core/dates.h"
+#include "core/test_support.h"
+#include "ui/form.h"
+
+namespace yibao::ui {
+namespace {
+
+date d(const char* s) { return *parse_date(s); }
+
+form reopen(const form& f, const rule_book& book) {
+    form g;  // defaults, then the link's parameters
+    apply_params(g, parse_query("?" + to_query(f)), years(book), districts(book));
+    return g;
+}
+
+void expect_same(const form& a, const form& b) {
+    EXPECT_EQ(a.year, b.year);
+    EXPECT_EQ(a.district, b.district);
+    EXPECT_EQ(a.person, b.person);
+    EXPECT_EQ(a.categories, b.categories);
+    EXPECT_EQ(a.tier, b.tier);
+    EXPECT_EQ(a.paid_on, b.paid_on);
+    if (asks_continuity(a)) {
+        EXPECT_EQ(a.continuous, b.continuous);
+        if (!a.continuous) EXPECT_EQ(a.break_years, b.break_years);
+    }
+    if (asks_birth_date(a)) EXPECT_EQ(a.birth_date, b.birth_date);
+    if (asks_pays_birth_year(a)) EXPECT_EQ(a.pays_birth_year, b.pays_birth_year);
+}
+
+TEST(share_link, carries_only_the_questions_asked) {
+    form f;
+    f.year = 2026;
+    f.district = "wanzhou";
+    f.person = person_kind::resident;
+    f.categories = {"101", "106"};
+    f.tier = 2;
+    f.paid_on = d("2026-03-15");
+    f.continuous = false;
+    f.break_years = 2;
+    f.birth_date = d("2026-01-02");  // not asked of a resident: must not leak into the link
+    EXPECT_EQ(to_query(f), "district=wanzhou&year=2026&person=resident&categories=101,106&tier=2&paid=2026-03-15&break=2");
+
+    f.person = person_kind::newborn;
+    f.birth_date = d("2025-12-20");
+    f.pays_birth_year = true;
+    EXPECT_EQ(to_query(f),
+              "district=wanzhou&year=2026&person=newborn&categories=101,106&tier=2&paid=2026-03-15&birth=2025-12-20"
+              "&birth_year=1");
+}
+
+TEST(share_link, reopens_the_same_answers) {
+    const rule_book& book = *test::project_rules();
+    form f;
+    f.year = 2025;
+    f.district = "shizhu";
+    f.person = person_kind::student;
+    f.categories = {"rural_disabled_3_4"};
+    f.tier = 1;
+    f.paid_on = d("2025-07-01");
+    f.continuous = true;
+    expect_same(f, reopen(f, book));
+
+    f.continuous = false;
+    f.break_years = 5;
+    expect_same(f, reopen(f, book));
+
+    f.person = person_kind::newborn;
+    f.birth_date = d("2024-12-30");
+    f.pays_birth_year = true;
+    expect_same(f, reopen(f, book));
+
+    f.district = "chongqing";
+    f.year = 2026;
+    f.categories.clear();
+    f.birth_date = d("2026-05-01");
+    expect_same(f, reopen(f, book));
+}
+
+TEST(share_link, escapes_what_a_url_cannot_carry) {
+    form f;
+    f.year = 2025;
+    f.district = "a&b";
+    f.categories = {"在乡复员军人"};
+    f.paid_on = d("2025-01-01");
+    const std::string q = to_query(f);
+    EXPECT_EQ(q.find("a&b"), std::string::npos) << q;
+    EXPECT_NE(q.find("district=a%26b"), std::string::npos) << q;
+    url_params p = parse_query(q);
+    bool found = false;
+    for (const auto& [k, v] : p)
+        if (k == "categories") found = v == "在乡复员军人";
+    EXPECT_TRUE(found) << q;
+}
+
+}  // namespace
+}  // namespace yibao::ui
