@@ -1,6 +1,7 @@
 # Thin named targets over the CMake presets (CMakePresets.json) and the scripts in scripts/.
 # make run   — set up this machine, build everything and serve the calculator (the main job)
 # make test  — set up, build, and run every test (native GoogleTest suite + browser tests)
+# make web-single — build/web-single/yibao-calc.html: the whole page in one file (opens from file://)
 
 PORT ?= 8080
 # Emscripten's environment on Debian (see cmake/web.cmake for the compiler and linker flags).
@@ -8,7 +9,7 @@ PORT ?= 8080
 # use it as is (an EM_CACHE elsewhere would be empty and frozen, and the build would fail).
 WEB_ENV = NODE_PATH=/usr/share/nodejs
 
-.PHONY: setup build web test test-native test-web run serve bench bench-web rules-check clean
+.PHONY: setup build web web-single test test-native test-web run serve bench bench-web rules-check clean
 
 setup:
 	bash scripts/setup.sh
@@ -21,10 +22,14 @@ web:
 	$(WEB_ENV) cmake --preset web
 	$(WEB_ENV) cmake --build --preset web -j
 
+web-single: web
+	$(WEB_ENV) cmake --build --preset web --target yibao_web_single
+	@echo "yibao-calc: single file in build/web-single/yibao-calc.html"
+
 test-native: build
 	ctest --preset native
 
-test-web: web build
+test-web: web web-single build
 	cd tests/web && node run.mjs
 
 test: setup

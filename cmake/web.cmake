@@ -2,12 +2,17 @@
 # Included by the top-level CMakeLists.txt under Emscripten, before yibao_core is defined, so the
 # compile options below apply to the core as well as to the page.
 #
-# Output: the deployable site in build/web/ (YIBAO_WEB_SITE):
-#   index.html      the HTML shell (web/index.html)
+# Output: the deployable site in build/web/ (YIBAO_WEB_SITE), stamped by web/tools/stamp_site.py:
+#   index.html      the HTML shell (web/index.html, version filled in)
+#   sw.js           the service worker (web/sw.js): offline, one cache per version
+#   manifest.webmanifest, icons/   the installable app (web/icons: web/tools/make_icons.py)
+#   version.txt     the version: a hash of every file above; the page loads its files with ?v=it
 #   yibao.js        Emscripten's loader + our window.yibao glue (web/yibao_glue.js)
 #   yibao.wasm      rule engine + rules + Dear ImGui screens + browser glue
 #   yibao-sc.otf    Noto Sans CJK SC subset to the characters the page can show
 #   *.br            the same, brotli-compressed, for hosts that serve precompressed files
+# and, with `make web-single`, build/web-single/yibao-calc.html (YIBAO_WEB_SINGLE): the whole page
+# in one file that opens from file:// (web/tools/make_single.py).
 
 get_filename_component(YIBAO_ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 set(YIBAO_WEB_SITE "${YIBAO_ROOT}/build/web" CACHE PATH "Where the deployable site is written")
@@ -114,23 +119,27 @@ add_custom_command(
   COMMENT "Subsetting Noto Sans CJK SC"
   VERBATIM)
 
-# --- the page ---
-add_executable(yibao_web
+# Both the font command and the page's sources use the generated files: one target drives the
+# commands, the others depend on it (no rule runs twice in a parallel build).
+add_custom_target(yibao_gen DEPENDS
+  "${_yibao_gen}/rules_bundle.cpp" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs.txt")
+add_custom_target(yibao_font DEPENDS "${YIBAO_WEB_SITE}/yibao-sc.otf")
+add_dependencies(yibao_font yibao_gen)
+
+# --- the page: compiled once, linked twice (the site's yibao.js + yibao.wasm, the single file) ---
+add_library(yibao_page OBJECT
   ${YIBAO_ROOT}/src/platform/main_web.cpp
   ${YIBAO_ROOT}/src/platform/input.cpp
   ${YIBAO_ROOT}/src/ui/app.cpp
   ${YIBAO_ROOT}/src/ui/widgets.cpp
-  ${YIBAO_ROOT}/src/ui/form.cpp
   ${YIBAO_ROOT}/src/ui/text.cpp
   "${_yibao_gen}/rules_bundle.cpp"
   "${_yibao_gen}/glyphs.cpp")
-target_include_directories(yibao_web PRIVATE ${YIBAO_ROOT}/src)
-target_link_libraries(yibao_web PRIVATE yibao_core yibao_imgui)
-target_compile_options(yibao_web PRIVATE -Wall -Wextra -fno-exceptions)
-set_target_properties(yibao_web PROPERTIES
-  OUTPUT_NAME yibao
-  SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY "${YIBAO_WEB_SITE}")
+add_dependencies(yibao_page yibao_gen)
+target_include_directories(yibao_page PRIVATE ${YIBAO_ROOT}/src)
+# yibao_ui_model (top-level CMakeLists.txt): the screens' model (form, format, receipt).
+target_link_libraries(yibao_page PUBLIC yibao_ui_model yibao_core yibao_imgui)
+target_compile_options(yibao_page PRIVATE -Wall -Wextra -fno-exceptions)
 set(_yibao_link_flags
   --no-entry
   -sMODULARIZE=1
@@ -150,26 +159,54 @@ set(_yibao_link_flags
   "-sEXPORTED_FUNCTIONS=_malloc,_free"
   "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8"
   --extern-post-js "${YIBAO_ROOT}/web/yibao_glue.js")
+
+# The site's page: yibao.js + yibao.wasm in the site folder.
+add_executable(yibao_web)
+target_link_libraries(yibao_web PRIVATE yibao_page)
 target_link_options(yibao_web PRIVATE ${_yibao_link_flags})
+set_target_properties(yibao_web PROPERTIES
+  OUTPUT_NAME yibao
+  SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${YIBAO_WEB_SITE}")
 set_property(TARGET yibao_web APPEND PROPERTY LINK_DEPENDS "${YIBAO_ROOT}/web/yibao_glue.js")
 
-# index.html, the font and the precompressed copies.
-set(_yibao_site_files index.html yibao.js yibao.wasm yibao-sc.otf)
+# The site: web/tools/stamp_site.py copies index.html, sw.js, the manifest and the icons next to
+# the page and the font, fills in the version (a hash of all of them) and writes the *.br copies.
+file(GLOB _yibao_icons CONFIGURE_DEPENDS "${YIBAO_ROOT}/web/icons/*.png")
+set(_yibao_site_templates
+  "${YIBAO_ROOT}/web/index.html" "${YIBAO_ROOT}/web/sw.js" "${YIBAO_ROOT}/web/manifest.webmanifest")
 add_custom_command(
-  OUTPUT "${YIBAO_WEB_SITE}/index.html"
-  COMMAND ${CMAKE_COMMAND} -E copy "${YIBAO_ROOT}/web/index.html" "${YIBAO_WEB_SITE}/index.html"
-  DEPENDS "${YIBAO_ROOT}/web/index.html"
+  OUTPUT "${YIBAO_WEB_SITE}/version.txt"
+  BYPRODUCTS "${YIBAO_WEB_SITE}/index.html" "${YIBAO_WEB_SITE}/sw.js"
+  COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/stamp_site.py"
+          --root "${YIBAO_ROOT}" --site "${YIBAO_WEB_SITE}"
+  DEPENDS yibao_web "${YIBAO_WEB_SITE}/yibao-sc.otf" ${_yibao_site_templates} ${_yibao_icons}
+          "${YIBAO_ROOT}/web/tools/stamp_site.py"
+  COMMENT "Stamping the site in ${YIBAO_WEB_SITE}"
   VERBATIM)
-set(_yibao_br_outputs)
-set(_yibao_br_commands)
-if(YIBAO_BROTLI)
-  foreach(_f IN LISTS _yibao_site_files)
-    list(APPEND _yibao_br_commands
-      COMMAND "${YIBAO_BROTLI}" -f -q 11 -o "${YIBAO_WEB_SITE}/${_f}.br" "${YIBAO_WEB_SITE}/${_f}")
-  endforeach()
-endif()
-add_custom_target(yibao_site ALL
-  ${_yibao_br_commands}
-  DEPENDS yibao_web "${YIBAO_WEB_SITE}/index.html" "${YIBAO_WEB_SITE}/yibao-sc.otf"
-  COMMENT "Site in ${YIBAO_WEB_SITE}"
+add_custom_target(yibao_site ALL DEPENDS "${YIBAO_WEB_SITE}/version.txt")
+add_dependencies(yibao_site yibao_web yibao_font)
+
+# --- the single-file page (make web-single): not part of ALL ---
+# The same objects and flags with the wasm inside the JS (-sSINGLE_FILE=1), written outside the
+# site; web/tools/make_single.py puts it, the font and index.html into one HTML file.
+set(YIBAO_WEB_SINGLE "${YIBAO_ROOT}/build/web-single" CACHE PATH "Where the single-file page is written")
+add_executable(yibao_single EXCLUDE_FROM_ALL)
+target_link_libraries(yibao_single PRIVATE yibao_page)
+target_link_options(yibao_single PRIVATE ${_yibao_link_flags} -sSINGLE_FILE=1)
+set_target_properties(yibao_single PROPERTIES
+  OUTPUT_NAME yibao-single
+  SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/single")
+set_property(TARGET yibao_single APPEND PROPERTY LINK_DEPENDS "${YIBAO_ROOT}/web/yibao_glue.js")
+add_custom_command(
+  OUTPUT "${YIBAO_WEB_SINGLE}/yibao-calc.html"
+  COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/make_single.py"
+          --root "${YIBAO_ROOT}" --js "$<TARGET_FILE:yibao_single>"
+          --font "${YIBAO_WEB_SITE}/yibao-sc.otf" --out "${YIBAO_WEB_SINGLE}/yibao-calc.html"
+  DEPENDS yibao_single "${YIBAO_WEB_SITE}/yibao-sc.otf" "${YIBAO_ROOT}/web/index.html"
+          "${YIBAO_ROOT}/web/tools/make_single.py" "${YIBAO_ROOT}/web/tools/stamp_site.py"
+  COMMENT "Single-file page: ${YIBAO_WEB_SINGLE}/yibao-calc.html"
   VERBATIM)
+add_custom_target(yibao_web_single DEPENDS "${YIBAO_WEB_SINGLE}/yibao-calc.html")
+add_dependencies(yibao_web_single yibao_single yibao_font)

@@ -1,0 +1,65 @@
+// Offline support: the service worker of the site (a template; web/tools/stamp_site.py fills in
+// the version and the precache list when it writes build/web/sw.js).
+//
+// One cache per version ("yibao-" + VERSION) holds every file of that version, so a page never
+// mixes the files of two builds. A new version installs next to the old one and waits; the page
+// decides when to switch by posting {type: 'skip_waiting'}. Activation deletes the older caches.
+'use strict';
+
+const VERSION = '@YIBAO_VERSION@';
+const PRECACHE = @YIBAO_PRECACHE@;
+const CACHE = 'yibao-' + VERSION;
+const SCOPE = new URL('./', self.location).pathname;
+
+self.addEventListener('install', (event) => {
+  // cache: 'reload' skips the browser's HTTP cache: the files come from the server.
+  event.waitUntil(caches.open(CACHE).then((cache) =>
+    cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((names) => Promise.all(names
+      .filter((name) => name.startsWith('yibao-') && name !== CACHE)
+      .map((name) => caches.delete(name))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('message', (event) => {
+  const data = event.data || {};
+  if (data.type === 'skip_waiting') {
+    self.skipWaiting();
+  } else if (data.type === 'version' && event.source) {
+    event.source.postMessage({ type: 'version', version: VERSION });
+  }
+});
+
+// A response the browser accepts for a navigation even if the host redirected while precaching
+// (e.g. index.html → ./): same body and headers, without the "redirected" flag.
+function unredirected(response) {
+  if (!response || !response.redirected) return response;
+  return new Response(response.body, {
+    status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function from_cache_or_network(request, cache_key, options) {
+  return caches.open(CACHE)
+    .then((cache) => cache.match(cache_key, options))
+    .then((cached) => (cached ? unredirected(cached) : fetch(request)));
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname === self.location.pathname) return;  // sw.js itself: always the network
+  const is_page = url.pathname === SCOPE || url.pathname === SCOPE + 'index.html';
+  if (request.mode === 'navigate' && is_page) {
+    // The page with any query (?district=...&mode=kiosk): the cached index.html of this version.
+    event.respondWith(from_cache_or_network(request, 'index.html', { ignoreSearch: true }));
+  } else {
+    // Everything else by its exact URL: the versioned files carry ?v=VERSION.
+    event.respondWith(from_cache_or_network(request, request));
+  }
+});
