@@ -86,7 +86,8 @@ file(MAKE_DIRECTORY "${_yibao_gen}" "${YIBAO_WEB_SITE}")
 file(GLOB_RECURSE _yibao_rules CONFIGURE_DEPENDS "${YIBAO_ROOT}/rules/*.json")
 file(GLOB_RECURSE _yibao_text_sources CONFIGURE_DEPENDS
   "${YIBAO_ROOT}/src/ui/*.cpp" "${YIBAO_ROOT}/src/ui/*.h"
-  "${YIBAO_ROOT}/src/core/*.cpp" "${YIBAO_ROOT}/src/core/*.h")
+  "${YIBAO_ROOT}/src/core/*.cpp" "${YIBAO_ROOT}/src/core/*.h"
+  "${YIBAO_ROOT}/web/*.js" "${YIBAO_ROOT}/web/index.html")  # the picture and printout use the font too
 
 # All rules files as C++ data (loaded with load_rules_texts at start).
 add_custom_command(

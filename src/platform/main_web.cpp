@@ -30,6 +30,12 @@ struct page_state {
     std::shared_ptr<const yibao::rule_book> book;
     std::string load_errors;
     std::unique_ptr<yibao::ui::app> app;
+    yibao::ui::app_options options;
+    yibao::ui::url_params start_params;  // the page's own URL: a kiosk's start over returns to it
+    yibao::ui::fonts fonts;
+    float zoom = 1;                      // layout units per CSS pixel (larger on a kiosk)
+    std::string shared_query;            // the answers last written into the URL
+    bool start_over = false;             // the resident tapped "start over": rebuild after the frame
     yibao::web::pointer_input input;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     int webgl = 0;
@@ -55,11 +61,29 @@ EM_JS(void, js_first_frame, (), {
     if (Module["yibao_first_frame"]) Module["yibao_first_frame"]();
 });
 
+// The glue (web/yibao_glue.js) does what the canvas cannot: the picture, printing, the link.
+EM_JS(void, js_action, (const char* name), {
+    if (Module["yibao_action"]) Module["yibao_action"](UTF8ToString(name));
+});
+
+EM_JS(void, js_set_query, (const char* answers), {
+    if (Module["yibao_set_query"]) Module["yibao_set_query"](UTF8ToString(answers));
+});
+
 void render_frame(double now);
+
+void make_app(yibao::date today) {
+    page.app = std::make_unique<yibao::ui::app>(page.book, today, page.start_params, page.options);
+    if (page.fonts.body) page.app->set_fonts(page.fonts);
+}
 
 EM_BOOL on_animation_frame(double now, void*) {
     page.frame_pending = false;
     render_frame(now);
+    if (page.start_over) {
+        page.start_over = false;
+        js_action("start_over");  // the glue forgets the rest and calls yibao_reset
+    }
     if (--page.frames_left > 0 || page.input.animating()) {
         page.frame_pending = true;
         emscripten_request_animation_frame(on_animation_frame, nullptr);
@@ -87,7 +111,7 @@ void build_ranges(ImVector<ImWchar>& out, const char* text) {
 // Rasterizes the fonts at the current device pixel ratio (sharp at 1×, 2×, 3×).
 void build_fonts() {
     ImGuiIO& io = ImGui::GetIO();
-    const float s = static_cast<float>(page.dpr);
+    const float s = static_cast<float>(page.dpr) * page.zoom;
     io.Fonts->Clear();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;
@@ -106,7 +130,8 @@ void build_fonts() {
     io.Fonts->Build();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    page.atlas_dpr = s;
+    page.atlas_dpr = static_cast<float>(page.dpr);
+    page.fonts = f;
     page.app->set_fonts(f);
 }
 
@@ -147,7 +172,8 @@ void render_frame(double now) {
     yibao::ui::frame_input in;
     in.width = static_cast<float>(page.fb_w);
     in.height = static_cast<float>(page.fb_h);
-    in.scale = static_cast<float>(page.dpr);
+    in.scale = static_cast<float>(page.dpr) * page.zoom;
+    in.css_scale = static_cast<float>(page.dpr);
     in.scroll_delta = page.input.take_scroll(now);
     yibao::ui::frame_output out = page.app->frame(in);
     if ((out.scroll_y <= 0 && in.scroll_delta < 0) || (out.scroll_y >= out.scroll_max && in.scroll_delta > 0))
@@ -160,6 +186,21 @@ void render_frame(double now) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (out.changed) page.frames_left = std::max(page.frames_left, 2);
+
+    switch (out.action) {
+        case yibao::ui::page_action::save_picture: js_action("picture"); break;
+        case yibao::ui::page_action::print: js_action("print"); break;
+        case yibao::ui::page_action::share_link: js_action("share"); break;
+        case yibao::ui::page_action::start_over: page.start_over = true; break;
+        case yibao::ui::page_action::none: break;
+    }
+    if (page.options.can_share_link) {
+        std::string q = page.app->share_query();
+        if (q != page.shared_query) {
+            page.shared_query = q;
+            js_set_query(q.c_str());
+        }
+    }
 
     if (!page.first_frame_done) {
         page.first_frame_done = true;
@@ -215,17 +256,32 @@ EMSCRIPTEN_KEEPALIVE const char* yibao_state() {
     return keep(page.app->state_json());
 }
 
+// Where the page runs (yibao_start's flags, decided by the glue).
+enum : int {
+    flag_kiosk = 1,
+    flag_can_print = 2,
+    flag_can_save_picture = 4,
+    flag_can_share_link = 8,
+    flag_wechat = 16,
+};
+
 // Starts the interface: query = location.search, today = "YYYY-MM-DD" (the device's date unless
-// ?today= says otherwise), font = the Noto Sans CJK SC subset (the page keeps the bytes).
-// Returns 0, 1 when there is no WebGL, 2 when the rules did not load.
-EMSCRIPTEN_KEEPALIVE int yibao_start(const char* query, const char* today, unsigned char* font, int font_size) {
+// ?today= says otherwise), font = the Noto Sans CJK SC subset (the page keeps the bytes), flags =
+// flag_* above, version = the site's build version.
+// Returns 0, 1 when there is no WebGL, 2 when the rules did not load, 3 when today is not a date.
+EMSCRIPTEN_KEEPALIVE int yibao_start(const char* query, const char* today, unsigned char* font, int font_size,
+                                     int flags, const char* version) {
     if (!page.book) return 2;
-    yibao::ui::url_params params = yibao::ui::parse_query(query);
+    page.start_params = yibao::ui::parse_query(query);
     std::optional<yibao::date> day = yibao::parse_date(today);
-    for (const auto& [k, v] : params)
-        if (k == "today")
-            if (auto d = yibao::parse_date(v)) day = d;
-    if (!day) day = yibao::date{std::chrono::year{2026}, std::chrono::month{1}, std::chrono::day{1}};
+    if (!day) return 3;
+    page.options.kiosk = flags & flag_kiosk;
+    page.options.can_print = flags & flag_can_print;
+    page.options.can_save_picture = flags & flag_can_save_picture;
+    page.options.can_share_link = flags & flag_can_share_link;
+    page.options.wechat = flags & flag_wechat;
+    page.options.build_version = version;
+    page.zoom = page.options.kiosk ? yibao::ui::metrics::kiosk_zoom : 1.0f;
 
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
@@ -265,7 +321,7 @@ EMSCRIPTEN_KEEPALIVE int yibao_start(const char* query, const char* today, unsig
     build_ranges(page.heading_ranges, yibao::ui::app::heading_glyphs().c_str());
     build_ranges(page.big_ranges, yibao::ui::app::big_glyphs());
 
-    page.app = std::make_unique<yibao::ui::app>(page.book, *day, params);
+    make_app(*day);
     update_size();
     build_fonts();
 
@@ -284,5 +340,31 @@ EMSCRIPTEN_KEEPALIVE void yibao_refresh_size() {
 }
 
 EMSCRIPTEN_KEEPALIVE int yibao_webgl_version() { return page.webgl; }
+
+// Forgets every answer: the screen as the page's own URL opens it, on today's date (a kiosk runs
+// for days). Returns 1 when today is not a date.
+EMSCRIPTEN_KEEPALIVE int yibao_reset(const char* today) {
+    if (!page.app) return 0;
+    auto day = yibao::parse_date(today);
+    if (!day) return 1;
+    make_app(*day);
+    page.shared_query.clear();
+    page.input.hit_edge();
+    wake(4);
+    return 0;
+}
+
+// The quote as the printout and the saved picture show it (JSON, see ui/receipt.h).
+EMSCRIPTEN_KEEPALIVE const char* yibao_receipt() {
+    if (!page.app) return keep("null");
+    return keep(page.app->receipt_json());
+}
+
+// The network as the glue sees it: online (navigator.onLine), offline_ready (a service worker
+// holds every file of this version).
+EMSCRIPTEN_KEEPALIVE void yibao_set_network(int online, int offline_ready) {
+    if (!page.app) return;
+    if (page.app->set_network({online != 0, offline_ready != 0})) wake(2);
+}
 
 }  // extern "C"

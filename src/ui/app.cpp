@@ -73,7 +73,6 @@ date clamp_date(date d, date lo, date hi) {
     return d;
 }
 
-const char* tier_name(int tier) { return tier == 2 ? "二档" : "一档"; }
 
 }  // namespace
 
@@ -88,8 +87,8 @@ std::string app::heading_glyphs() {
 
 const char* app::big_glyphs() { return "0123456789.-¥元"; }
 
-app::app(std::shared_ptr<const rule_book> book, date today, const url_params& params)
-    : book_(std::move(book)), today_(today) {
+app::app(std::shared_ptr<const rule_book> book, date today, const url_params& params, app_options options)
+    : book_(std::move(book)), today_(today), options_(std::move(options)) {
     years_ = years(*book_);
     districts_ = districts(*book_);
     for (int y : years_) {
@@ -153,6 +152,7 @@ void app::refresh() {
     last_request_ = to_request(form_);
     quote_ = evaluate(*book_, last_request_);
     advice_ = advise(*book_, last_request_, quote_, today_);
+    receipt_ = make_receipt(*book_, form_, quote_, advice_, today_);
     field_errors_.clear();
     for (const auto& e : quote_.errors) field_errors_[e.field].push_back(e.message);
     tier_due_[0].clear();
@@ -166,6 +166,7 @@ void app::refresh() {
 frame_output app::frame(const frame_input& in) {
     ++frame_count_;
     changed_this_frame_ = false;
+    action_ = page_action::none;
     last_in_ = in;
     cv_.scale = in.scale;
     cv_.f = fonts_;
@@ -202,6 +203,7 @@ frame_output app::frame(const frame_input& in) {
     out.scroll_y = scroll_y_;
     out.scroll_max = scroll_max_;
     out.changed = changed_this_frame_ || dirty_;
+    out.action = action_;
     return out;
 }
 
@@ -543,6 +545,15 @@ void app::draw_answer() {
         shown_.assistance = yuan(q.assistance);
         shown_.fiscal_subsidy = yuan(q.fiscal_subsidy);
         shown_.surcharge = yuan(q.surcharge);
+        auto color_of = [](tone t) {
+            switch (t) {
+                case tone::muted: return colors::muted;
+                case tone::good: return colors::good;
+                case tone::warn: return colors::warn;
+                case tone::bad: return colors::error;
+                default: return colors::text;
+            }
+        };
         auto row = [&](const std::string& label, const std::string& value, ImU32 color) {
             cv_.begin_row();
             ImVec2 p = ImGui::GetCursorScreenPos();
@@ -555,35 +566,25 @@ void app::draw_answer() {
                                                 IM_COL32(232, 235, 240, 255), cv_.px(1));
             cv_.space(4);
         };
-        row(std::string("个人缴费标准（") + tier_name(form_.tier) + "）", shown_.personal_standard + "元", colors::text);
-        row("资助（由医疗救助等资金代缴）", (q.assistance > 0 ? "-" : "") + shown_.assistance + "元", colors::good);
-        row("逾期补缴的财政部分", (q.surcharge > 0 ? "+" : "") + shown_.surcharge + "元",
-            q.surcharge > 0 ? colors::error : colors::text);
-        row("财政补助（政府另付，不用你交）", shown_.fiscal_subsidy + "元", colors::muted);
+        for (const auto& line : receipt_.amounts) row(line.label, line.value, color_of(line.value_tone));
         cv_.space(8);
 
         if (q.coverage_start && q.coverage_end) {
             shown_.coverage_start = format_date(*q.coverage_start);
             shown_.coverage_end = format_date(*q.coverage_end);
-            cv_.text("享受待遇：" + chinese_date(*q.coverage_start) + "至" + chinese_date(*q.coverage_end));
+            cv_.text(receipt_.coverage);
         }
         if (q.waiting) {
             shown_.waiting_from = format_date(q.waiting->from);
             shown_.waiting_to = format_date(q.waiting->to);
             shown_.waiting_days = q.waiting->days;
-            cv_.text("等待期" + std::to_string(q.waiting->days) + "天：" + chinese_date(q.waiting->from) + "至" +
-                         chinese_date(q.waiting->to) + "，期间看病不能报销。",
-                     colors::warn);
         } else {
             shown_.waiting_days = 0;
-            cv_.text("没有等待期。", colors::good);
         }
+        cv_.text(receipt_.waiting, q.waiting ? colors::warn : colors::good);
         if (q.category_applied) {
-            std::string name = *q.category_applied;
-            for (const auto& c : categories_)
-                if (c.code == name) name = c.name;
             shown_.category_applied = *q.category_applied;
-            cv_.text("适用资助类别：" + name, colors::muted);
+            cv_.text(receipt_.category, colors::muted);
         }
         cv_.space(8);
         // The year on a bar.
@@ -642,6 +643,7 @@ void app::draw_answer() {
             }
         }
         shown_.bar = shown_.due;
+        draw_actions();
     } else {
         cv_.text("暂时算不出结果，请按下面的提示修改上面的回答。", colors::error);
     }
@@ -654,6 +656,34 @@ void app::draw_answer() {
     }
     cv_.card_end();
     cv_.space(12);
+}
+
+// Keep the answer: a picture to long-press (WeChat keeps receipts as pictures), a printout, the link.
+void app::draw_actions() {
+    std::vector<std::string> ids, labels;
+    std::vector<page_action> acts;
+    if (options_.can_save_picture) {
+        ids.push_back("action.picture");
+        labels.push_back("保存图片");
+        acts.push_back(page_action::save_picture);
+    }
+    if (options_.can_print) {
+        ids.push_back("action.print");
+        labels.push_back("打印");
+        acts.push_back(page_action::print);
+    }
+    if (options_.can_share_link) {
+        ids.push_back("action.share");
+        labels.push_back(options_.wechat ? "转发给家人" : "分享链接");
+        acts.push_back(page_action::share_link);
+    }
+    if (ids.empty()) return;
+    cv_.space(12);
+    int tapped = cv_.choice_row(ids, labels, {}, -1);
+    if (tapped >= 0) {
+        action_ = acts[tapped];
+        changed_this_frame_ = true;
+    }
 }
 
 void app::draw_reasons() {
@@ -688,8 +718,26 @@ void app::draw_reasons() {
     std::string footer = "仅供参考，以当地医保经办机构和税务部门的解释为准。";
     if (!q.rules_used.empty()) footer += "规则：" + q.rules_used + "。";
     if (year_info_ && !year_info_->documents.empty()) footer += "文件：" + year_info_->documents + "。";
+    if (year_info_) {
+        if (auto d = parse_date(year_info_->rules_revision)) footer += "规则数据修订于" + chinese_date(*d) + "。";
+    }
     cv_.text(footer, colors::muted);
+    cv_.space(8);
+    std::string status = options_.build_version.empty() ? "" : "版本 " + options_.build_version + " · ";
+    if (!network_.online)
+        status += network_.offline_ready ? "当前离线：正在使用本机保存的版本，计算不受影响。" : "当前离线。";
+    else
+        status += network_.offline_ready ? "已保存到本机，没有网络也能用。" : "在线。";
+    cv_.text(status, network_.online ? colors::muted : colors::warn);
 }
+
+bool app::set_network(const network_status& n) {
+    if (n.online == network_.online && n.offline_ready == network_.offline_ready) return false;
+    network_ = n;
+    return true;
+}
+
+std::string app::receipt_json() const { return ui::receipt_json(receipt_, options_.build_version); }
 
 void app::draw_bar(const frame_input& in) {
     const float h = cv_.px(metrics::bar_px);
@@ -701,15 +749,39 @@ void app::draw_bar(const frame_input& in) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(in.width, h), colors::primary);
     dl->AddRectFilled(ImVec2(0, h), ImVec2(in.width, h + cv_.px(2)), IM_COL32(0, 0, 0, 30));
+    const float col = std::min(in.width, cv_.px(metrics::column_max_px));
+    const float x0 = (in.width - col) * 0.5f + cv_.px(metrics::margin_px);
+    float x1 = x0 + col - 2 * cv_.px(metrics::margin_px);
+    // A kiosk's "start over", always in sight at the bar's right end.
+    float restart_x = in.width;
+    if (options_.kiosk) {
+        const char* label = "重新开始";
+        ImFont* bf = fonts_.body;
+        const float w = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, label).x + cv_.px(32);
+        const float m = cv_.px(6);
+        restart_x = std::max(x1 - w, in.width * 0.5f);
+        x1 = restart_x - cv_.px(12);
+        ImVec2 a(restart_x, m), b(restart_x + w, h - m);
+        ImGui::SetCursorScreenPos(a);
+        const bool tapped = ImGui::InvisibleButton("kiosk.start_over", ImVec2(b.x - a.x, b.y - a.y));
+        const bool held = ImGui::IsItemActive();
+        dl->AddRectFilled(a, b, held ? IM_COL32(255, 255, 255, 255) : IM_COL32(255, 255, 255, 40), cv_.px(10));
+        dl->AddRect(a, b, IM_COL32(255, 255, 255, 255), cv_.px(10), 0, cv_.px(1.5f));
+        const float tw = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, label).x;
+        cv_.text_at(ImVec2(a.x + (b.x - a.x - tw) * 0.5f, (h - bf->FontSize) * 0.5f), label,
+                    held ? colors::primary : IM_COL32(255, 255, 255, 255), bf);
+        cv_.record("kiosk.start_over", a, b);
+        if (tapped) {
+            action_ = page_action::start_over;
+            changed_this_frame_ = true;
+        }
+    }
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
-    if (ImGui::InvisibleButton("bar", ImVec2(in.width, h), ImGuiButtonFlags_PressedOnClick)) {
+    if (ImGui::InvisibleButton("bar", ImVec2(restart_x, h), ImGuiButtonFlags_PressedOnClick)) {
         scroll_to_ = std::max(0.0f, answer_y_ - h - cv_.px(8));
         changed_this_frame_ = true;
     }
-    cv_.record("bar", ImVec2(0, 0), ImVec2(in.width, h));
-    const float col = std::min(in.width, cv_.px(metrics::column_max_px));
-    const float x0 = (in.width - col) * 0.5f + cv_.px(metrics::margin_px);
-    const float x1 = x0 + col - 2 * cv_.px(metrics::margin_px);
+    cv_.record("bar", ImVec2(0, 0), ImVec2(restart_x, h));
     ImFont* hf = fonts_.heading;
     const ImU32 white = IM_COL32(255, 255, 255, 255), soft = IM_COL32(214, 228, 248, 255);
     float ty = (h - hf->FontSize) * 0.5f;
@@ -726,7 +798,7 @@ void app::draw_bar(const frame_input& in) {
             ImFont* bf = fonts_.body;
             float w = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, s.c_str()).x;
             float tx = std::max(x + hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, bar_unit).x + cv_.px(12), x1 - w);
-            cv_.text_at(ImVec2(tx, (h - bf->FontSize) * 0.5f), s, white, bf);
+            if (tx + w <= x1 + cv_.px(1)) cv_.text_at(ImVec2(tx, (h - bf->FontSize) * 0.5f), s, white, bf);
             shown_.bar = due + "|" + s;
         }
     } else {
@@ -737,7 +809,7 @@ void app::draw_bar(const frame_input& in) {
 }
 
 std::string app::state_json() const {
-    const float s = last_in_.scale > 0 ? last_in_.scale : 1;
+    const float s = last_in_.css_scale > 0 ? last_in_.css_scale : 1;
     std::string j = "{";
     auto kv = [&](const char* k, const std::string& raw) {
         if (j.size() > 1) j += ',';
@@ -756,6 +828,10 @@ std::string app::state_json() const {
     kv("default_year", std::to_string(season_.default_year));
     kv("missing_year", season_.missing_year ? std::to_string(*season_.missing_year) : "null");
     kv("banner", str_or_null(banner_));
+    kv("kiosk", options_.kiosk ? "true" : "false");
+    kv("share_query", json_escape(to_query(form_)));
+    kv("online", network_.online ? "true" : "false");
+    kv("offline_ready", network_.offline_ready ? "true" : "false");
     kv("missing_glyphs", json_escape(drawn_missing_glyphs()));
     {
         std::string f = "{";
@@ -825,7 +901,9 @@ std::string app::state_json() const {
         for (const auto& r : cv_.rects) {
             if (!first) w += ',';
             first = false;
-            bool visible = r.id == "bar" || (r.min.y >= top && r.max.y <= bottom);
+            // The bar and its buttons are always on screen; the rest when between it and the bottom.
+            const bool in_bar = r.id == "bar" || r.id.rfind("kiosk.", 0) == 0;
+            bool visible = in_bar || (r.min.y >= top && r.max.y <= bottom);
             w += json_escape(r.id) + ":{\"x\":" + num(r.min.x / s) + ",\"y\":" + num(r.min.y / s) +
                  ",\"w\":" + num((r.max.x - r.min.x) / s) + ",\"h\":" + num((r.max.y - r.min.y) / s) +
                  ",\"visible\":" + (visible ? "true" : "false") + "}";

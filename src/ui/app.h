@@ -11,24 +11,46 @@
 #include "core/quote.h"
 #include "core/rules.h"
 #include "ui/form.h"
+#include "ui/receipt.h"
 #include "ui/widgets.h"
 
 namespace yibao::ui {
 
 struct frame_input {
     float width = 0, height = 0;  // device pixels
-    float scale = 1;              // device pixels per CSS pixel
+    float scale = 1;              // device pixels per layout unit (CSS px × the kiosk's zoom)
+    float css_scale = 1;          // device pixels per CSS pixel (the test hook reports CSS px)
     float scroll_delta = 0;       // device pixels to scroll by this frame (> 0: towards the end)
 };
+
+// What the resident asked the page to do outside the canvas.
+enum class page_action { none, save_picture, print, share_link, start_over };
 
 struct frame_output {
     float scroll_y = 0, scroll_max = 0;  // device pixels
     bool changed = false;                // the answers changed: draw once more
+    page_action action = page_action::none;
+};
+
+// Where the page runs, as the platform found it.
+struct app_options {
+    bool kiosk = false;             // ?mode=kiosk: a shared touch screen ("start over", idle reset)
+    bool can_print = false;         // a printer may be there (not inside WeChat)
+    bool can_save_picture = true;   // the quote as a PNG to keep (not on a kiosk)
+    bool can_share_link = true;     // the page's link carries the answers (not on a kiosk)
+    bool wechat = false;            // WeChat's in-app browser: forward through its "…" menu
+    std::string build_version;      // the site's version (shown with the rules' revision)
+};
+
+// The network as the page sees it.
+struct network_status {
+    bool online = true;
+    bool offline_ready = false;  // every file is cached: the page also works without a network
 };
 
 class app {
 public:
-    app(std::shared_ptr<const rule_book> book, date today, const url_params& params);
+    app(std::shared_ptr<const rule_book> book, date today, const url_params& params, app_options options = {});
 
     void set_fonts(const fonts& f) { fonts_ = f; }
     // Characters drawn with the heading and the big fonts (the body font has every character).
@@ -39,6 +61,11 @@ public:
 
     // What the screen shows now, as JSON, with the tappable widgets' rectangles in CSS pixels.
     std::string state_json() const;
+    // The answers as URL parameters (a shared link reopens them).
+    std::string share_query() const { return to_query(form_); }
+    // The quote as the printout and the saved picture show it (ui/receipt.h), as JSON.
+    std::string receipt_json() const;
+    bool set_network(const network_status& n);  // true when the screen must change
 
 private:
     struct shown_answer {
@@ -71,6 +98,7 @@ private:
     void draw_paid();
     void draw_continuity();
     void draw_answer();
+    void draw_actions();
     void draw_reasons();
     void draw_field_errors(const char* field);
     void end_question(const char* field);
@@ -90,6 +118,10 @@ private:
     request last_request_;
     quote quote_;
     advice advice_;
+    receipt receipt_;
+    app_options options_;
+    network_status network_;
+    page_action action_ = page_action::none;
     std::string tier_due_[2];  // due under tier 1 and tier 2 ("" when unknown)
     std::map<std::string, std::vector<std::string>> field_errors_;
     std::vector<std::string> shown_fields_;

@@ -29,6 +29,7 @@ inline constexpr float margin_px = 16.0f;
 inline constexpr float gap_px = 8.0f;
 inline constexpr float radius_px = 12.0f;
 inline constexpr float bar_px = 56.0f;        // the sticky answer bar
+inline constexpr float kiosk_zoom = 1.5f;     // a kiosk's larger type and targets (arm's length, any age)
 }  // namespace metrics
 
 namespace colors {

@@ -54,7 +54,8 @@ test('a tap changes the answer on the next frame', async () => {
 });
 
 test('a drag scrolls the page, a fling keeps it moving and then it stops', async () => {
-  const { context, page } = await open_page(browser, `${base}?today=2025-11-20`);
+  // sw=0: the offline copy arriving redraws the footer once (offline.test.mjs covers it).
+  const { context, page } = await open_page(browser, `${base}?today=2025-11-20&sw=0`);
   const s0 = await state(page);
   assert.equal(s0.scroll_y, 0);
   const cdp = await context.newCDPSession(page);
@@ -96,7 +97,7 @@ test('a double tap does not zoom', async () => {
 });
 
 test('no frames while idle', async () => {
-  const { context, page } = await open_page(browser, `${base}?today=2025-11-20`);
+  const { context, page } = await open_page(browser, `${base}?today=2025-11-20&sw=0`);
   await new Promise((r) => setTimeout(r, 500));
   const f0 = (await state(page)).frame;
   await new Promise((r) => setTimeout(r, 1500));
