@@ -27,7 +27,9 @@
   if (!(idle_seconds >= 1 && idle_seconds <= 3600)) idle_seconds = 60;
   // WeChat has no print dialog; a kiosk prints only when set up with a printer (?paper=).
   var can_print = !wechat && typeof window.print === 'function' && (!kiosk || paper !== null);
-  var flags = (kiosk ? 1 : 0) | (can_print ? 2 : 0) | (kiosk ? 0 : 4) | (kiosk ? 0 : 8) | (wechat ? 16 : 0);
+  // A link to share needs an address others can open (not a file on this computer).
+  var can_share = !kiosk && /^https?:$/.test(location.protocol);
+  var flags = (kiosk ? 1 : 0) | (can_print ? 2 : 0) | (kiosk ? 0 : 4) | (can_share ? 8 : 0) | (wechat ? 16 : 0);
   // URL parameters that set the page up rather than answer a question: kept when answers are written.
   var setup_keys = ['mode', 'paper', 'idle', 'today', 'sw'];
 
@@ -438,6 +440,16 @@
     });
     window.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   }
+
+  // --- a lost WebGL context (GPU reset, a phone under memory pressure): draw again from a reload;
+  //     the answers are in the URL, a kiosk starts over ---
+  var canvas_el = document.getElementById('canvas');
+  canvas_el.addEventListener('webglcontextlost', function (e) {
+    e.preventDefault();  // ask the browser to restore it
+    show('显示中断，正在恢复…');
+    setTimeout(function () { location.reload(); }, 1500);
+  });
+  canvas_el.addEventListener('webglcontextrestored', function () { location.reload(); });
 
   // --- offline: a service worker keeps this version's files (never on file://) ---
   var network = { online: navigator.onLine !== false, offline_ready: false };

@@ -194,7 +194,7 @@ void render_frame(double now) {
         case yibao::ui::page_action::start_over: page.start_over = true; break;
         case yibao::ui::page_action::none: break;
     }
-    if (page.options.can_share_link) {
+    if (!page.options.kiosk) {  // a kiosk's URL never carries the last person's answers
         std::string q = page.app->share_query();
         if (q != page.shared_query) {
             page.shared_query = q;

@@ -37,7 +37,7 @@ struct app_options {
     bool kiosk = false;             // ?mode=kiosk: a shared touch screen ("start over", idle reset)
     bool can_print = false;         // a printer may be there (not inside WeChat)
     bool can_save_picture = true;   // the quote as a PNG to keep (not on a kiosk)
-    bool can_share_link = true;     // the page's link carries the answers (not on a kiosk)
+    bool can_share_link = true;     // the page has an address others can open (http(s), not a kiosk)
     bool wechat = false;            // WeChat's in-app browser: forward through its "…" menu
     std::string build_version;      // the site's version (shown with the rules' revision)
 };

@@ -155,3 +155,23 @@ test('a browser without WebGL gets a plain message, and yibao.quote still answer
   await shot(page, '07-no-webgl');
   await context.close();
 });
+
+test('a lost WebGL context comes back, with the same answers', async () => {
+  const { context, page, problems } = await open_page(browser, `${base}?today=2025-12-01&district=youyang&tier=2`);
+  try {
+    const before = await state(page);
+    await page.evaluate(() => {
+      const gl = document.getElementById('canvas').getContext('webgl2') || document.getElementById('canvas').getContext('webgl');
+      gl.getExtension('WEBGL_lose_context').loseContext();
+    });
+    // The page reloads itself from its URL (which holds the answers) and draws again.
+    await page.waitForEvent('load', { timeout: 10000 });
+    await page.evaluate(() => window.yibao.ready);
+    const after = await state(page);
+    assert.deepEqual(after.form, before.form);
+    assert.equal(after.answer.due, before.answer.due);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
