@@ -86,8 +86,9 @@ file(MAKE_DIRECTORY "${_yibao_gen}" "${YIBAO_WEB_SITE}")
 file(GLOB_RECURSE _yibao_rules CONFIGURE_DEPENDS "${YIBAO_ROOT}/rules/*.json")
 file(GLOB_RECURSE _yibao_text_sources CONFIGURE_DEPENDS
   "${YIBAO_ROOT}/src/ui/*.cpp" "${YIBAO_ROOT}/src/ui/*.h"
-  "${YIBAO_ROOT}/src/core/*.cpp" "${YIBAO_ROOT}/src/core/*.h"
-  "${YIBAO_ROOT}/web/*.js" "${YIBAO_ROOT}/web/index.html")  # the picture and printout use the font too
+  "${YIBAO_ROOT}/src/core/*.cpp" "${YIBAO_ROOT}/src/core/*.h")
+# The picture, the printout and the page's messages use the font too (not ImGui's atlas).
+file(GLOB _yibao_html_sources CONFIGURE_DEPENDS "${YIBAO_ROOT}/web/*.js" "${YIBAO_ROOT}/web/index.html")
 
 # All rules files as C++ data (loaded with load_rules_texts at start).
 add_custom_command(
@@ -104,7 +105,8 @@ add_custom_command(
   OUTPUT "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp"
   COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/collect_glyphs.py"
           "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp" ${_yibao_text_sources} ${_yibao_rules}
-  DEPENDS "${YIBAO_ROOT}/web/tools/collect_glyphs.py" ${_yibao_text_sources} ${_yibao_rules}
+          --html-only ${_yibao_html_sources}
+  DEPENDS "${YIBAO_ROOT}/web/tools/collect_glyphs.py" ${_yibao_text_sources} ${_yibao_rules} ${_yibao_html_sources}
   COMMENT "Collecting the characters the page shows"
   VERBATIM)
 add_custom_command(

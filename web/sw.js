@@ -12,9 +12,10 @@ const CACHE = 'yibao-' + VERSION;
 const SCOPE = new URL('./', self.location).pathname;
 
 self.addEventListener('install', (event) => {
-  // cache: 'reload' skips the browser's HTTP cache: the files come from the server.
+  // Files named with ?v=VERSION never change, so the copy the page just loaded (HTTP cache) will
+  // do; the others skip the HTTP cache (cache: 'reload') and come from the server.
   event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))));
+    cache.addAll(PRECACHE.map((url) => new Request(url, { cache: /[?&]v=/.test(url) ? 'default' : 'reload' })))));
 });
 
 self.addEventListener('activate', (event) => {

@@ -60,8 +60,10 @@
     if (!r.ok) throw new Error('font: HTTP ' + r.status);
     return r.arrayBuffer();
   });
-  // The same font for the page's HTML (picture, printout, messages), so that they need no system font.
-  var html_font = font.then(function (buf) {
+  // The same font for the page's HTML (picture, printout, messages), so that they need no system
+  // font; loaded once the canvas is on screen, never delaying it.
+  var html_font = Promise.all([font, first_frame_seen]).then(function (parts) {
+    var buf = parts[0];
     if (!window.FontFace || !document.fonts) return null;
     var face = new FontFace('yibao-sc', buf.slice(0));
     return face.load().then(function (f) { document.fonts.add(f); return f; }, function () { return null; });

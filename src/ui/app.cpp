@@ -236,6 +236,14 @@ void app::draw_intro() {
     cv_.space(4);
     cv_.text("回答下面几个问题，马上算出要交多少钱、从哪天起可以报销。每点一下，结果都会更新。", colors::muted);
     cv_.space(12);
+    if (!network_.online) {
+        cv_.card_begin(colors::warn_soft);
+        cv_.text(network_.offline_ready ? "当前没有网络：正在使用本机保存的版本，计算不受影响。页面底部写明了所用规则的修订日期。"
+                                        : "当前没有网络。",
+                 colors::warn);
+        cv_.card_end();
+        cv_.space(12);
+    }
     if (!banner_.empty()) {
         cv_.card_begin(colors::warn_soft);
         cv_.heading(h_missing);

@@ -31,14 +31,21 @@ const browser = await launch();
   const context = await browser.newContext(phone);
   const page = await context.newPage();
   await page.goto(`${server.url}?today=2025-11-20`);
-  await page.evaluate(() => window.yibao.ready);
-  const fetched = [...new Set(server.sent.map((s) => s.path))];
+  // What the page asked for before its first frame (the offline copy is fetched after it).
+  const before_first = await page.evaluate(async () => {
+    await window.yibao.ready;
+    const t = window.yibao.first_frame_ms;
+    return performance.getEntriesByType('resource')
+      .filter((e) => e.startTime < t && e.name.startsWith(location.origin))
+      .map((e) => new URL(e.name).pathname);
+  });
+  const fetched = [...new Set(['/index.html', ...before_first])];
   console.log('\n1. Loaded before the first answer (brotli, as served):');
   let total = 0;
   for (const rel of fetched) {
-    const name = rel === '/' ? 'index.html' : rel.replace(/^\//, '');
+    const name = rel.replace(/^\//, '');
     const raw = (await stat(path.join(site, name))).size;
-    const sent = server.sent.filter((s) => s.path === rel).at(-1);
+    const sent = server.sent.filter((s) => s.path === rel)[0];
     total += sent.bytes;
     console.log(`   ${name.padEnd(14)} ${fmt_kb(raw).padStart(10)} raw  ${fmt_kb(sent.bytes).padStart(10)} ${sent.encoding ?? 'identity'}`);
   }
