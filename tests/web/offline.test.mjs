@@ -58,6 +58,7 @@ test('offline: load once, lose the network, reload: the page works and quotes co
     let s = await state(page);
     assert.equal(s.online, false);
     assert.equal(s.offline_ready, true);
+    await shot(page, '50-offline');
     // The engine answers as the native one does, and taps still work.
     assert.deepEqual(await page.evaluate((r) => window.yibao.quote(r), request), native_quote(request));
     const tier_before = s.form.tier;
@@ -66,7 +67,6 @@ test('offline: load once, lose the network, reload: the page works and quotes co
     assert.notEqual(s.form.tier, tier_before);
     assert.equal(s.form.tier, 2);
     assert.ok(s.answer.ok);
-    await shot(page, '50-offline');
     // Nothing failed to load except what needs the network by nature.
     assert.deepEqual(problems.filter((p) => !p.includes('sw.js')), []);
   } finally {
