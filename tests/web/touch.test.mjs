@@ -74,11 +74,15 @@ test('a drag scrolls the page, a fling keeps it moving and then it stops', async
   await new Promise((r) => setTimeout(r, 1500));
   const after_fling = (await state(page)).scroll_y;
   assert.ok(after_fling > at_release + 50, `inertia carried it on (${at_release} → ${after_fling})`);
-  // Then it comes to rest: no more frames.
-  await new Promise((r) => setTimeout(r, 2500));
-  const f1 = (await state(page)).frame;
-  await new Promise((r) => setTimeout(r, 1000));
-  assert.equal((await state(page)).frame, f1, 'no frames once the fling stopped');
+  // Then it comes to rest within a few seconds (a loaded test machine may draw a late frame or
+  // two): a full second without a frame.
+  let rested = false;
+  for (let tries = 0; tries < 8 && !rested; ++tries) {
+    const f1 = (await state(page)).frame;
+    await new Promise((r) => setTimeout(r, 1000));
+    rested = (await state(page)).frame === f1;
+  }
+  assert.ok(rested, 'no frames once the fling stopped');
   // The drag pressed nothing.
   assert.equal((await state(page)).form.tier, 1);
   await cdp.detach();
