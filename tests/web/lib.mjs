@@ -1,5 +1,7 @@
 // Shared helpers of the browser tests and the benchmark: a static server for build/web, Chromium
 // (Debian's /usr/bin/chromium through playwright-core), a phone context, real taps and drags.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
@@ -63,6 +65,15 @@ export async function serve_site({ brotli = true, dir = site } = {}) {
     sent,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+// The quote the native command-line tool gives for a request (object or JSON text): what the page
+// must agree with.
+export function native_quote(request) {
+  const text = typeof request === 'string' ? request : JSON.stringify(request);
+  const r = spawnSync(path.join(root, 'build/native/yibao'), ['quote'], { input: text, cwd: root, encoding: 'utf8' });
+  assert.ok(r.status === 0 || r.status === 2, `yibao quote exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
 }
 
 export async function site_built() {

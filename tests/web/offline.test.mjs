@@ -7,18 +7,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, open_page, phone, root, serve_site, shot, site, state, tap } from './lib.mjs';
+import { launch, open_page, phone, root, serve_site, shot, site, state, tap, native_quote } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-function native_quote(request) {
-  const r = spawnSync(path.join(root, 'build/native/yibao'), ['quote'], {
-    input: JSON.stringify(request), cwd: root, encoding: 'utf8',
-  });
-  return JSON.parse(r.stdout);
-}
 
 const request = {
   year: 2026, district: 'dianjiang', person: 'resident', categories: ['101'], tier: 1,

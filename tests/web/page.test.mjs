@@ -2,21 +2,13 @@
 // and says so plainly when the browser lacks WebAssembly or WebGL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { launch, open_page, phone, root, settle, shot, state } from './lib.mjs';
+import { launch, open_page, phone, settle, shot, state, native_quote } from './lib.mjs';
 
 const base = process.env.YIBAO_URL;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-function native_quote(request) {
-  const text = typeof request === 'string' ? request : JSON.stringify(request);
-  const r = spawnSync(path.join(root, 'build/native/yibao'), ['quote'], { input: text, cwd: root, encoding: 'utf8' });
-  assert.ok(r.status === 0 || r.status === 2, `yibao quote exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
 
 const requests = [
   { year: 2026, district: 'wanzhou', person: 'resident', categories: ['101'], tier: 1, paid_on: '2025-12-20', continuous: true },

@@ -2,22 +2,13 @@
 // coordinates) and the screen shows the amount and the dates the rule engine gives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { launch, open_page, reveal, root, shot, state, tap } from './lib.mjs';
+import { launch, open_page, reveal, shot, state, tap, native_quote } from './lib.mjs';
 
 const base = process.env.YIBAO_URL;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-function native_quote(request) {
-  const r = spawnSync(path.join(root, 'build/native/yibao'), ['quote'], {
-    input: JSON.stringify(request), cwd: root, encoding: 'utf8',
-  });
-  assert.ok(r.status === 0 || r.status === 2, `yibao quote exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
 
 // The request the answers on screen make (the same rules as src/ui/form.cpp's to_request).
 function request_of(form) {
