@@ -21,16 +21,16 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 // What a fresh kiosk shows for a configured district: the page as its own URL opens it.
-async function fresh_form(url) {
+async function fresh_state(url) {
   const { context, page } = await open_page(browser, url, kiosk_screen);
   const s = await state(page);
   await context.close();
-  return s.form;
+  return s;
 }
 
 test('kiosk: larger targets, no answers in the address bar, start over forgets everything', async () => {
   const url = `${base}?mode=kiosk&district=wanzhou&today=2025-12-01&idle=600`;
-  const start = await fresh_form(url);
+  const start = (await fresh_state(url)).form;
   const { context, page, problems } = await open_page(browser, url, kiosk_screen);
   try {
     let s = await state(page);
@@ -66,7 +66,8 @@ test('kiosk: larger targets, no answers in the address bar, start over forgets e
 test('kiosk: after the idle time without a touch every answer is gone; a touch postpones it', async () => {
   const idle_s = 4;
   const url = `${base}?mode=kiosk&today=2025-12-01&idle=${idle_s}`;
-  const start = await fresh_form(url);
+  const fresh = await fresh_state(url);
+  const start = fresh.form;
   const { context, page, problems } = await open_page(browser, url, kiosk_screen);
   try {
     assert.equal(await page.evaluate(() => window.yibao.env.idle_seconds), idle_s);
@@ -94,7 +95,7 @@ test('kiosk: after the idle time without a touch every answer is gone; a touch p
     const after = await state(page);
     assert.deepEqual(after.form, start, 'every answer is back to the start');
     assert.equal(after.scroll_y, 0);
-    assert.equal(after.answer.due, (await fresh_state_due(url)));
+    assert.equal(after.answer.due, fresh.answer.due);
     await shot(page, '42-kiosk-after-reset');
     assert.deepEqual(problems, []);
   } finally {
@@ -102,12 +103,6 @@ test('kiosk: after the idle time without a touch every answer is gone; a touch p
   }
 });
 
-async function fresh_state_due(url) {
-  const { context, page } = await open_page(browser, url, kiosk_screen);
-  const s = await state(page);
-  await context.close();
-  return s.answer.due;
-}
 
 test('print: the quote on A4 and on an 80 mm roll, with the date, the rules version and the sources', async () => {
   const url = `${base}?mode=kiosk&paper=80mm&today=2024-12-01&year=2025&district=wanzhou&categories=101&tier=2&paid=2024-12-01`;
