@@ -31,8 +31,15 @@ struct category_offer {
     money amount = 0;
 };
 
+// The tier's assistance rule for this person: a resident table's row carries its own rule for
+// students (a percentage of the student's own standard) where the rules give one.
+const tier_assistance& tier_rule(const category& c, person_kind p, int tier) {
+    if (p == person_kind::student && c.student_tiers) return (*c.student_tiers)[tier - 1];
+    return c.tiers[tier - 1];
+}
+
 money assistance_of(const year_rules& y, const category& c, person_kind p, int tier) {
-    const tier_assistance& t = c.tiers[tier - 1];
+    const tier_assistance& t = tier_rule(c, p, tier);
     switch (t.kind) {
         case assist_kind::fixed: return t.fixed;
         case assist_kind::percent_of_tier1: return y.standard(p, 1).value * t.percent / 100;
@@ -43,7 +50,7 @@ money assistance_of(const year_rules& y, const category& c, person_kind p, int t
 }
 
 std::string describe_assistance(const year_rules& y, const category& c, person_kind p, int tier) {
-    const tier_assistance& t = c.tiers[tier - 1];
+    const tier_assistance& t = tier_rule(c, p, tier);
     money amount = assistance_of(y, c, p, tier);
     switch (t.kind) {
         case assist_kind::percent_of_tier1:
@@ -124,6 +131,8 @@ bool calculation::check_request() {
         error("break_years", "没有连续参保时，断保年数至少为1年。");
     if (req_.continuous_years && *req_.continuous_years < 0)
         error("continuous_years", "连续参保年数不能是负数。");
+    if (req_.freshman && *req_.freshman && req_.person != person_kind::student)
+        error("freshman", "只有在渝高校大学生才有“新生入学时缴费”；请把参保人选为大学生，或去掉此选项。");
     if (!y_) return false;
     for (const auto& code : req_.categories) {
         const category* c = y_->find_category(code);
@@ -180,7 +189,7 @@ void calculation::price() {
     for (const category* c : cats_) {
         category_offer o;
         o.cat = c;
-        o.tier_allowed = c->tiers[tier - 1].kind != assist_kind::not_allowed;
+        o.tier_allowed = tier_rule(*c, who, tier).kind != assist_kind::not_allowed;
         o.in_window = c->valid_on(paid_);
         o.amount = o.tier_allowed && o.in_window ? assistance_of(y, *c, who, tier) : 0;
         offers.push_back(o);
@@ -215,9 +224,14 @@ void calculation::price() {
             explain(head + ds(lp.from.value) + "以后缴费，只有低收入人口身份按正常标准享受资助，此类别不计入。",
                     lp.source);
         } else {
-            explain(head + tier_name(tier) + "资助" + describe_assistance(y, c, who, tier) +
-                        (c.derived ? "（按比例推算，文件未公布具体金额）" : "") + "。",
-                    c.source);
+            if (who == person_kind::student && c.student_tiers)
+                explain(head + "表中金额按城乡居民缴费标准编制；在渝高校大学生按同一比例乘以本人的个人缴费标准：" +
+                            tier_name(tier) + "资助" + describe_assistance(y, c, who, tier) + "。",
+                        c.source + "；" + c.student_source);
+            else
+                explain(head + tier_name(tier) + "资助" + describe_assistance(y, c, who, tier) +
+                            (c.derived ? "（按比例推算，文件未公布具体金额）" : "") + "。",
+                        c.source);
             if (!best || o.amount > best->amount) best = &o;
         }
         if (!c.note.empty()) note(c.note);
@@ -391,10 +405,22 @@ bool calculation::cover_newborn() {
                         "起享受待遇。",
                     y.newborn.cross_year->source);
         } else {
-            q_.coverage_start = y.coverage_from.value;
+            // Only the year paid, and within it no earlier than a resident paying the same day
+            // (a newborn has no break years: the rule for a continuous payer).
             explain("上一年出生、出生后" + std::to_string(window) + "日内参保但不补缴出生当年，只享受" +
-                        std::to_string(req_.year) + "年度待遇，自" + ds(y.coverage_from.value) + "起。",
+                        std::to_string(req_.year) + "年度待遇，且享受待遇的日期不早于同一天缴费的城乡居民（新生儿没有断保年数，按连续参保计）。",
                     y.newborn.cross_year->source);
+            continuous_ = true;
+            breaks_ = 0;
+            if (!period_) {
+                error("paid_on", ds(paid_) + "不在" + y.name + "的任何缴费期内。");
+                return false;
+            }
+            if (!apply_category_start()) apply_start(period_->if_continuous, period_->source);
+            if (q_.waiting)
+                note("上一年出生、出生后" + std::to_string(window) + "日内在" + ds(period_->from) +
+                     "以后参保且不补缴出生当年的新生儿：文件没有写从哪天起享受待遇，本计算器按同一天缴费的城乡居民显示（不更早），请向区县医保局核实。");
+            return true;
         }
         if (y.newborn.exempt_from_waiting_months)
             explain("新生儿不设参保缴费后的固定待遇等待期。", y.newborn.exempt_from_waiting_months->source);
@@ -436,16 +462,27 @@ bool calculation::cover() {
     }
     if (req_.person == person_kind::newborn) return cover_newborn();
 
-    if (req_.person == person_kind::student && y.freshman_from_day_after_payment &&
-        y.freshman_from_day_after_payment->value && paid_ < y.coverage_from.value &&
-        req_.freshman.value_or(true)) {
-        q_.coverage_start = add_days(paid_, 1);
-        explain("大学新生入学时参加下一年度居民医保，自完成缴费的次日（" + ds(*q_.coverage_start) + "）起享受待遇至" +
-                    ds(y.coverage_to.value) + "。",
-                y.freshman_from_day_after_payment->source);
-        note("大学生自缴费次日起享受待遇，按新生入学参保计算；已在校的学生上一年度待遇到" +
-             ds(add_days(y.coverage_from.value, -1)) + "为止，本年度待遇在此之后接续。");
-        return true;
+    // A student is a freshman paying at enrolment only when the request says so (not given: not a
+    // freshman), and only where the year's rules state the freshman start.
+    const bool freshman_rule = y.freshman_from_day_after_payment && y.freshman_from_day_after_payment->value;
+    if (req_.person == person_kind::student && !(req_.freshman && *req_.freshman) && freshman_rule &&
+        paid_ < y.coverage_from.value)
+        note("未说明是新生入学时缴费，按非新生计算；新生入学时缴纳下一年度费用的，自缴费次日起享受待遇，请在“是否新生入学时缴费”中选择“是”。");
+    if (req_.person == person_kind::student && req_.freshman && *req_.freshman) {
+        if (freshman_rule && paid_ < y.coverage_from.value) {
+            q_.coverage_start = add_days(paid_, 1);
+            explain("大学新生入学时参加下一年度居民医保，自完成缴费的次日（" + ds(*q_.coverage_start) + "）起享受待遇至" +
+                        ds(y.coverage_to.value) + "。",
+                    y.freshman_from_day_after_payment->source);
+            return true;
+        }
+        if (!freshman_rule)
+            explain(y.name + "没有“新生入学时缴费，自缴费次日起享受待遇”的规定，新生按一般规则计算。",
+                    y.documents.empty() ? std::string() : y.documents.front());
+        else
+            explain("新生入学时缴费自次日起享受待遇，只适用于在" + ds(y.coverage_from.value) +
+                        "以前缴纳下一年度费用；本次缴费按一般规则计算。",
+                    y.freshman_from_day_after_payment->source);
     }
 
     if (apply_category_start()) return true;
@@ -597,10 +634,12 @@ std::vector<category_info> categories(const rule_book& rules, int year, const st
         i.name = c.name;
         person_kind who = c.allows(person_kind::resident) ? person_kind::resident : person_kind::student;
         i.students_only = !c.allows(person_kind::resident);
-        i.tier1_allowed = c.tiers[0].kind != assist_kind::not_allowed;
-        i.tier2_allowed = c.tiers[1].kind != assist_kind::not_allowed;
+        i.tier1_allowed = tier_rule(c, who, 1).kind != assist_kind::not_allowed;
+        i.tier2_allowed = tier_rule(c, who, 2).kind != assist_kind::not_allowed;
         i.tier1_assistance = assistance_of(*y, c, who, 1);
         i.tier2_assistance = assistance_of(*y, c, who, 2);
+        i.student_tier1_assistance = assistance_of(*y, c, person_kind::student, 1);
+        i.student_tier2_assistance = assistance_of(*y, c, person_kind::student, 2);
         if (c.valid_from) i.valid_from = format_date(*c.valid_from);
         if (c.valid_to) i.valid_to = format_date(*c.valid_to);
         i.source = c.source;

@@ -65,6 +65,10 @@ struct category {
     std::vector<std::string> tags;
     std::vector<person_kind> persons;  // empty: anyone
     std::array<tier_assistance, 2> tiers;
+    // A resident table's row as it applies to a university student (percent of the student's own
+    // standard); empty: the tiers above apply to students too.
+    std::optional<std::array<tier_assistance, 2>> student_tiers;
+    std::string student_source;
     std::optional<date> valid_from;
     std::optional<date> valid_to;
     bool derived = false;

@@ -342,7 +342,7 @@ void read_categories(reader& r, const json& root, year_rules& y) {
             r.fail(p, "wrong type: expected object");
             continue;
         }
-        r.allow_keys(c, p, {"code", "name", "tags", "persons", "tier1", "tier2", "valid",
+        r.allow_keys(c, p, {"code", "name", "tags", "persons", "tier1", "tier2", "students", "valid",
                             "derived", "source", "note"});
         category cat;
         auto code = r.string(c, p, "code", true);
@@ -372,6 +372,17 @@ void read_categories(reader& r, const json& root, year_rules& y) {
             cat.valid_to = r.plain_date(*v, p + "/valid", "to", true);
             if (cat.valid_from && cat.valid_to && *cat.valid_to < *cat.valid_from)
                 r.fail(p + "/valid", "validity window ends before it starts");
+        }
+        // A resident table's row as it applies to students: {"tier1", "tier2", "source"}.
+        if (const json* st = r.member(c, p, "students", false, json::value_t::object)) {
+            r.allow_keys(*st, p + "/students", {"tier1", "tier2", "source"});
+            auto s1 = read_tier(r, *st, p + "/students", "tier1");
+            auto s2 = read_tier(r, *st, p + "/students", "tier2");
+            auto ssrc = r.string(*st, p + "/students", "source", true);
+            if (s1 && s2 && ssrc) {
+                cat.student_tiers = std::array<tier_assistance, 2>{*s1, *s2};
+                cat.student_source = *ssrc;
+            }
         }
         cat.derived = r.boolean(c, p, "derived", false).value_or(false);
         if (auto note = r.string(c, p, "note", false)) cat.note = *note;

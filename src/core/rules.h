@@ -49,6 +49,8 @@ struct category_info {
     bool tier2_allowed = true;
     money tier1_assistance = 0;  // for a resident paying in the centralized period
     money tier2_assistance = 0;
+    money student_tier1_assistance = 0;  // the same for a university student (own standard)
+    money student_tier2_assistance = 0;
     bool students_only = false;
     std::string valid_from;  // YYYY-MM-DD or ""
     std::string valid_to;

@@ -420,12 +420,15 @@ void app::draw_categories() {
         if (!categories_open_ && !form_.has_category(c.code)) continue;
         cv_.space(8);
         std::string sub;
+        const bool student = form_.person == person_kind::student;  // % of the student's own standard
+        const money a1 = student ? c.student_tier1_assistance : c.tier1_assistance;
+        const money a2 = student ? c.student_tier2_assistance : c.tier2_assistance;
         if (c.tier1_allowed && c.tier2_allowed)
-            sub = "资助：一档" + yuan(c.tier1_assistance) + "元，二档" + yuan(c.tier2_assistance) + "元";
+            sub = "资助：一档" + yuan(a1) + "元，二档" + yuan(a2) + "元";
         else if (c.tier1_allowed)
-            sub = "资助" + yuan(c.tier1_assistance) + "元（只能选一档）";
+            sub = "资助" + yuan(a1) + "元（只能选一档）";
         else if (c.tier2_allowed)
-            sub = "资助" + yuan(c.tier2_assistance) + "元（只能选二档）";
+            sub = "资助" + yuan(a2) + "元（只能选二档）";
         cv_.begin_row();
         if (cv_.choice("cat." + c.code, c.name, sub, form_.has_category(c.code), cv_.column_w, metrics::touch_px, true)) {
             form_.toggle_category(c.code);
@@ -490,7 +493,23 @@ void app::draw_paid() {
     if (tapped == 0) form_.paid_on = clamp_date(today_, lo, hi);
     if (tapped == 1 && cends) form_.paid_on = *cends;
     if (tapped >= 0) dirty_ = changed_this_frame_ = true;
-    end_question("paid_on");
+    draw_field_errors("paid_on");
+    if (asks_freshman(form_)) {
+        // A student paying before the coverage year: a freshman at enrolment is covered from the
+        // next day (万州医保发〔2024〕51号 七（一）); not a freshman unless the answer is yes.
+        cv_.space(12);
+        cv_.text("是否新生入学时缴费？");
+        cv_.space(8);
+        cv_.begin_row();
+        if (cv_.choice("paid.freshman", "是，新生入学时缴纳" + std::to_string(form_.year) + "年度的费用", "",
+                       form_.freshman, cv_.column_w, metrics::touch_px, true)) {
+            form_.freshman = !form_.freshman;
+            dirty_ = changed_this_frame_ = true;
+        }
+        draw_field_errors("freshman");
+    }
+    cv_.card_end();
+    cv_.space(12);
 }
 
 void app::draw_continuity() {
@@ -854,6 +873,7 @@ std::string app::state_json() const {
         f += ",\"break_years\":" + std::to_string(form_.break_years);
         f += ",\"birth_date\":" + json_escape(format_date(form_.birth_date));
         f += ",\"pays_birth_year\":" + std::string(form_.pays_birth_year ? "true" : "false");
+        f += ",\"freshman\":" + std::string(form_.freshman ? "true" : "false");
         f += "}";
         kv("form", f);
     }

@@ -47,6 +47,11 @@ bool asks_pays_birth_year(const form& f) {
            static_cast<int>(f.birth_date.year()) == f.year - 1;
 }
 
+bool asks_freshman(const form& f) {
+    return f.person == person_kind::student && f.paid_on.ok() &&
+           f.paid_on < year_month_day{year{f.year}, January, day{1}};
+}
+
 request to_request(const form& f) {
     request r;
     r.year = f.year;
@@ -61,6 +66,7 @@ request to_request(const form& f) {
     }
     if (asks_birth_date(f) && f.birth_date.ok()) r.birth_date = f.birth_date;
     if (asks_pays_birth_year(f)) r.pays_birth_year = f.pays_birth_year;
+    if (asks_freshman(f)) r.freshman = f.freshman;
     return r;
 }
 
@@ -142,6 +148,7 @@ std::string to_query(const form& f) {
     if (f.paid_on.ok()) q += "&paid=" + format_date(f.paid_on);
     if (asks_birth_date(f) && f.birth_date.ok()) q += "&birth=" + format_date(f.birth_date);
     if (asks_pays_birth_year(f)) q += std::string("&birth_year=") + (f.pays_birth_year ? "1" : "0");
+    if (asks_freshman(f)) q += std::string("&freshman=") + (f.freshman ? "1" : "0");
     if (asks_continuity(f)) q += "&break=" + std::to_string(f.continuous ? 0 : f.break_years);
     return q;
 }
@@ -200,6 +207,8 @@ void apply_params(form& f, const url_params& params, const std::vector<int>& kno
             if (auto b = to_bool(value)) f.continuous = *b;
         } else if (key == "birth_year" || key == "pays_birth_year") {
             if (auto b = to_bool(value)) f.pays_birth_year = *b;
+        } else if (key == "freshman") {
+            if (auto b = to_bool(value)) f.freshman = *b;
         }
     }
 }

@@ -24,6 +24,7 @@ struct form {
     int break_years = 1;
     date birth_date{};
     bool pays_birth_year = false;
+    bool freshman = false;  // student paying at enrolment for the next year (是否新生入学时缴费)
 
     bool has_category(const std::string& code) const;
     void toggle_category(const std::string& code);
@@ -49,11 +50,12 @@ bool asks_continuity(const form& f);
 bool asks_break_years(const form& f);
 bool asks_birth_date(const form& f);
 bool asks_pays_birth_year(const form& f);
+bool asks_freshman(const form& f);  // a student paying before the coverage year
 
 request to_request(const form& f);
 
 // URL parameters (?district=wanzhou&year=2026&tier=2&person=newborn&categories=101,102&paid=2025-12-20
-// &birth=2026-03-02&break=2&continuous=0&birth_year=1) applied over the defaults. Unknown or
+// &birth=2026-03-02&break=2&continuous=0&birth_year=1&freshman=1) applied over the defaults. Unknown or
 // malformed values are ignored.
 using url_params = std::vector<std::pair<std::string, std::string>>;
 url_params parse_query(std::string_view query);  // "?a=1&b=%E4%B8%87" → {{"a","1"},{"b","万"}}

@@ -41,10 +41,10 @@ for code, name, t1, t2, end in rows:
         if assist is None:
             exp = {"ok": False, "error_field": "tier"}
         else:
+            # Paid in the centralized period: 2025-01-01 (000 七(一)); a student too, unless the
+            # request says freshman (policy notes: not given = not a freshman).
             exp = {"ok": True, "due": pay, "assistance": assist, "category_applied": code,
-                   "coverage_end": "2025-12-31", "waiting": None}
-            if not student:  # a student paying before the year is covered from the next day (000 七(一))
-                exp["coverage_start"] = "2025-01-01"
+                   "coverage_start": "2025-01-01", "coverage_end": "2025-12-31", "waiting": None}
         cases.append({"name": f"wanzhou_{code}_tier{tier}", "request": req, "expect": exp,
                       "from": f"万州医保发〔2024〕51号 附件 {code} {name} {'一档' if tier == 1 else '二档'}"})
     # The validity window: paid on its last day it applies, the day after it does not (and from
@@ -61,6 +61,33 @@ for code, name, t1, t2, end in rows:
                                   "categories": [code], "tier": 2, "paid_on": "2025-07-01"},
                       "expect": {"ok": True, "assistance": 0, "surcharge": 670, "due": std2 + 670,
                                  "category_applied": None}})
+# A university student in a table category (policy notes "Assistance by category"): the tables price
+# residents (一档 400, 000 二); a student gets the same percentage of the student's own standard (000 二:
+# 380 / 755): assistance = 380 × (table amount ÷ 400); a 二档-only row's 775 (二档全额) is the student's 755;
+# 610's 15 is a fixed amount (000 四(一) 定额资助), not a percentage. 108 names students: its cells above.
+STUDENT = {1: 380, 2: 755}
+def student_cell(tier, assist, tier2_only, fixed=False):
+    if assist is None: return None
+    if fixed: return assist
+    if tier2_only: return STUDENT[2]
+    assert (STUDENT[1] * assist) % 400 == 0, assist
+    return STUDENT[1] * assist // 400
+def student_case(district, code, tier, assist, tier2_only, why, fixed=False):
+    req = {"year": 2025, "district": district, "person": "student", "categories": [code], "tier": tier,
+           "paid_on": "2024-12-01"}
+    a = student_cell(tier, assist, tier2_only, fixed)
+    if a is None:
+        exp = {"ok": False, "error_field": "tier"}
+    else:
+        exp = {"ok": True, "personal_standard": STUDENT[tier], "assistance": a, "due": STUDENT[tier] - a,
+               "category_applied": code, "coverage_start": "2025-01-01"}
+    return {"name": f"{district}_{code}_student_tier{tier}", "request": req, "expect": exp, "from": why}
+for code, name, t1, t2, end in rows:
+    if code == "108": continue
+    for tier, (assist, pay) in ((1, t1), (2, t2)):
+        cases.append(student_case("wanzhou", code, tier, assist, t1[0] is None,
+                                  f"万州医保发〔2024〕51号 附件 {code} {name} {'一档' if tier == 1 else '二档'} {assist}；大学生按本人标准的同一比例",
+                                  fixed=code == "610"))
 (out / "table_wanzhou_2025.json").write_text(json.dumps(
     {"description": "万州 2025 附件（资助档次配置表）每一格：资助代缴金额与个人实缴金额，以及标准执行起止时间的最后一天。",
      "source": "000_879bcdf4ed5f26cf.txt 附件", "cases": cases}, ensure_ascii=False, indent=1) + "\n")
@@ -84,6 +111,10 @@ while i < len(L) and not L[i].startswith("✱"):
             j += 4
         seen += 1
         for code in codes[row]:
+            for tier in (1, 2):
+                assist = tiers[tier][1] if tier in tiers else None
+                cases.append(student_case("shizhu", code, tier, assist, 1 not in tiers,
+                                          f"下路街道发〔2024〕78号 附件2 第{row}行 {name} {'一档' if tier == 1 else '二档'} {assist}；大学生按本人标准的同一比例"))
             for tier in (1, 2):
                 req = {"year": 2025, "district": "shizhu", "categories": [code], "tier": tier, "paid_on": "2024-12-01"}
                 if tier not in tiers:

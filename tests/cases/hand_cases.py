@@ -98,7 +98,9 @@ case(f, "day_91", N(2025, "chongqing", "2025-06-09", "2025-03-10"), {"ok": True,
 case(f, "within_90_in_h2_no_surcharge", N(2025, "wanzhou", "2025-07-20", "2025-05-01"), {"ok": True, "due": 400, "surcharge": 0, "fiscal_subsidy": 670, "coverage_start": "2025-05-01"}, "002 三(五)1: 只缴纳个人应承担的费用")
 case(f, "late_in_h2_surcharge", N(2025, "chongqing", "2025-07-15", "2025-04-01"), {"ok": True, "due": 1070, "surcharge": 670, "coverage_start": "2025-10-14", "waiting": W("2025-07-16", "2025-10-13")}, "超过90日 → 一般规则: 全额, 90天")
 case(f, "born_dec_pays_birth_year_next_january", N(2025, "chongqing", "2026-01-20", "2025-12-15"), {"ok": True, "due": 400, "coverage_start": "2025-12-15", "coverage_end": "2025-12-31"}, "002 三(五)4: 补缴出生当年")
-case(f, "cross_year_without_birth_year", N(2026, "chongqing", "2026-01-20", "2025-12-15"), {"ok": True, "due": 400, "coverage_start": "2026-01-01", "coverage_end": "2026-12-31", "waiting": None}, "002 三(五)4: 不补缴只享受参保年度")
+# Changed with the updated policy notes: not paying the birth year covers no earlier than a resident
+# paying the same day (it used to show 2026-01-01, before the payment).
+case(f, "cross_year_without_birth_year", N(2026, "chongqing", "2026-01-20", "2025-12-15"), {"ok": True, "due": 400, "coverage_start": "2026-02-01", "coverage_end": "2026-12-31", "waiting": None}, "002 三(五)4: 不补缴只享受参保年度; policy notes: 不早于同日缴费的居民; 003 一: 1月缴费的连续参保居民 次月1日 = 2026-02-01; 新生儿无等待期 (003 三)")
 case(f, "cross_year_with_birth_year", N(2026, "chongqing", "2026-01-20", "2025-12-15", pays_birth_year=True), {"ok": True, "due": 800, "coverage_start": "2025-12-15", "coverage_end": "2026-12-31"}, "补缴2025 (400) + 2026 (400), 自出生之日")
 case(f, "cross_year_late", N(2026, "chongqing", "2026-03-01", "2025-11-01"), {"ok": True, "coverage_start": "2026-05-31", "waiting": W("2026-03-02", "2026-05-30")}, "002 三(五)4: 超过3个月, 90天; 新生儿无需连续参保")
 case(f, "newborn_2026_within", N(2026, "chongqing", "2026-03-01", "2026-02-10"), {"ok": True, "due": 400, "coverage_start": "2026-02-10", "waiting": None}, "003 三 新生儿除外")
@@ -110,18 +112,90 @@ case(f, "dianjiang_newborn_late_after_last_day", N(2025, "dianjiang", "2025-10-0
 case(f, "pays_birth_year_without_rules", N(2025, "chongqing", "2025-01-20", "2024-12-15", pays_birth_year=True), {"ok": False, "error_field": "pays_birth_year"}, "2024年度规则不在文件中")
 case(f, "shizhu_low_income_newborn_late_h2", N(2025, "shizhu", "2025-08-20", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-08-20", "waiting": None}, "002 三(三)1 低收入人口下半年不设等待期 (出生超过90日)")
 case(f, "low_income_newborn", N(2025, "wanzhou", "2025-04-01", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "assistance": 360}, "")
+# born in one year, enrolled next year within 90 days, not paying the birth year: only the year paid, no
+# earlier than a resident paying the same day (continuous: a newborn has no break years), no waiting period
+case(f, "cross_year_january_2025", N(2025, "chongqing", "2025-01-15", "2024-12-20"), {"ok": True, "due": 400, "coverage_start": "2025-02-01", "coverage_end": "2025-12-31", "waiting": None}, "002 三(五)4; policy notes: paid 2025-01-15 → 2025-02-01 (000 七(一) 次月1日), 不是1月1日")
+case(f, "cross_year_february_end_2025", N(2025, "wanzhou", "2025-02-28", "2024-12-31"), {"ok": True, "due": 400, "coverage_start": "2025-03-01", "waiting": None}, "出生次日起第90日=2025-03-31; 2月28日缴费 次月1日")
+case(f, "cross_year_paid_in_december_2025", N(2025, "youyang", "2024-12-28", "2024-12-10"), {"ok": True, "due": 400, "coverage_start": "2025-01-01", "waiting": None}, "12月31日前缴费的居民 2025-01-01起 (001 一)")
+case(f, "cross_year_march_2025", N(2025, "chongqing", "2025-03-10", "2024-12-20"), {"ok": True, "due": 400, "coverage_start": "2025-06-09", "waiting": W("2025-03-11", "2025-06-08")}, "出生90日内(至03-20); 同日缴费的居民: 000 七(一) 90天等待期 03-11..06-08, 06-09起 (reading: 不更早)")
+case(f, "cross_year_low_income_2025", N(2025, "wanzhou", "2025-01-15", "2024-12-20", cats=["101"]), {"ok": True, "due": 40, "assistance": 360, "coverage_start": "2025-02-01"}, "000 附件 101: 360/40; 次月1日")
+case(f, "cross_year_paid_in_december_2026", N(2026, "chongqing", "2025-12-20", "2025-12-01"), {"ok": True, "due": 400, "fiscal_subsidy": 700, "coverage_start": "2026-01-01", "waiting": None}, "003 一: 12月底前缴费的连续参保人员 2026年1月起; 新生儿不问连续参保")
+case(f, "cross_year_february_2026", N(2026, "shizhu", "2026-02-28", "2025-12-15"), {"ok": True, "due": 400, "coverage_start": "2026-03-01", "waiting": None}, "003 一: 1至2月缴费的连续参保人员 次月1日")
+case(f, "cross_year_march_2026", N(2026, "chongqing", "2026-03-10", "2025-12-20"), {"ok": True, "due": 400, "coverage_start": "2026-06-11", "waiting": W("2026-03-11", "2026-06-10")}, "出生90日内(至03-20); 同日缴费的居民: 003 三 未在集中期缴费 3个月, 缴费次日起算, 03-10+3月=06-10, 06-11起 (reading: 不更早)")
 
 # ---------------------------------------------------------------- students (000 二、七(一); 003 一)
 f = "students"
-case(f, "freshman_2025", R(2025, "chongqing", "2024-09-20", person="student"), {"ok": True, "due": 380, "coverage_start": "2024-09-21", "coverage_end": "2025-12-31", "waiting": None}, "000 七(一): 新生自完成缴费的次日起至次年12月31日")
+# Changed with the updated policy notes: the freshman start needs freshman: true (not given = not a freshman).
+case(f, "freshman_2025", R(2025, "chongqing", "2024-09-20", person="student", freshman=True), {"ok": True, "due": 380, "coverage_start": "2024-09-21", "coverage_end": "2025-12-31", "waiting": None}, "000 七(一): 新生自完成缴费的次日起至次年12月31日")
 case(f, "returning_student_2025", R(2025, "chongqing", "2024-10-10", person="student", freshman=False), {"ok": True, "coverage_start": "2025-01-01"}, "000 七(一): 次年1月1日")
 case(f, "student_tier2_2025", R(2025, "wanzhou", "2024-12-01", tier=2, person="student"), {"ok": True, "due": 755}, "000 二")
 case(f, "student_2026", R(2026, "chongqing", "2025-10-01", person="student", continuous=True), {"ok": True, "due": 400, "coverage_start": "2026-01-01"}, "003 一: 大学生 400/775")
 case(f, "student_2026_tier2", R(2026, "chongqing", "2025-10-01", tier=2, person="student", continuous=True), {"ok": True, "due": 775}, "003 一")
-case(f, "student_low_income_wanzhou", R(2025, "wanzhou", "2024-12-01", person="student", cats=["101"]), {"ok": True, "due": 20, "assistance": 360}, "380 - 表内资助360")
+# Changed with the updated policy notes: the 万州 table prices residents; a student gets the percentage of
+# the student's own 一档 standard (it used to get the resident amount 360 and pay 20).
+case(f, "student_low_income_wanzhou", R(2025, "wanzhou", "2024-12-01", person="student", cats=["101"]), {"ok": True, "due": 38, "assistance": 342}, "000 四(二) 低保90%; policy notes: 90%×380=342, 380-342=38")
 case(f, "student_tekun_capped", R(2025, "chongqing", "2024-12-01", person="student", cats=["113"]), {"ok": True, "due": 0, "assistance": 380}, "资助不超过个人缴费标准")
 case(f, "student_dibao_percent_of_own_standard", R(2025, "youyang", "2024-12-01", person="student", cats=["101"]), {"ok": True, "due": 38, "assistance": 342}, "90%×380 (解读: 本人一档标准)")
 case(f, "poor_student_code_for_resident", R(2025, "wanzhou", "2024-12-01", cats=["108"]), {"ok": False, "error_field": "categories"}, "108 只适用于大学生")
+
+# ---- freshman status is the resident's answer (policy notes "University students"; 000 七(一))
+S = dict(person="student")
+case(f, "not_said_freshman_wanzhou", R(2025, "wanzhou", "2024-12-01", **S), {"ok": True, "due": 380, "coverage_start": "2025-01-01", "coverage_end": "2025-12-31", "waiting": None}, "not given = not a freshman; 000 七(一): 12月31日前缴费 次年1月1日起; 000 二: 大学生一档380")
+case(f, "freshman_wanzhou", R(2025, "wanzhou", "2024-12-01", freshman=True, **S), {"ok": True, "due": 380, "coverage_start": "2024-12-02", "coverage_end": "2025-12-31", "waiting": None}, "000 七(一): 新生入学时缴费 完成缴费的次日(12-02)起至次年12月31日")
+case(f, "not_freshman_shizhu", R(2025, "shizhu", "2024-12-31", tier=2, freshman=False, **S), {"ok": True, "due": 755, "coverage_start": "2025-01-01", "waiting": None}, "002 二: 大学生二档755; 集中期缴费 2025-01-01起")
+case(f, "freshman_paying_in_the_year", R(2025, "chongqing", "2025-01-15", freshman=True, **S), {"ok": True, "due": 380, "coverage_start": "2025-02-01", "waiting": None}, "新生次日起只适用于缴纳下一年度; 1月15日缴费: 000 七(一) 次月1日")
+case(f, "not_said_grace_youyang", R(2025, "youyang", "2025-02-10", **S), {"ok": True, "due": 380, "coverage_start": "2025-03-01"}, "001 一: 次月1日")
+case(f, "freshman_2026_general_rule", R(2026, "chongqing", "2025-09-20", freshman=True, continuous=True, **S), {"ok": True, "due": 400, "coverage_start": "2026-01-01", "waiting": None}, "policy notes: 新生次日起只在2025年度; 003 一: 12月底前缴费的连续参保人员 2026年1月起; 大学生一档400")
+case(f, "freshman_2026_not_continuous", R(2026, "wanzhou", "2025-09-20", freshman=True, continuous=False, break_years=1, **S), {"ok": True, "coverage_start": "2026-04-01", "waiting": W("2026-01-01", "2026-03-31")}, "003 一: 未连续参保 自2026年1月计算等待期; 三: 3个月; S+3月-1日=03-31")
+case(f, "freshman_not_a_student", R(2025, "chongqing", "2024-12-01", freshman=True), {"ok": False, "error_field": "freshman"}, "新生入学只适用于大学生")
+
+# ---- students in assistance categories: % of the student's own 一档 standard in every district
+# (policy notes "Assistance by category"); 2025 student standard 380/755 (000 二, 002 二), 2026 400/775 (003 一).
+# The 万州/石柱 tables price residents: a row's % = its amount ÷ the resident 一档 400 (= the baseline % of 000 四(二)/001 二(二)).
+def SC(year, district, code, tier, assist, due, why, paid="2024-12-01", **kw):
+    std = {2025: (380, 755), 2026: (400, 775)}[year][tier - 1]
+    assert std - assist == due, (code, std, assist, due)  # the hand arithmetic, checked
+    if year == 2026: kw.setdefault("continuous", True); paid = "2025-11-20" if paid == "2024-12-01" else paid
+    case(f, f"s{year}_{district}_{code}_tier{tier}", R(year, district, paid, tier=tier, cats=[code], person="student", **kw),
+         {"ok": True, "personal_standard": std, "assistance": assist, "due": due, "category_applied": code}, why)
+SC(2025, "wanzhou", "101", 1, 342, 38, "000 四(二) 低保90%: 90%×380=342; 380-342=38 (表内360是居民 400×90%)")
+SC(2025, "wanzhou", "101", 2, 380, 375, "000 四(二) 二档按一档标准100%: 380; 755-380=375")
+SC(2025, "wanzhou", "113", 1, 380, 0, "000 四(二) 特困100%: 380")
+SC(2025, "wanzhou", "113", 2, 380, 375, "二档 100%×380; 755-380")
+SC(2025, "wanzhou", "106", 1, 266, 114, "表内280=400×70% (001 重度残疾70%): 70%×380=266; 380-266=114")
+SC(2025, "wanzhou", "301", 1, 304, 76, "000 四(二) 计生奖扶80%: 80%×380=304; 380-304=76")
+SC(2025, "wanzhou", "301", 2, 304, 451, "表内二档320=400×80%: 80%×380=304; 755-304=451")
+SC(2025, "wanzhou", "602", 1, 304, 76, "表内320=400×80%: 304")
+SC(2025, "wanzhou", "602", 2, 380, 375, "表内400=400×100%: 380")
+SC(2025, "wanzhou", "110", 1, 380, 0, "表内400=一档全额 (001 其他重点优抚对象一档全额): 380")
+SC(2025, "wanzhou", "109", 2, 755, 0, "表内775=二档全额 (001 全部按二档全额资助): 大学生二档755全额")
+SC(2025, "wanzhou", "610", 1, 15, 365, "000 四(一) 稳定脱贫 定额15元 (不是比例): 380-15=365")
+SC(2025, "wanzhou", "108", 1, 266, 114, "000 附件 108 表中写明大学生: 按表内266/114")
+SC(2025, "shizhu", "101", 1, 342, 38, "002 附件2 第9行 360=400×90%: 90%×380=342")
+SC(2025, "shizhu", "101", 2, 380, 375, "第9行 二档400=400×100%: 380; 755-380=375")
+SC(2025, "shizhu", "rural_disabled_3_4", 1, 190, 190, "第4行 200=400×50%: 50%×380=190; 380-190=190")
+SC(2025, "shizhu", "rural_disabled_3_4", 2, 190, 565, "第4行 二档200=400×50%: 190; 755-190=565")
+SC(2025, "shizhu", "607", 1, 266, 114, "第12行 280=400×70%: 266")
+SC(2025, "shizhu", "veterans_shizhu", 1, 380, 0, "第14行 400=一档全额: 380")
+SC(2025, "shizhu", "veterans_shizhu", 2, 380, 375, "第14行 二档400=400×100%: 380")
+SC(2025, "shizhu", "2104", 2, 755, 0, "第15行 二档775全额: 大学生二档755全额")
+SC(2025, "shizhu", "301", 2, 304, 451, "第2行 二档320=400×80%: 304; 755-304=451")
+SC(2025, "jiangbei", "101", 2, 380, 375, "全市基准 二档100%×380")
+SC(2025, "dianjiang", "520", 1, 266, 114, "全市基准 边缘易致贫70%: 266")
+SC(2025, "chongqing", "301", 2, 304, 451, "全市基准 计生奖扶80% (二档同): 304")
+SC(2026, "wanzhou", "101", 1, 360, 40, "2026: 90%×400=360 (按基准比例推算); 400-360=40")
+SC(2026, "wanzhou", "101", 2, 400, 375, "2026: 100%×400; 775-400=375")
+SC(2026, "wanzhou", "113", 1, 400, 0, "2026: 100%×400")
+SC(2026, "shizhu", "106", 1, 280, 120, "2026: 70%×400=280; 400-280=120")
+SC(2026, "shizhu", "106", 2, 400, 375, "2026: 100%×400; 775-400=375")
+SC(2026, "shizhu", "2104", 2, 775, 0, "2026: 二档全额775")
+SC(2026, "chongqing", "301", 2, 320, 455, "2026: 80%×400=320; 775-320=455")
+case(f, "s2026_chongqing_610_tier1", R(2026, "chongqing", "2025-11-20", cats=["610"], person="student", continuous=True), {"ok": True, "due": 400, "assistance": 0}, "policy notes: 610 的15元只适用于2025年度")
+case(f, "s2026_wanzhou_108_no_table", R(2026, "wanzhou", "2025-11-20", cats=["108"], person="student", continuous=True), {"ok": False, "error_field": "categories"}, "2026 无万州表; 108 只在万州2025附件中")
+case(f, "s2025_wanzhou_jiugao", R(2025, "wanzhou", "2024-12-01", cats=["106", "101"], person="student"), {"ok": True, "due": 38, "assistance": 342, "category_applied": "101"}, "就高: 342 (101) > 266 (106)")
+case(f, "s2025_wanzhou_104_window_closed", R(2025, "wanzhou", "2025-07-01", cats=["104"], person="student"), {"ok": True, "due": 1050, "assistance": 0, "surcharge": 670, "category_applied": None, "coverage_start": "2025-09-30", "waiting": W("2025-07-02", "2025-09-29")}, "000 附件 104 执行至06-30; 000 二 7月1日以后全额 380+670=1050; 七(一) 90天")
+case(f, "s2025_wanzhou_101_second_half", R(2025, "wanzhou", "2025-08-01", cats=["101"], person="student"), {"ok": True, "due": 38, "assistance": 342, "surcharge": 0, "coverage_start": "2025-10-31", "waiting": W("2025-08-02", "2025-10-30")}, "101 执行至12-31, 低收入人口正常标准 342/38; 90天")
+case(f, "s2025_shizhu_101_second_half", R(2025, "shizhu", "2025-07-10", cats=["101"], person="student"), {"ok": True, "due": 38, "assistance": 342, "coverage_start": "2025-07-10", "waiting": None}, "002 三(三)1 低收入人口即参即保; 342/38")
 
 # ---------------------------------------------------------------- 就高 and categories
 f = "categories"
