@@ -9,7 +9,8 @@ PORT ?= 8080
 # use it as is (an EM_CACHE elsewhere would be empty and frozen, and the build would fail).
 WEB_ENV = NODE_PATH=/usr/share/nodejs
 
-.PHONY: setup build web web-single test test-native test-web run serve bench bench-web rules-check clean
+.PHONY: setup build web web-single test test-native test-web run serve bench bench-web rules-check clean \
+        fuzz-build fuzz fuzz-smoke
 
 setup:
 	bash scripts/setup.sh
@@ -35,6 +36,7 @@ test-web: web web-single build
 test: setup
 	$(MAKE) test-native
 	$(MAKE) test-web
+	$(MAKE) fuzz-smoke
 
 rules-check: build
 	./build/native/yibao rules check rules
@@ -47,6 +49,21 @@ run: setup
 	$(MAKE) build web
 	./build/native/yibao quote --year 2026 --district wanzhou --category 101 --tier 1 --paid 2025-12-20 --continuous
 	$(MAKE) serve
+
+# libFuzzer targets (clang, ASan + UBSan) in build/fuzz; see tests/fuzz/run.py.
+# make fuzz: both targets at once for FUZZ_SECONDS each; make fuzz-smoke: 30 s each, fails on any finding.
+FUZZ_SECONDS ?= 600
+FUZZ_BUILD_JOBS ?= 2
+
+fuzz-build:
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(FUZZ_BUILD_JOBS)
+
+fuzz: fuzz-build
+	python3 tests/fuzz/run.py --seconds $(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build
+	python3 tests/fuzz/run.py --smoke
 
 bench: build
 	./build/native/yibao_bench
