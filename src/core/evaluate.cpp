@@ -417,6 +417,8 @@ bool calculation::cover_newborn() {
                 return false;
             }
             if (!apply_category_start()) apply_start(period_->if_continuous, period_->source);
+            if (!q_.waiting && y.newborn.exempt_from_waiting_months)
+                explain("新生儿不设参保缴费后的固定待遇等待期。", y.newborn.exempt_from_waiting_months->source);
             if (q_.waiting)
                 note("上一年出生、出生后" + std::to_string(window) + "日内在" + ds(period_->from) +
                      "以后参保且不补缴出生当年的新生儿：文件没有写从哪天起享受待遇，本计算器按同一天缴费的城乡居民显示（不更早），请向区县医保局核实。");
