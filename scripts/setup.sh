@@ -12,6 +12,7 @@ packages=(
   g++ cmake make pkg-config          # native build
   nlohmann-json3-dev libgtest-dev googletest   # JSON, tests
   clang libclang-rt-14-dev           # fuzzing: clang++ -fsanitize=fuzzer,address,undefined (tests/fuzz)
+  libcli11-dev                       # the CLI's options (CLI11 2.1)
   emscripten                         # WebAssembly build (3.1.6, system clang/lld/binaryen)
   python3 python3-fonttools brotli gzip   # font subsetting, compressed sizes, local server
   fonts-noto-cjk                     # Simplified Chinese glyphs, subset at build time

@@ -3,87 +3,55 @@
 //   yibao quote --year 2026 --district wanzhou ... [--json] answers as flags, readable Chinese out
 //   yibao rules check [DIR]
 //   yibao categories --year Y --district D [--json]
+// CLI11 parses the command line (subcommands, unknown and repeated options, exclusions, --help);
+// this file only maps the flags to a request, which the core's one parser then checks like any
+// JSON request (core/request_reader.h), with the flags' names taken from core/vocabulary.h.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/json_api.h"
 #include "core/quote.h"
 #include "core/rules.h"
+#include "core/vocabulary.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using ojson = nlohmann::ordered_json;
 using yibao::format_yuan;
+namespace vocab = yibao::vocab;
 
 constexpr int exit_ok = 0, exit_rules = 1, exit_refused = 2, exit_usage = 64;
 
-void usage(std::ostream& out) {
-    out << "用法 / usage:\n"
-           "  yibao quote [--request FILE]            读取JSON请求（默认从标准输入），输出JSON报价\n"
-           "  yibao quote --year 2026 --district wanzhou [--person resident|student|newborn]\n"
-           "              [--category 101]... --tier 1|2 --paid YYYY-MM-DD\n"
-           "              [--continuous | --break-years N] [--continuous-years N] [--zero-claims]\n"
-           "              [--birth YYYY-MM-DD] [--pays-birth-year] [--not-freshman] [--json]\n"
-           "  yibao rules check [DIR]                 校验规则文件（默认 rules/）\n"
-           "  yibao categories --year Y --district D [--json]   列出资助类别\n"
-           "选项 --rules DIR 指定规则目录（也可用环境变量 YIBAO_RULES）。\n"
-           "退出码：0 成功；1 规则文件有误；2 请求不能报价；64 用法错误。\n";
-}
+const char* const footer =
+    "\n例 / examples:\n"
+    "  yibao quote --year 2026 --district 万州 --category 101 --tier 1 --paid 2026-01-15 --continuous\n"
+    "  echo '{\"year\":2025,\"district\":\"shizhu\",\"tier\":1,\"paid_on\":\"2025-07-01\"}' | yibao quote\n"
+    "  yibao categories --year 2025 --district wanzhou\n"
+    "  yibao rules check rules\n"
+    "退出码 / exit codes: 0 成功 ok; 1 规则文件有误 broken rules; 2 请求不能报价 cannot quote; 64 用法错误 usage.\n";
+
+std::string dump(const ojson& j, int indent) { return j.dump(indent, ' ', false, ojson::error_handler_t::replace); }
 
 // rules/ next to the working directory, or next to the source tree of this binary.
 std::string default_rules_dir(const char* argv0) {
     if (const char* env = std::getenv("YIBAO_RULES")) return env;
-    if (fs::is_directory("rules")) return "rules";
     std::error_code ec;
+    if (fs::is_directory("rules", ec)) return "rules";
     fs::path exe = fs::canonical(fs::path(argv0), ec);
     if (!ec)
         for (fs::path p = exe.parent_path(); !p.empty() && p != p.root_path(); p = p.parent_path())
-            if (fs::is_directory(p / "rules" / "chongqing")) return (p / "rules").string();
+            if (fs::is_directory(p / "rules" / "chongqing", ec)) return (p / "rules").string();
     return "rules";
-}
-
-struct args {
-    std::vector<std::string> positional;
-    std::multimap<std::string, std::string> options;  // --name value (or "" for switches)
-    bool has(const std::string& k) const { return options.count(k) > 0; }
-    std::string get(const std::string& k) const {
-        auto it = options.find(k);
-        return it == options.end() ? "" : it->second;
-    }
-};
-
-const std::vector<std::string> switches = {"--json", "--continuous", "--zero-claims", "--pays-birth-year",
-                                           "--not-freshman", "--advice", "--help"};
-
-bool parse_args(int argc, char** argv, int first, args& out, std::string& problem) {
-    for (int i = first; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a.rfind("--", 0) != 0) {
-            out.positional.push_back(a);
-            continue;
-        }
-        std::string value;
-        if (auto eq = a.find('='); eq != std::string::npos) {
-            value = a.substr(eq + 1);
-            a = a.substr(0, eq);
-        } else if (std::find(switches.begin(), switches.end(), a) == switches.end()) {
-            if (i + 1 >= argc) {
-                problem = "选项 " + a + " 缺少取值";
-                return false;
-            }
-            value = argv[++i];
-        }
-        out.options.emplace(a, value);
-    }
-    return true;
 }
 
 std::shared_ptr<const yibao::rule_book> load_or_report(const std::string& dir) {
@@ -96,47 +64,80 @@ std::shared_ptr<const yibao::rule_book> load_or_report(const std::string& dir) {
     return loaded.book;
 }
 
-// The answers given as flags, as a request JSON (validated by the same parser as any request).
-std::string request_from_flags(const args& a) {
-    nlohmann::ordered_json j;
-    auto number = [](const std::string& s) -> nlohmann::ordered_json {
-        if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos && s.size() < 9)
-            return std::stoi(s);
-        return s;  // the parser reports the wrong type
-    };
-    if (a.has("--year")) j["year"] = number(a.get("--year"));
-    if (a.has("--district")) j["district"] = a.get("--district");
-    j["person"] = a.has("--person") ? a.get("--person") : "resident";
-    j["categories"] = nlohmann::ordered_json::array();
-    for (auto [it, end] = a.options.equal_range("--category"); it != end; ++it) {
-        std::stringstream ss(it->second);
-        for (std::string code; std::getline(ss, code, ',');)
-            if (!code.empty()) j["categories"].push_back(code);
+// Reads at most vocab::request_max_bytes + 1 bytes, so that a request that is too large is
+// reported by the parser and /dev/zero never fills the memory.
+bool read_limited(std::istream& in, std::string& out) {
+    const std::size_t cap = vocab::request_max_bytes + 1;
+    out.clear();
+    char buf[65536];
+    try {
+        while (out.size() < cap && in) {
+            in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, cap - out.size())));
+            out.append(buf, static_cast<std::size_t>(in.gcount()));
+        }
+    } catch (const std::exception&) {
+        return false;
     }
-    if (a.has("--tier")) j["tier"] = number(a.get("--tier"));
-    if (a.has("--paid")) j["paid_on"] = a.get("--paid");
-    if (a.has("--continuous")) j["continuous"] = true;
-    if (a.has("--break-years")) {
-        j["break_years"] = number(a.get("--break-years"));
-        if (!a.has("--continuous")) j["continuous"] = a.get("--break-years") == "0";
-    }
-    if (a.has("--continuous-years")) j["continuous_years"] = number(a.get("--continuous-years"));
-    if (a.has("--zero-claims")) j["zero_claims_last_year"] = true;
-    if (a.has("--birth")) j["birth_date"] = a.get("--birth");
-    if (a.has("--pays-birth-year")) j["pays_birth_year"] = true;
-    if (a.has("--not-freshman")) j["freshman"] = false;
-    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return !in.bad();
 }
 
-void print_readable(const nlohmann::ordered_json& q) {
-    auto s = [](const nlohmann::ordered_json& v) { return v.is_null() ? std::string("—") : v.get<std::string>(); };
-    auto y = [](const nlohmann::ordered_json& v) {
-        return v.is_number_integer() ? std::to_string(v.get<long long>()) : v.dump();
-    };
+// --- yibao quote ----------------------------------------------------------------------------
+
+struct quote_options {
+    std::string request_file;
+    std::map<std::string, std::string> text;               // flag → value
+    std::vector<std::string> categories;
+    std::map<std::string, bool> flags;                     // flag → given
+    bool not_freshman = false, json = false, advice = false;
+    std::vector<CLI::Option*> answers;                     // the options that answer a question
+};
+
+// The answers given as flags, as a request JSON: integers go in as the numbers written (the
+// parser reports a wrong type or range in the words it uses for JSON), the rest as text.
+std::string request_from_flags(const quote_options& o) {
+    ojson j;
+    for (const auto& f : vocab::request_fields) {
+        const std::string flag(f.flag);
+        if (f.type == vocab::field_type::boolean) {
+            if (o.flags.count(flag) && o.flags.at(flag)) j[std::string(f.key)] = true;
+            continue;
+        }
+        if (f.type == vocab::field_type::text_list) {
+            if (!o.categories.empty()) j[std::string(f.key)] = o.categories;
+            continue;
+        }
+        auto it = o.text.find(flag);
+        if (it == o.text.end() || it->second.empty()) continue;
+        const std::string& v = it->second;
+        // A number goes in as the number written (1.0, 1e10, -2147483649: the parser says what is
+        // wrong with it); anything else as text ("abc" where a number belongs is a wrong type).
+        ojson number = f.type == vocab::field_type::integer && v.size() < 400 && v[0] != '"'
+                           ? ojson::parse(v, nullptr, false)
+                           : ojson(nullptr);
+        j[std::string(f.key)] = !number.is_discarded() && number.is_number() ? number : ojson(v);
+    }
+    if (!j.contains("person")) j["person"] = "resident";
+    // --break-years N alone also answers continuity: 0 years without cover is continuous.
+    if (j.contains("break_years") && !j.contains("continuous") && j["break_years"].is_number_integer())
+        j["continuous"] = j["break_years"].get<long long>() == 0;
+    if (o.not_freshman) j["freshman"] = false;
+    return dump(j, -1);
+}
+
+// The flag a request field is written with, for messages about flags.
+std::string flag_of(const std::string& field) {
+    if (const auto* f = vocab::find_field(field); f && !f->flag.empty()) return std::string(f->flag);
+    return field;
+}
+
+void print_readable(const ojson& q) {
+    auto s = [](const ojson& v) { return v.is_null() ? std::string("—") : v.get<std::string>(); };
+    auto y = [](const ojson& v) { return v.is_number_integer() ? std::to_string(v.get<long long>()) : v.dump(); };
     if (!q["ok"].get<bool>()) {
         std::cout << "无法报价：\n";
         for (const auto& e : q["errors"])
-            std::cout << "  • " << (e["field"].get<std::string>().empty() ? "" : "[" + e["field"].get<std::string>() + "] ")
+            std::cout << "  • "
+                      << (e["field"].get<std::string>().empty() ? "" : "[" + e["field"].get<std::string>() + "] ")
                       << e["message"].get<std::string>() << "\n";
         return;
     }
@@ -167,39 +168,71 @@ void print_readable(const nlohmann::ordered_json& q) {
     }
 }
 
-int cmd_quote(const args& a, const std::string& rules_dir) {
-    bool from_flags = a.has("--year") || a.has("--district") || a.has("--paid") || a.has("--tier");
+int run_quote(const quote_options& o, const std::string& rules_dir) {
+    bool from_flags = std::any_of(o.answers.begin(), o.answers.end(), [](CLI::Option* a) { return a->count() > 0; });
     std::string text;
     if (from_flags) {
-        text = request_from_flags(a);
-    } else if (a.has("--request")) {
-        std::ifstream in(a.get("--request"), std::ios::binary);
-        if (!in) {
-            std::cerr << "无法读取请求文件 " << a.get("--request") << "\n";
+        text = request_from_flags(o);
+        // A request written as flags is checked before the rules are read: a wrong flag value
+        // is a usage error (exit 64), named by its flag.
+        yibao::request req;
+        std::vector<yibao::field_error> errors;
+        if (!yibao::parse_request(text, req, errors)) {
+            std::cerr << "选项有误 / invalid option value:\n";
+            for (const auto& e : errors) std::cerr << "  " << flag_of(e.field) << ": " << e.message << "\n";
+            std::cerr << "用法见 yibao quote --help\n";
             return exit_usage;
         }
-        text.assign(std::istreambuf_iterator<char>(in), {});
+    } else if (!o.request_file.empty()) {
+        std::error_code ec;
+        auto st = fs::status(o.request_file, ec);
+        if (ec || !fs::exists(st)) {
+            std::cerr << "无法读取请求文件 " << o.request_file << "：文件不存在。\n";
+            return exit_usage;
+        }
+        if (fs::is_directory(st)) {
+            std::cerr << "请求文件 " << o.request_file << " 是一个目录；请给出一个JSON文件。\n";
+            return exit_usage;
+        }
+        std::ifstream in(o.request_file, std::ios::binary);
+        if (!in || !read_limited(in, text)) {
+            std::cerr << "无法读取请求文件 " << o.request_file << "。\n";
+            return exit_usage;
+        }
     } else {
-        text.assign(std::istreambuf_iterator<char>(std::cin), {});
+        if (isatty(STDIN_FILENO))
+            std::cerr << "yibao quote：请输入一个JSON请求，以 Ctrl-D 结束；或用选项回答，如 "
+                         "yibao quote --year 2026 --district wanzhou --tier 1 --paid 2026-01-15（见 yibao quote "
+                         "--help）。\n";
+        if (!read_limited(std::cin, text)) {
+            std::cerr << "无法读取标准输入。\n";
+            return exit_usage;
+        }
     }
     auto book = load_or_report(rules_dir);
     if (!book) return exit_rules;
-    bool readable = from_flags && !a.has("--json");
-    std::string out = yibao::quote_json(*book, text, readable || a.has("--advice"));
-    auto q = nlohmann::ordered_json::parse(out);
+    bool readable = from_flags && !o.json;
+    std::string out = yibao::quote_json(*book, text, readable || o.advice);
+    auto q = ojson::parse(out, nullptr, false);
+    if (q.is_discarded()) {  // never: the core writes valid JSON; say so rather than crash
+        std::cerr << "内部错误：报价结果不是有效的JSON。\n";
+        return exit_rules;
+    }
     if (readable) print_readable(q);
-    else std::cout << q.dump(2) << "\n";
+    else std::cout << dump(q, 2) << "\n";
     return q["ok"].get<bool>() ? exit_ok : exit_refused;
 }
 
-int cmd_rules_check(const args& a, const std::string& rules_dir) {
-    std::string dir = a.positional.size() > 1 ? a.positional[1] : rules_dir;
+// --- yibao rules check / yibao categories --------------------------------------------------------
+
+int run_rules_check(const std::string& dir) {
     auto loaded = yibao::load_rules_dir(dir);
     if (!loaded.errors.empty()) {
         const auto& e = loaded.errors.front();
         std::cerr << "rules check: FAILED\n  file:   " << e.file << "\n  field:  " << e.path << "\n  reason: " << e.message
                   << "\n";
-        if (loaded.errors.size() > 1) std::cerr << "  (" << loaded.errors.size() - 1 << " more problems after this one)\n";
+        if (loaded.errors.size() > 1)
+            std::cerr << "  (" << loaded.errors.size() - 1 << " more problems after this one)\n";
         return exit_rules;
     }
     std::cout << "rules check: OK (" << dir << ")\n";
@@ -214,28 +247,36 @@ int cmd_rules_check(const args& a, const std::string& rules_dir) {
     return exit_ok;
 }
 
-int cmd_categories(const args& a, const std::string& rules_dir) {
-    if (!a.has("--year") || !a.has("--district")) {
-        std::cerr << "yibao categories 需要 --year 和 --district，例如：yibao categories --year 2025 --district wanzhou\n";
-        return exit_usage;
-    }
+int run_categories(const std::string& year_text, const std::string& district_text, bool json,
+                   const std::string& rules_dir) {
     auto book = load_or_report(rules_dir);
     if (!book) return exit_rules;
-    int year = std::atoi(a.get("--year").c_str());
-    std::string district = a.get("--district");
-    if (!yibao::year_details(*book, year, district)) {
-        std::cerr << "没有 " << a.get("--year") << " 年度 " << district
-                  << " 的规则。年度：2025、2026；区县：chongqing、wanzhou、youyang、shizhu、dianjiang 等。\n";
+    // The same parser as a quote's year and district, so that 万州区 and 2025 read alike.
+    ojson j{{"year", nullptr}, {"district", district_text}, {"tier", 1}};
+    auto year_number = ojson::parse(year_text, nullptr, false);
+    j["year"] = !year_number.is_discarded() && year_number.is_number() ? year_number : ojson(year_text);
+    yibao::request req;
+    std::vector<yibao::field_error> errors;
+    if (!yibao::parse_request(dump(j, -1), req, errors)) {
+        for (const auto& e : errors) std::cerr << flag_of(e.field) << ": " << e.message << "\n";
         return exit_usage;
     }
-    if (a.has("--json")) {
-        std::cout << nlohmann::json::parse(yibao::categories_json(*book, year, district)).dump(2) << "\n";
+    const auto district = yibao::district_named(*book, req.district);
+    auto info = district ? yibao::year_details(*book, req.year, district->id) : std::nullopt;
+    if (!info) {
+        std::string years;
+        for (int y : yibao::years(*book)) years += (years.empty() ? "" : "、") + std::to_string(y);
+        std::cerr << "没有 " << req.year << " 年度 " << req.district << " 的规则。已载入的年度：" << years
+                  << "；区县写代码或名称，如 wanzhou、万州、万州区（全部见 rules/chongqing/districts.json）。\n";
+        return exit_usage;
+    }
+    if (json) {
+        std::cout << nlohmann::json::parse(yibao::categories_json(*book, req.year, district->id)).dump(2) << "\n";
         return exit_ok;
     }
-    auto info = yibao::year_details(*book, year, district);
-    std::cout << year << "年度 " << district << " 资助类别（" << info->rules_files << "）\n";
+    std::cout << req.year << "年度 " << district->name << " 资助类别（" << info->rules_files << "）\n";
     std::cout << "代码\t一档资助\t二档资助\t名称\n";
-    for (const auto& c : yibao::categories(*book, year, district)) {
+    for (const auto& c : yibao::categories(*book, req.year, district->id)) {
         std::cout << c.code << "\t" << (c.tier1_allowed ? format_yuan(c.tier1_assistance) : "——") << "\t"
                   << (c.tier2_allowed ? format_yuan(c.tier2_assistance) : "——") << "\t" << c.name;
         if (!c.valid_to.empty()) std::cout << "（标准执行至" << c.valid_to << "）";
@@ -245,30 +286,145 @@ int cmd_categories(const args& a, const std::string& rules_dir) {
     return exit_ok;
 }
 
+// Unknown options with the nearest known one; anything else left over.
+int report_extras(const CLI::App& sub, const std::vector<std::string>& extras, const std::string& command) {
+    std::vector<std::string> names;
+    for (const CLI::Option* opt : sub.get_options())
+        for (const auto& n : opt->get_lnames()) names.push_back("--" + n);
+    for (const CLI::App* group : sub.get_subcommands([](const CLI::App* s) { return s->get_name().empty(); }))
+        for (const CLI::Option* opt : group->get_options())
+            for (const auto& n : opt->get_lnames()) names.push_back("--" + n);
+    if (sub.get_parent())
+        for (const CLI::Option* opt : sub.get_parent()->get_options())
+            for (const auto& n : opt->get_lnames()) names.push_back("--" + n);
+    std::vector<std::string_view> known(names.begin(), names.end());
+    for (const auto& x : extras) {
+        if (x.rfind("-", 0) == 0 && x.size() > 1) {
+            std::string flag = x.substr(0, x.find('='));
+            std::string near = yibao::nearest_name(flag, known);
+            std::cerr << "未知选项 " << flag << (near.empty() ? "" : "，是否想写 " + near + "？") << " / unknown option "
+                      << flag << (near.empty() ? "" : " (did you mean " + near + "?)") << "\n";
+        } else {
+            std::cerr << "多余的参数 " << x << " / unexpected argument " << x << "\n";
+        }
+    }
+    std::cerr << "用法见 yibao " << command << (command.empty() ? "" : " ") << "--help\n";
+    return exit_usage;
+}
+
+// Every option at most once (CLI11 keeps the last silently for flags), but for the repeatable ones.
+bool repeated(const CLI::App& sub, const std::vector<std::string>& repeatable) {
+    std::vector<const CLI::Option*> options = sub.get_options();
+    for (const CLI::App* group : sub.get_subcommands([](const CLI::App* s) { return s->get_name().empty(); }))
+        for (const CLI::Option* opt : group->get_options()) options.push_back(opt);
+    for (const CLI::Option* opt : options) {
+        if (opt->count() <= 1) continue;
+        std::string name = opt->get_name(false, true);
+        if (std::find(repeatable.begin(), repeatable.end(), name) != repeatable.end()) continue;
+        std::cerr << "选项 " << name << " 写了" << opt->count() << "次；每个选项只能写一次。 / option " << name
+                  << " given " << opt->count() << " times.\n";
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    CLI::App app{"yibao — 重庆城乡居民医保缴费计算器 / Chongqing resident medical insurance calculator"};
+    app.footer(footer);
+    app.require_subcommand(1, 1);
+    app.allow_extras();
+    std::string rules_dir = default_rules_dir(argv[0]);
+    app.add_option("--rules", rules_dir, "规则目录 rules folder (或环境变量 YIBAO_RULES)")->type_name("DIR");
+
+    // yibao quote
+    quote_options q;
+    CLI::App* quote = app.add_subcommand("quote", "报价：从JSON请求或选项算出应缴金额和待遇享受期 / quote a request");
+    quote->fallthrough()->allow_extras();
+    auto* request_opt = quote->add_option("--request", q.request_file, "JSON请求文件（默认读标准输入） request file")
+                            ->type_name("FILE");
+    // The answers, one option per field of the request (core/vocabulary.h), in one group that
+    // --request excludes.
+    CLI::Option_group* answers = quote->add_option_group("回答 / answers", "用选项回答（不能与 --request 同用）");
+    for (const auto& f : vocab::request_fields) {
+        const std::string flag(f.flag), help = std::string(f.zh) + " (" + std::string(f.key) + ")";
+        CLI::Option* opt = nullptr;
+        switch (f.type) {
+            case vocab::field_type::boolean: opt = answers->add_flag(flag, q.flags[flag], help); break;
+            case vocab::field_type::text_list:
+                opt = answers->add_option(flag, q.categories, help + "，可写多次或用逗号分隔 repeatable")
+                          ->delimiter(',')
+                          ->type_name("CODE");
+                break;
+            default:
+                opt = answers->add_option(flag, q.text[flag], help)
+                          ->type_name(f.type == vocab::field_type::integer ? "INT"
+                                      : f.type == vocab::field_type::date ? "YYYY-MM-DD"
+                                                                           : "TEXT");
+        }
+        q.answers.push_back(opt);
+    }
+    auto* not_freshman = answers->add_flag("--not-freshman", q.not_freshman, "不是新生入学时缴费 (freshman: false)");
+    not_freshman->excludes(answers->get_option("--freshman"));
+    q.answers.push_back(not_freshman);
+    answers->get_option("--continuous")->excludes(answers->get_option("--break-years"));
+    answers->excludes(request_opt);
+    quote->add_flag("--json", q.json, "输出JSON报价（选项回答时） print the quote as JSON");
+    quote->add_flag("--advice", q.advice, "附上建议 add advice to the JSON");
+
+    // yibao rules check [DIR]
+    CLI::App* rules = app.add_subcommand("rules", "规则文件 / rules files");
+    rules->require_subcommand(1, 1)->fallthrough()->allow_extras();
+    std::string check_dir;
+    CLI::App* check = rules->add_subcommand("check", "校验规则文件（文件、字段、原因） / validate the rules");
+    check->fallthrough()->allow_extras();
+    check->add_option("DIR", check_dir, "规则目录（默认 rules/） rules folder")->type_name("DIR");
+
+    // yibao categories --year Y --district D [--json]
+    std::string cat_year, cat_district;
+    bool cat_json = false;
+    CLI::App* cats = app.add_subcommand("categories", "列出资助类别 / list assistance categories");
+    cats->fallthrough()->allow_extras();
+    cats->add_option("--year", cat_year, "参保年度 coverage year")->required()->type_name("INT");
+    cats->add_option("--district", cat_district, "区县代码或名称 district id or name")->required()->type_name("TEXT");
+    cats->add_flag("--json", cat_json, "输出JSON");
+
     if (argc < 2) {
-        usage(std::cerr);
+        std::cerr << app.help();
         return exit_usage;
     }
-    std::string command = argv[1];
-    if (command == "help" || command == "--help" || command == "-h") {
-        usage(std::cout);
-        return exit_ok;
-    }
-    args a;
-    std::string problem;
-    if (!parse_args(argc, argv, 2, a, problem)) {
-        std::cerr << problem << "\n";
-        usage(std::cerr);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ArgumentMismatch& e) {
+        std::cerr << "选项写了多次或取值个数不对 / " << e.what() << "\n每个选项只能写一次；用法见 yibao --help\n";
+        return exit_usage;
+    } catch (const CLI::ExcludesError& e) {
+        std::cerr << "用法错误 / usage: --request 与回答选项（--year、--district 等）不能同用：请求要么在文件里，要么写成选项。\n"
+                  << "  (" << e.what() << ")\n用法见 yibao quote --help\n";
+        return exit_usage;
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "用法错误 / usage: " << e.what() << "\n用法见 yibao --help\n";
         return exit_usage;
     }
-    std::string rules_dir = a.has("--rules") ? a.get("--rules") : default_rules_dir(argv[0]);
-    if (command == "quote") return cmd_quote(a, rules_dir);
-    if (command == "rules" && !a.positional.empty() && a.positional[0] == "check") return cmd_rules_check(a, rules_dir);
-    if (command == "categories") return cmd_categories(a, rules_dir);
-    std::cerr << "未知命令：" << command << "\n";
-    usage(std::cerr);
+
+    // Unknown options fall through to the top; report them against the command that was given.
+    const std::pair<CLI::App*, const char*> commands[] = {{quote, "quote"}, {check, "rules check"}, {cats, "categories"}};
+    for (const auto& [sub, command] : commands) {
+        if (!sub->parsed()) continue;
+        std::vector<std::string> extras = sub->remaining();
+        for (const auto& x : app.remaining()) extras.push_back(x);
+        if (!extras.empty()) return report_extras(*sub, extras, command);
+        if (repeated(*sub, {"--category"}) || repeated(app, {})) return exit_usage;
+    }
+    if (!app.remaining().empty()) return report_extras(app, app.remaining(), "");
+    if (quote->parsed()) return run_quote(q, rules_dir);
+    if (check->parsed()) return run_rules_check(check_dir.empty() ? rules_dir : check_dir);
+    if (cats->parsed()) return run_categories(cat_year, cat_district, cat_json, rules_dir);
+    std::cerr << app.help();
     return exit_usage;
 }

@@ -610,7 +610,10 @@ void calculation::run() {
 
 }  // namespace
 
-quote evaluate(const rule_book& rules, const request& req) {
+quote evaluate(const rule_book& rules, const request& asked) {
+    // A district may be written by its id or its name (万州, 万州区, wanzhou): quote by its id.
+    request req = asked;
+    if (const district_entry* d = rules.find_district(req.district)) req.district = d->id;
     quote q;
     calculation(rules, req, q).run();
     if (!q.ok) {

@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
-#include "core/json_error.h"
 #include "core/rule_model.h"
 
 namespace yibao {
@@ -34,18 +33,6 @@ ojson money_json(money m) {
 std::string dump(const ojson& o, int indent) { return o.dump(indent, ' ', false, ojson::error_handler_t::replace); }
 
 ojson date_json(const std::optional<date>& d) { return d ? ojson(format_date(*d)) : ojson(nullptr); }
-
-std::optional<int> as_int(const json& v) {
-    if (v.is_number_integer()) return v.get<int>();
-    if (v.is_number_float() && v.get<double>() == static_cast<int>(v.get<double>()))
-        return static_cast<int>(v.get<double>());
-    if (v.is_string()) {
-        const auto& s = v.get_ref<const std::string&>();
-        if (!s.empty() && s.size() < 6 && s.find_first_not_of("0123456789") == std::string::npos)
-            return std::stoi(s);
-    }
-    return std::nullopt;
-}
 
 ojson advice_json(const advice& a) {
     ojson o;
@@ -89,87 +76,6 @@ ojson quote_object(const quote& q) {
 }
 
 }  // namespace
-
-bool parse_request(std::string_view text, request& out, std::vector<field_error>& errors) {
-    const std::size_t before = errors.size();
-    json j = json::parse(text.begin(), text.end(), nullptr, false);
-    if (j.is_discarded()) {
-        auto where = json_error_position(text);
-        errors.push_back({"request", "请求不是有效的JSON，在第" + std::to_string(where.line) + "行第" +
-                                         std::to_string(where.column) + "列附近出错。请检查括号、引号和逗号。"});
-        return false;
-    }
-    if (!j.is_object()) {
-        errors.push_back({"request", "请求应是一个JSON对象，例如 {\"year\": 2026, \"district\": \"wanzhou\", ...}。"});
-        return false;
-    }
-    auto present = [&](const char* k) { return j.contains(k) && !j[k].is_null(); };
-    auto bad = [&](const char* field, const std::string& msg) { errors.push_back({field, msg}); };
-
-    if (!present("year")) bad("year", "请填写参保年度（year），如 2026。");
-    else if (auto v = as_int(j["year"])) out.year = *v;
-    else bad("year", "参保年度（year）应是整数，如 2026。");
-
-    if (!present("district")) bad("district", "请填写区县（district），如 \"wanzhou\"；其他区县用 \"chongqing\"。");
-    else if (j["district"].is_string()) out.district = j["district"].get<std::string>();
-    else bad("district", "区县（district）应是文字标识，如 \"wanzhou\"。");
-
-    if (present("person")) {
-        const json& p = j["person"];
-        std::string s = p.is_string() ? p.get<std::string>() : "";
-        if (s == "resident") out.person = person_kind::resident;
-        else if (s == "student") out.person = person_kind::student;
-        else if (s == "newborn") out.person = person_kind::newborn;
-        else bad("person", "参保人（person）只能是 \"resident\"（城乡居民）、\"student\"（在渝高校大学生）或 \"newborn\"（新生儿）。");
-    }
-
-    if (present("categories")) {
-        const json& c = j["categories"];
-        auto add = [&](const json& v) {
-            if (v.is_string() && !v.get_ref<const std::string&>().empty()) out.categories.push_back(v.get<std::string>());
-            else if (v.is_number_integer()) out.categories.push_back(std::to_string(v.get<long long>()));
-            else bad("categories", "资助类别（categories）应是代码文字的数组，如 [\"101\"]。");
-        };
-        if (c.is_array()) for (const auto& v : c) add(v);
-        else add(c);
-    }
-
-    if (!present("tier")) bad("tier", "请选择档次（tier）：1 为一档，2 为二档。");
-    else if (auto v = as_int(j["tier"])) out.tier = *v;
-    else bad("tier", "档次（tier）应是 1 或 2。");
-
-    auto read_date = [&](const char* key, std::optional<date>& dst, const char* what) {
-        if (!present(key)) return;
-        if (j[key].is_string())
-            if (auto d = parse_date(j[key].get<std::string>())) {
-                dst = d;
-                return;
-            }
-        bad(key, std::string(what) + "（" + key + "）应是存在的日期，格式 YYYY-MM-DD，如 2026-01-15。");
-    };
-    read_date("paid_on", out.paid_on, "缴费日期");
-    read_date("birth_date", out.birth_date, "出生日期");
-
-    auto read_bool = [&](const char* key, std::optional<bool>& dst, const char* what) {
-        if (!present(key)) return;
-        if (j[key].is_boolean()) dst = j[key].get<bool>();
-        else bad(key, std::string(what) + "（" + key + "）应是 true 或 false。");
-    };
-    read_bool("continuous", out.continuous, "是否连续参保");
-    read_bool("zero_claims_last_year", out.zero_claims_last_year, "上一年度是否零报销");
-    read_bool("pays_birth_year", out.pays_birth_year, "是否补缴出生当年");
-    read_bool("freshman", out.freshman, "是否大学新生");
-
-    auto read_count = [&](const char* key, std::optional<int>& dst, const char* what) {
-        if (!present(key)) return;
-        auto v = as_int(j[key]);
-        if (v && *v >= 0 && *v <= 100) dst = v;
-        else bad(key, std::string(what) + "（" + key + "）应是0到100之间的整数。");
-    };
-    read_count("break_years", out.break_years, "断保年数");
-    read_count("continuous_years", out.continuous_years, "连续参保年数");
-    return errors.size() == before;
-}
 
 std::string quote_to_json(const quote& q, int indent) { return dump(quote_object(q), indent); }
 

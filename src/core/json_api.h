@@ -7,13 +7,10 @@
 #include <vector>
 
 #include "core/quote.h"
+#include "core/request_reader.h"
 #include "core/rules.h"
 
 namespace yibao {
-
-// Parses a request. Returns false and fills errors (field + Chinese message) when the JSON is
-// malformed (the message says where it broke) or a field has the wrong type or format.
-bool parse_request(std::string_view json_text, request& out, std::vector<field_error>& errors);
 
 // The quote as a JSON object text (indent < 0: compact).
 std::string quote_to_json(const quote& q, int indent = 2);

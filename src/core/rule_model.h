@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -144,6 +145,7 @@ struct year_rules {
 struct district_entry {
     std::string id;
     std::string name;
+    std::vector<std::string> aliases;  // other names a resident writes: 万州, 酉阳县, ...
 };
 
 class rule_book {
@@ -153,7 +155,8 @@ public:
     // Keyed by (year, "municipal" or district id that has a file of its own).
     std::map<std::pair<int, std::string>, year_rules> by_year;
 
-    const district_entry* find_district(const std::string& id) const;
+    // A district by its id, its name or one of its aliases (districts.json).
+    const district_entry* find_district(std::string_view id_or_name) const;
     // The rules for a district: its own file merged over the municipal one, else the municipal.
     const year_rules* find(int year, const std::string& district, bool* own_file = nullptr) const;
 };

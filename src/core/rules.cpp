@@ -1,16 +1,18 @@
 #include "core/rules.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
+#include <string_view>
 
 #include "core/dates.h"
-#include "core/json_error.h"
 #include "core/json_api.h"
 #include "core/rule_model.h"
 
@@ -54,15 +56,18 @@ const sourced<money>& year_rules::standard(person_kind p, int tier) const {
     return standards[p == person_kind::student ? 1 : 0][tier == 2 ? 1 : 0];
 }
 
-const district_entry* rule_book::find_district(const std::string& id) const {
+const district_entry* rule_book::find_district(std::string_view id_or_name) const {
     for (const auto& d : district_list)
-        if (d.id == id) return &d;
+        if (d.id == id_or_name || d.name == id_or_name ||
+            std::find(d.aliases.begin(), d.aliases.end(), id_or_name) != d.aliases.end())
+            return &d;
     return nullptr;
 }
 
 const year_rules* rule_book::find(int year, const std::string& district, bool* own_file) const {
     if (own_file) *own_file = false;
-    if (auto it = by_year.find({year, district}); it != by_year.end()) {
+    const district_entry* d = find_district(district);
+    if (auto it = by_year.find({year, d ? d->id : district}); it != by_year.end()) {
         if (own_file) *own_file = true;
         return &it->second;
     }
@@ -102,6 +107,37 @@ void merge_into(json& base, const json& overlay, const std::string& pointer,
         }
     }
 }
+
+// ---------------------------------------------------------------- limits
+
+// Sanity limits, not policy figures. The shipped rules hold a handful of files of at most ~30 KB,
+// nested 6 levels, with amounts up to ~1,100 yuan and periods of days and months; these limits
+// only stop a wrong path (`yibao rules check /`) or a crafted file from reading, recursing or
+// allocating without end, and keep every sum and product the engine forms inside its integers.
+constexpr std::size_t max_rules_files = 1000;             // *.json files read from one folder tree
+constexpr std::size_t max_rules_file_bytes = 4u << 20;    // 4 MB per file
+constexpr std::size_t max_rules_total_bytes = 64u << 20;  // 64 MB read from one folder tree
+constexpr int max_folder_depth = 16;                      // folders below the rules folder
+constexpr std::size_t max_folder_entries = 100000;        // folder entries looked at in all
+constexpr std::size_t max_json_depth = 64;                // nesting of objects and arrays in a file
+constexpr std::size_t max_reported_problems = 100;        // duplicate keys / folder problems reported
+// Every money amount: at most 1,000,000 yuan (10^8 fen). With it, standard + subsidy,
+// percent × standard and years × raise stay far inside int64 fen.
+constexpr std::int64_t max_amount_yuan = 1000000;
+
+// The range of each kind of integer in the rules (checked on the 64-bit value, before narrowing).
+// With these, no integer the engine derives from validated rules can overflow an int.
+struct int_range {
+    std::int64_t lo;
+    std::int64_t hi;
+    const char* what;
+};
+constexpr int_range no_range{0, -1, "no integer allowed here"};       // value<T> for T != int
+constexpr int_range year_range{1900, 2200, "a year"};                 // year, counting_from_year
+constexpr int_range days_range{0, 3660, "days"};                      // waiting and newborn windows
+constexpr int_range months_range{0, 120, "months"};                   // waiting months
+constexpr int_range percent_range{0, 100, "a percent"};               // percent_of_tier1/2
+constexpr int_range years_count_range{0, 200, "a number of years"};   // continuous_years_threshold
 
 // ---------------------------------------------------------------- typed reading with errors
 
@@ -176,19 +212,63 @@ struct reader {
         return v ? std::optional<bool>(v->get<bool>()) : std::nullopt;
     }
 
+    // An amount of yuan → fen: finite, not negative (not even -0.0), at most max_amount_yuan, and
+    // whole fen. Integers are judged on the 64-bit value nlohmann holds, floats before scaling.
     std::optional<money> yuan(const json& v, const std::string& ptr) {
-        double fen = v.get<double>() * 100.0;
-        if (fen < 0 || std::abs(fen - std::round(fen)) > 1e-6) {
-            fail(ptr, "amount must be a non-negative number of yuan with at most 2 decimals");
+        const std::string as_written = v.dump();
+        auto bad = [&](const std::string& why) {
+            fail(ptr, "amount " + why + ": " + as_written + " (an amount is yuan from 0 to " +
+                          std::to_string(max_amount_yuan) + ", at most 2 decimals)");
             return std::nullopt;
+        };
+        if (v.is_number_unsigned()) {
+            if (v.get<std::uint64_t>() > static_cast<std::uint64_t>(max_amount_yuan))
+                return bad("is too large");
+            return static_cast<money>(v.get<std::uint64_t>()) * 100;
         }
+        if (v.is_number_integer()) {
+            const std::int64_t i = v.get<std::int64_t>();
+            if (i < 0) return bad("must be non-negative");
+            if (i > max_amount_yuan) return bad("is too large");
+            return static_cast<money>(i) * 100;
+        }
+        if (!v.is_number_float()) return bad("is not a number");
+        const double d = v.get<double>();
+        if (!std::isfinite(d)) return bad("is not a finite number");
+        if (std::signbit(d)) return bad("must be non-negative");
+        if (d > static_cast<double>(max_amount_yuan)) return bad("is too large");
+        const double fen = d * 100.0;
+        if (std::abs(fen - std::round(fen)) > 1e-6) return bad("has fractions of a fen");
         return static_cast<money>(std::llround(fen));
     }
 
+    // An integer, range-checked on the 64-bit value nlohmann holds BEFORE narrowing to int:
+    // get<int>() would keep the low 32 bits (4294967346 → 50) without a word.
+    std::optional<int> integer(const json& v, const std::string& ptr, const int_range& range) {
+        if (!v.is_number_integer()) {
+            fail(ptr, "wrong type: expected integer, found " +
+                          std::string(v.is_number_float() ? "a number with a fraction or exponent"
+                                                          : v.type_name()));
+            return std::nullopt;
+        }
+        const bool in_range =
+            v.is_number_unsigned()
+                ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(range.hi) &&
+                      (range.lo <= 0 || v.get<std::uint64_t>() >= static_cast<std::uint64_t>(range.lo))
+                : v.get<std::int64_t>() >= range.lo && v.get<std::int64_t>() <= range.hi;
+        if (!in_range) {
+            fail(ptr, "out of range: " + v.dump() + " (" + range.what + ": " + std::to_string(range.lo) +
+                          ".." + std::to_string(range.hi) + ")");
+            return std::nullopt;
+        }
+        return static_cast<int>(v.get<std::int64_t>());
+    }
+
     // {"value": ..., "source": "..."}: every policy figure carries its reference.
+    // range: for T = int only (every integer in the rules has one).
     template <class T>
     std::optional<sourced<T>> value(const json& obj, const std::string& ptr, const char* key,
-                                    bool required) {
+                                    bool required, const int_range& range = no_range) {
         const json* v = member(obj, ptr, key, required, json::value_t::object);
         if (!v) return std::nullopt;
         std::string p = ptr + "/" + key;
@@ -208,11 +288,9 @@ struct reader {
         } else if constexpr (std::is_same_v<T, int>) {
             const json* n = member(*v, p, "value", true, json::value_t::number_integer);
             if (!n) return std::nullopt;
-            if (n->get<long long>() < 0) {
-                fail(p + "/value", "must not be negative");
-                return std::nullopt;
-            }
-            out.value = n->get<int>();
+            auto i = integer(*n, p + "/value", range);
+            if (!i) return std::nullopt;
+            out.value = *i;
         } else {
             auto b = boolean(*v, p, "value", true);
             if (!b) return std::nullopt;
@@ -311,7 +389,11 @@ std::optional<tier_assistance> read_tier(reader& r, const json& obj, const std::
         return std::nullopt;
     }
     tier_assistance t;
-    const auto& [name, val] = *v->items().begin();
+    // The one member, by iterator into *v (items() is a temporary proxy: a structured binding
+    // to *items().begin() would refer into it after it is gone).
+    const auto only = v->begin();
+    const std::string name = only.key();
+    const json& val = only.value();
     if (name == "assistance") {
         if (!val.is_number()) return r.fail(p + "/assistance", "wrong type: expected number"), std::nullopt;
         auto m = r.yuan(val, p + "/assistance");
@@ -322,11 +404,11 @@ std::optional<tier_assistance> read_tier(reader& r, const json& obj, const std::
         if (val != true) return r.fail(p + "/not_allowed", "must be true"), std::nullopt;
         t.kind = assist_kind::not_allowed;
     } else {
-        if (!val.is_number_integer() || val.get<int>() < 0 || val.get<int>() > 100)
-            return r.fail(p + "/" + name, "percent must be an integer 0..100"), std::nullopt;
+        auto percent = r.integer(val, p + "/" + name, percent_range);
+        if (!percent) return std::nullopt;
         t.kind = name == "percent_of_tier1" ? assist_kind::percent_of_tier1
                                             : assist_kind::percent_of_tier2;
-        t.percent = val.get<int>();
+        t.percent = *percent;
     }
     return t;
 }
@@ -544,10 +626,11 @@ void read_year(reader& r, const json& root, year_rules& y) {
         const std::string p = "/waiting";
         r.allow_keys(*w, p, {"days", "later_reading", "months_base", "months_per_extra_break_year",
                              "repair_note"});
-        y.waiting_days = r.value<int>(*w, p, "days", false);
+        y.waiting_days = r.value<int>(*w, p, "days", false, days_range);
         if (auto s = r.string(*w, p, "later_reading", false)) y.waiting_later_reading = *s;
-        y.months_base = r.value<int>(*w, p, "months_base", false);
-        y.months_per_extra_break_year = r.value<int>(*w, p, "months_per_extra_break_year", false);
+        y.months_base = r.value<int>(*w, p, "months_base", false, months_range);
+        y.months_per_extra_break_year =
+            r.value<int>(*w, p, "months_per_extra_break_year", false, months_range);
         y.repair_note = r.text(*w, p, "repair_note", false);
     }
     y.announced_waiting_months = r.text(root, "", "announced_waiting_months", false);
@@ -557,8 +640,8 @@ void read_year(reader& r, const json& root, year_rules& y) {
         r.allow_keys(*nb, p, {"window_days", "late_waiting_days",
                               "pays_personal_part_only_within_window", "cross_year",
                               "exempt_from_waiting_months", "guardian"});
-        y.newborn.window_days = r.value<int>(*nb, p, "window_days", true);
-        y.newborn.late_waiting_days = r.value<int>(*nb, p, "late_waiting_days", true);
+        y.newborn.window_days = r.value<int>(*nb, p, "window_days", true, days_range);
+        y.newborn.late_waiting_days = r.value<int>(*nb, p, "late_waiting_days", true, days_range);
         y.newborn.personal_part_only =
             r.value<bool>(*nb, p, "pays_personal_part_only_within_window", false);
         y.newborn.cross_year = r.value<bool>(*nb, p, "cross_year", false);
@@ -578,8 +661,8 @@ void read_year(reader& r, const json& root, year_rules& y) {
                               "continuous_raise_per_year", "zero_claims_raise", "notes"});
         auto& i = y.incentives;
         i.deductible = r.value<money>(*in, p, "deductible", false);
-        i.threshold_years = r.value<int>(*in, p, "continuous_years_threshold", false);
-        i.counting_from_year = r.value<int>(*in, p, "counting_from_year", false);
+        i.threshold_years = r.value<int>(*in, p, "continuous_years_threshold", false, years_count_range);
+        i.counting_from_year = r.value<int>(*in, p, "counting_from_year", false, year_range);
         i.raise_per_year = r.value<money>(*in, p, "continuous_raise_per_year", false);
         i.zero_claims_raise = r.value<money>(*in, p, "zero_claims_raise", false);
         i.notes = r.text_list(*in, p, "notes");
@@ -615,6 +698,120 @@ struct parsed_file {
     json doc;
 };
 
+// One JSON pointer reference token (RFC 6901: "~" → "~0", "/" → "~1").
+std::string pointer_token(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+// A pass over a file's text before it becomes a json value. nlohmann's parser keeps the last of
+// two equal keys without a word, stops at a NUL byte as if the text ended there, and has no depth
+// limit (copying, merging and freeing a value recurse). This pass reports duplicate keys with
+// their JSON pointer, nesting deeper than max_json_depth, and a syntax error with line and column.
+class text_check final : public nlohmann::json_sax<json> {
+public:
+    text_check(std::string_view text, const std::string& file, std::vector<rules_error>& errors)
+        : text_(text), file_(file), errors_(errors) {}
+
+    // True when the text is one well-formed JSON value without duplicate keys.
+    bool run() {
+        if (auto nul = text_.find('\0'); nul != std::string_view::npos) {
+            auto [line, column] = where(nul);
+            report("", "NUL byte at line " + std::to_string(line) + ", column " + std::to_string(column) +
+                           ": not JSON text (a parser would stop there and ignore what follows)");
+            return false;
+        }
+        const bool parsed = json::sax_parse(text_.begin(), text_.end(), this);
+        return parsed && !failed_;
+    }
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(true); }
+    bool key(string_t& k) override {
+        frame& f = stack_.back();
+        f.key = k;
+        if (!f.keys.insert(k).second && ++duplicates_ <= max_reported_problems)
+            report(pointer(), "duplicate key \"" + k + "\" (JSON keeps only one of the two values)");
+        failed_ = failed_ || duplicates_ > 0;
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+        auto [line, column] = where(position == 0 ? 0 : position - 1);
+        // nlohmann's reason without its "[json.exception.parse_error.101] parse error at ...: ".
+        std::string why = e.what();
+        if (auto bracket = why.find("] "); bracket != std::string::npos) why.erase(0, bracket + 2);
+        if (why.rfind("parse error", 0) == 0)
+            if (auto colon = why.find(": "); colon != std::string::npos) why.erase(0, colon + 2);
+        report("", "malformed JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
+                       (why.empty() ? "" : ": " + why));
+        failed_ = true;
+        return false;
+    }
+
+private:
+    struct frame {
+        bool object = false;
+        std::size_t index = 0;  // arrays: the element being read
+        std::string key;        // objects: the member being read
+        std::set<std::string> keys;
+    };
+    std::string_view text_;
+    const std::string& file_;
+    std::vector<rules_error>& errors_;
+    std::vector<frame> stack_;
+    std::size_t duplicates_ = 0;
+    bool failed_ = false;
+
+    void report(std::string pointer, std::string message) {
+        errors_.push_back({file_, std::move(pointer), std::move(message)});
+    }
+    std::string pointer() const {
+        std::string p;
+        for (const auto& f : stack_) p += "/" + (f.object ? pointer_token(f.key) : std::to_string(f.index));
+        return p;
+    }
+    // Line and column (1-based, counted in bytes) of a byte of the text.
+    std::pair<std::size_t, std::size_t> where(std::size_t byte) const {
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i < byte && i < text_.size(); ++i) {
+            if (text_[i] == '\n') ++line, column = 1;
+            else ++column;
+        }
+        return {line, column};
+    }
+    bool value() {
+        if (!stack_.empty() && !stack_.back().object) ++stack_.back().index;
+        return true;
+    }
+    bool open(bool object) {
+        if (stack_.size() >= max_json_depth) {
+            report(pointer(), "nested deeper than " + std::to_string(max_json_depth) + " levels");
+            failed_ = true;
+            return false;
+        }
+        stack_.push_back({object, 0, {}, {}});
+        return true;
+    }
+    bool close() {
+        stack_.pop_back();
+        return value();
+    }
+};
+
 }  // namespace
 
 load_result load_rules_texts(const std::vector<rules_source_file>& files) {
@@ -625,11 +822,15 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
     std::vector<parsed_file> year_files;
     bool have_districts = false;
     for (const auto& f : files) {
+        if (f.text.size() > max_rules_file_bytes) {
+            errors.push_back({f.path, "", "file larger than " + std::to_string(max_rules_file_bytes >> 20) +
+                                              " MB (a sanity limit; rules files are a few KB)"});
+            continue;
+        }
+        if (!text_check(f.text, f.path, errors).run()) continue;
         json doc = json::parse(f.text, nullptr, false);
-        if (doc.is_discarded()) {
-            auto where = json_error_position(f.text);
-            errors.push_back({f.path, "", "malformed JSON at line " + std::to_string(where.line) + ", column " +
-                                              std::to_string(where.column)});
+        if (doc.is_discarded()) {  // text_check passed it, so this cannot happen; never load it anyway
+            errors.push_back({f.path, "", "malformed JSON"});
             continue;
         }
         if (!doc.is_object()) {
@@ -650,10 +851,25 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
                         r.fail(p, "wrong type: expected object");
                         continue;
                     }
-                    r.allow_keys(d, p, {"id", "name"});
+                    r.allow_keys(d, p, {"id", "name", "aliases"});
                     auto id = r.string(d, p, "id", true);
                     auto name = r.string(d, p, "name", true);
-                    if (id && name) book->district_list.push_back({*id, *name});
+                    std::vector<std::string> aliases;
+                    if (const json* a = r.member(d, p, "aliases", false, json::value_t::array))
+                        for (std::size_t k = 0; k < a->size(); ++k) {
+                            if ((*a)[k].is_string() && !(*a)[k].get_ref<const std::string&>().empty())
+                                aliases.push_back((*a)[k].get<std::string>());
+                            else
+                                r.fail(p + "/aliases/" + std::to_string(k), "wrong type: expected a non-empty string");
+                        }
+                    // Every id, name and alias names exactly one district.
+                    std::vector<std::string> names = aliases;
+                    if (id) names.push_back(*id);
+                    if (name) names.push_back(*name);
+                    for (const auto& n : names)
+                        if (const district_entry* other = book->find_district(n))
+                            r.fail(p, "name \"" + n + "\" already names district \"" + other->id + "\"");
+                    if (id && name) book->district_list.push_back({*id, *name, std::move(aliases)});
                 }
             }
             have_districts = true;
@@ -676,7 +892,9 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         const json* y = r.member(f.doc, "", "year", true, json::value_t::number_integer);
         auto d = r.string(f.doc, "", "district", true);
         if (!y || !d) continue;
-        int year = y->get<int>();
+        auto checked_year = r.integer(*y, "/year", year_range);
+        if (!checked_year) continue;
+        const int year = *checked_year;
         if (*d == "municipal") {
             if (municipal.count(year))
                 errors.push_back({f.path, "/district", "second municipal file for " + std::to_string(year)});
@@ -731,27 +949,155 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
     return result;
 }
 
+namespace {
+
+std::string kind_of(std::filesystem::file_type t) {
+    using ft = std::filesystem::file_type;
+    switch (t) {
+        case ft::directory: return "a directory";
+        case ft::fifo: return "a FIFO";
+        case ft::socket: return "a socket";
+        case ft::block: return "a block device";
+        case ft::character: return "a character device";
+        case ft::symlink: return "a symbolic link";
+        case ft::regular: return "a regular file";
+        default: return "of unknown type";
+    }
+}
+
+// At most max_rules_file_bytes + 1 bytes of a regular file, with C stdio (never throws).
+std::optional<std::string> read_bounded(const std::filesystem::path& p, std::string& why) {
+    std::FILE* f = std::fopen(p.c_str(), "rb");
+    if (!f) {
+        why = std::strerror(errno);
+        return std::nullopt;
+    }
+    std::string text;
+    char buf[65536];
+    while (text.size() <= max_rules_file_bytes) {
+        const std::size_t n = std::fread(buf, 1, sizeof buf, f);
+        text.append(buf, n);
+        if (n < sizeof buf) break;
+    }
+    const bool failed = std::ferror(f) != 0;
+    const int err = errno;
+    std::fclose(f);
+    if (failed) {
+        why = std::strerror(err);
+        return std::nullopt;
+    }
+    return text;
+}
+
+}  // namespace
+
+// Every *.json under dir, found without following symbolic links to folders (no loops), without
+// throwing (error_code overloads throughout), and within the limits above. A *.json entry that is
+// not a regular file (a folder, FIFO, socket, device, dangling or looping link) is an error naming
+// it; it is never opened, so a FIFO cannot block. A link to a regular file is read.
 load_result load_rules_dir(const std::string& dir) {
     namespace fs = std::filesystem;
-    std::vector<rules_source_file> files;
+    std::vector<rules_error> problems;
+    auto problem = [&](const fs::path& p, std::string message) {
+        if (problems.size() < max_reported_problems) problems.push_back({p.generic_string(), "", std::move(message)});
+    };
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) {
+    const fs::file_status root = fs::status(dir, ec);
+    if (!fs::is_directory(root)) {
         load_result r;
-        r.errors.push_back({dir, "", "not a directory: give the rules folder (e.g. rules/)"});
+        r.errors.push_back({dir, "", "not a directory: give the rules folder (e.g. rules/)" +
+                                         (ec ? " (" + ec.message() + ")" : std::string())});
         return r;
     }
     std::vector<fs::path> paths;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-         it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".json") paths.push_back(it->path());
-    std::sort(paths.begin(), paths.end());
-    for (const auto& p : paths) {
-        std::ifstream in(p, std::ios::binary);
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        files.push_back({p.generic_string(), ss.str()});
+    std::size_t entries = 0;
+    fs::path last = dir;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (++entries > max_folder_entries) {
+            problem(dir, "more than " + std::to_string(max_folder_entries) +
+                             " entries: not a rules folder (search stopped)");
+            break;
+        }
+        if (problems.size() >= max_reported_problems) break;
+        const fs::path p = it->path();
+        last = p;
+        std::error_code sec;
+        const fs::file_status own = fs::symlink_status(p, sec);
+        if (sec) {
+            problem(p, "cannot inspect: " + sec.message());
+            continue;
+        }
+        if (fs::is_directory(own)) {
+            if (it.depth() + 1 >= max_folder_depth) {
+                it.disable_recursion_pending();
+                problem(p, "folder nested deeper than " + std::to_string(max_folder_depth) +
+                               " levels below the rules folder: not searched");
+            } else {
+                // skip_permission_denied would pass over an unreadable folder without a word.
+                std::error_code dec;
+                fs::directory_iterator probe(p, dec);
+                if (dec) problem(p, "cannot read folder: " + dec.message());
+            }
+        }
+        if (p.extension() != ".json") continue;
+        fs::file_status target = own;
+        if (fs::is_symlink(own)) {
+            std::error_code tec;
+            target = fs::status(p, tec);
+            if (target.type() == fs::file_type::not_found) {
+                std::error_code rec;
+                const fs::path to = fs::read_symlink(p, rec);
+                problem(p, "not a regular file: dangling symbolic link" +
+                               (rec ? std::string() : " to " + to.generic_string()));
+                continue;
+            }
+            if (tec) {
+                problem(p, "not a regular file: symbolic link that cannot be followed (" + tec.message() + ")");
+                continue;
+            }
+        }
+        if (!fs::is_regular_file(target)) {
+            problem(p, "not a regular file: " + kind_of(target.type()));
+            continue;
+        }
+        if (paths.size() >= max_rules_files) {
+            problem(dir, "more than " + std::to_string(max_rules_files) +
+                             " *.json files: not a rules folder (search stopped)");
+            break;
+        }
+        paths.push_back(p);
     }
-    return load_rules_texts(files);
+    if (ec) problem(last, "cannot read folder: " + ec.message() + " (search stopped)");
+    std::sort(paths.begin(), paths.end());
+    std::vector<rules_source_file> files;
+    std::size_t total = 0;
+    for (const auto& p : paths) {
+        if (total > max_rules_total_bytes) {
+            problem(dir, "more than " + std::to_string(max_rules_total_bytes >> 20) +
+                             " MB of *.json files: not a rules folder (reading stopped)");
+            break;
+        }
+        std::string why;
+        auto text = read_bounded(p, why);
+        if (!text) {
+            problem(p, "cannot read: " + why);
+            continue;
+        }
+        if (text->size() > max_rules_file_bytes) {
+            problem(p, "file larger than " + std::to_string(max_rules_file_bytes >> 20) +
+                           " MB (a sanity limit; rules files are a few KB)");
+            continue;
+        }
+        total += text->size();
+        files.push_back({p.generic_string(), std::move(*text)});
+    }
+    load_result result = load_rules_texts(files);
+    if (!problems.empty()) {
+        result.book.reset();
+        result.errors.insert(result.errors.begin(), problems.begin(), problems.end());
+    }
+    return result;
 }
 
 // ---------------------------------------------------------------- listings for the UI
@@ -771,6 +1117,14 @@ std::vector<district_info> districts(const rule_book& rules) {
         out.push_back({d.id, d.name, own});
     }
     return out;
+}
+
+std::optional<district_info> district_named(const rule_book& rules, std::string_view id_or_name) {
+    const district_entry* d = rules.find_district(id_or_name);
+    if (!d) return std::nullopt;
+    bool own = false;
+    for (const auto& [key, y] : rules.by_year) own = own || key.second == d->id;
+    return district_info{d->id, d->name, own};
 }
 
 std::optional<year_info> year_details(const rule_book& rules, int year, const std::string& district) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,8 @@ struct year_info {
 
 std::vector<int> years(const rule_book& rules);
 std::vector<district_info> districts(const rule_book& rules);
+// A district by its id, its Chinese name or an alias from districts.json (万州, 万州区, wanzhou).
+std::optional<district_info> district_named(const rule_book& rules, std::string_view id_or_name);
 std::vector<category_info> categories(const rule_book& rules, int year, const std::string& district);
 std::optional<year_info> year_details(const rule_book& rules, int year, const std::string& district);
 

@@ -1,6 +1,8 @@
-// Every case under tests/cases/*.json, one parameterised test each. A case gives a request and
-// the fields of the quote it expects (only those fields are compared); "error_field" expects
-// ok:false with an error about that request field.
+// Every case under tests/cases/*.json, one parameterised test each. A case gives a request (or,
+// for the contract's own cases, "request_text": the exact bytes sent) and the fields of the quote
+// it expects (only those fields are compared); "error_field" expects ok:false with an error about
+// that request field, "error_says" a phrase of that error's message, "max_errors" a bound on how
+// many errors are listed.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -19,6 +21,7 @@ struct quote_case {
     std::string file;
     std::string name;
     json request;
+    std::string request_text;  // sent verbatim when given
     json expect;
     std::string from;
 };
@@ -33,8 +36,8 @@ std::vector<quote_case> load_cases() {
         std::ifstream in(p);
         json doc = json::parse(in);
         for (const auto& c : doc.at("cases"))
-            out.push_back({p.stem().string(), c.at("name").get<std::string>(), c.at("request"), c.at("expect"),
-                           c.value("from", std::string())});
+            out.push_back({p.stem().string(), c.at("name").get<std::string>(), c.value("request", json()),
+                           c.value("request_text", std::string()), c.at("expect"), c.value("from", std::string())});
     }
     return out;
 }
@@ -48,7 +51,7 @@ TEST_P(quote_cases, matches_the_documents) {
     const auto& c = GetParam();
     auto book = yibao::test::project_rules();
     ASSERT_TRUE(book) << "rules/ failed to load";
-    json q = json::parse(yibao::quote_json(*book, c.request.dump()));
+    json q = json::parse(yibao::quote_json(*book, c.request_text.empty() ? c.request.dump() : c.request_text));
     SCOPED_TRACE("case " + c.file + "/" + c.name + " (" + c.from + ")\nquote: " + q.dump(1));
     for (const auto& [key, want] : c.expect.items()) {
         if (key == "error_field") {
@@ -56,6 +59,19 @@ TEST_P(quote_cases, matches_the_documents) {
             bool found = std::any_of(q["errors"].begin(), q["errors"].end(),
                                      [&](const json& e) { return e["field"] == want; });
             EXPECT_TRUE(found) << "expected an error about field " << want;
+            continue;
+        }
+        if (key == "error_says") {
+            const json field = c.expect.value("error_field", json());
+            bool found = std::any_of(q["errors"].begin(), q["errors"].end(), [&](const json& e) {
+                return (field.is_null() || e["field"] == field) &&
+                       e["message"].get<std::string>().find(want.get<std::string>()) != std::string::npos;
+            });
+            EXPECT_TRUE(found) << "expected an error saying " << want;
+            continue;
+        }
+        if (key == "max_errors") {
+            EXPECT_LE(q["errors"].size(), want.get<std::size_t>());
             continue;
         }
         if (key == "incentives") {

@@ -1,0 +1,30 @@
+// The one parser of requests. JSON text (the CLI, window.yibao.quote) and the page's URL
+// parameters both come through here and are checked against core/vocabulary.h: unknown keys are
+// errors with the nearest known name, types are exact, numbers out of range are reported as
+// written, duplicate keys and oversized requests are refused.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/quote.h"
+
+namespace yibao {
+
+// Parses a JSON request. Returns false and fills errors (field + Chinese message) when the JSON
+// is malformed (the message says where it broke), too large, or a field is unknown, repeated,
+// of the wrong type or out of range. At most vocab::max_errors errors are listed.
+bool parse_request(std::string_view json_text, request& out, std::vector<field_error>& errors);
+
+// The page's URL parameters (already percent-decoded), by their URL names (vocab::field::url).
+// Parameters that are not answers (mode=kiosk, utm_…) are left alone; every answer is checked
+// exactly like its JSON field. Errors name the JSON field.
+bool parse_request_params(const std::vector<std::pair<std::string, std::string>>& params, request& out,
+                          std::vector<field_error>& errors);
+
+// The known name closest to a misspelt one ("catgories" → "categories"), or "" if none is close.
+std::string nearest_name(std::string_view written, const std::vector<std::string_view>& known);
+
+}  // namespace yibao
