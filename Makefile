@@ -9,7 +9,7 @@ PORT ?= 8080
 # use it as is (an EM_CACHE elsewhere would be empty and frozen, and the build would fail).
 WEB_ENV = NODE_PATH=/usr/share/nodejs
 
-.PHONY: setup build web web-single test test-native test-web run serve bench bench-web rules-check clean \
+.PHONY: setup build web web-single test test-native test-asan test-web run serve bench bench-web rules-check clean \
         fuzz-build fuzz fuzz-smoke
 
 setup:
@@ -27,8 +27,16 @@ web-single: web
 	$(WEB_ENV) cmake --build --preset web --target yibao_web_single
 	@echo "yibao-calc: single file in build/web-single/yibao-calc.html"
 
+# The native suite twice: the release build, then under AddressSanitizer + UBSan (test-asan).
 test-native: build
 	ctest --preset native
+	$(MAKE) test-asan
+
+# build/native-asan: -O1 -g, ASan + UBSan, any report fails the test (CMakePresets.json).
+test-asan:
+	cmake --preset native-asan
+	cmake --build --preset native-asan -j
+	ctest --preset native-asan
 
 test-web: web web-single build
 	cd tests/web && node run.mjs

@@ -1,7 +1,5 @@
 #include "core/dates.h"
 
-#include <charconv>
-
 #include "core/json_api.h"
 
 namespace yibao {
@@ -10,15 +8,19 @@ using namespace std::chrono;
 
 std::optional<date> parse_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    // ASCII digits only: from_chars alone would take a sign ("-001-01-01").
     auto number = [&](std::size_t pos, std::size_t len) -> std::optional<int> {
         int v = 0;
-        const char* first = text.data() + pos;
-        auto [ptr, ec] = std::from_chars(first, first + len, v);
-        if (ec != std::errc{} || ptr != first + len) return std::nullopt;
+        for (std::size_t i = pos; i < pos + len; ++i) {
+            if (text[i] < '0' || text[i] > '9') return std::nullopt;
+            v = v * 10 + (text[i] - '0');
+        }
         return v;
     };
     auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
     if (!y || !m || !d) return std::nullopt;
+    // Years 1900..9999: a year before 1900 (0000 included) is a typing error in these documents.
+    if (*y < 1900) return std::nullopt;
     date result{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
     if (!result.ok()) return std::nullopt;
     return result;

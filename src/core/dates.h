@@ -10,7 +10,8 @@
 
 namespace yibao {
 
-// Strict YYYY-MM-DD; nullopt for anything else or an impossible day (2025-02-29).
+// Strict YYYY-MM-DD (ASCII digits, years 1900..9999); nullopt for anything else or an impossible
+// day (2025-02-29).
 std::optional<date> parse_date(std::string_view text);
 
 date add_days(const date& d, int days);

@@ -14,6 +14,24 @@ TEST(dates, parse_is_strict) {
     EXPECT_FALSE(parse_date(""));
 }
 
+// Four ASCII digits for the year, two for month and day: no sign (from_chars would take "-001"),
+// no space, no plus; and no year before 1900.
+TEST(dates, parse_takes_digits_only_and_years_from_1900) {
+    EXPECT_FALSE(parse_date("-001-01-01"));
+    EXPECT_FALSE(parse_date("-999-12-31"));
+    EXPECT_FALSE(parse_date("+202-01-01"));
+    EXPECT_FALSE(parse_date(" 202-01-01"));
+    EXPECT_FALSE(parse_date("2025--1-01"));
+    EXPECT_FALSE(parse_date("2025-01--1"));
+    EXPECT_FALSE(parse_date("2025-+1-01"));
+    EXPECT_FALSE(parse_date("2025-0x-01"));
+    EXPECT_FALSE(parse_date("0000-01-01"));
+    EXPECT_FALSE(parse_date("1899-12-31"));
+    EXPECT_FALSE(parse_date(std::string_view("2025-01-0\0", 10)));
+    EXPECT_EQ(format_date(*parse_date("1900-01-01")), "1900-01-01");
+    EXPECT_EQ(format_date(*parse_date("9999-12-31")), "9999-12-31");
+}
+
 // 民法典 第二百零二条: the corresponding day of the last month, or its last day.
 TEST(dates, months_clamp_to_month_end) {
     EXPECT_EQ(format_date(add_months_clamped(*parse_date("2026-01-31"), 1)), "2026-02-28");
