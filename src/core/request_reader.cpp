@@ -16,6 +16,8 @@ namespace {
 using vocab::field;
 using vocab::field_type;
 
+struct member;
+
 // A JSON value as written: numbers keep their text, objects keep their keys in order.
 struct value {
     enum class kind { null, boolean, integer, unsigned_integer, floating, string, array, object } type = kind::null;
@@ -23,8 +25,16 @@ struct value {
     std::int64_t integer = 0;
     std::uint64_t unsigned_integer = 0;
     std::string text;  // a string's value, or a floating number as written
-    std::vector<std::pair<std::string, value>> members;
+    std::vector<member> members;
     std::vector<value> items;
+};
+
+// One key and its value. Not a std::pair: clang with libstdc++ cannot instantiate
+// std::pair<std::string, value> while value is still incomplete (the fuzz preset builds with clang).
+struct member {
+    member(std::string k, value v) : first(std::move(k)), second(std::move(v)) {}
+    std::string first;
+    value second;
 };
 
 // Up to vocab::max_errors errors, then one line that says how many more there were.
