@@ -1114,7 +1114,7 @@ std::vector<district_info> districts(const rule_book& rules) {
     for (const auto& d : rules.district_list) {
         bool own = false;
         for (const auto& [key, y] : rules.by_year) own = own || key.second == d.id;
-        out.push_back({d.id, d.name, own});
+        out.push_back({d.id, d.name, d.aliases, own});
     }
     return out;
 }
@@ -1124,7 +1124,7 @@ std::optional<district_info> district_named(const rule_book& rules, std::string_
     if (!d) return std::nullopt;
     bool own = false;
     for (const auto& [key, y] : rules.by_year) own = own || key.second == d->id;
-    return district_info{d->id, d->name, own};
+    return district_info{d->id, d->name, d->aliases, own};
 }
 
 std::optional<year_info> year_details(const rule_book& rules, int year, const std::string& district) {

@@ -40,6 +40,7 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files);
 struct district_info {
     std::string id;    // "wanzhou"
     std::string name;  // "万州区"
+    std::vector<std::string> aliases;  // "万州"
     bool has_own_rules_any_year = false;
 };
 

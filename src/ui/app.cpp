@@ -108,7 +108,8 @@ app::app(std::shared_ptr<const rule_book> book, date today, const url_params& pa
         form_.district = districts_.front().id;
     form_.paid_on = today_;
     form_.birth_date = today_;
-    apply_params(form_, params, years_, districts_);
+    link_errors_ = apply_params(form_, params, years_, districts_);
+    link_query_ = to_query(form_);
     if (season_.missing_year) {
         char buf[512];
         std::snprintf(buf, sizeof buf,
@@ -154,6 +155,10 @@ void app::refresh() {
     advice_ = advise(*book_, last_request_, quote_, today_);
     receipt_ = make_receipt(*book_, form_, quote_, advice_, today_);
     field_errors_.clear();
+    // Answers in the link that could not be taken are shown by their question until the resident
+    // changes an answer.
+    if (!link_errors_.empty() && to_query(form_) != link_query_) link_errors_.clear();
+    for (const auto& e : link_errors_) field_errors_[e.field].push_back("链接中的这个回答未采用：" + e.message);
     for (const auto& e : quote_.errors) field_errors_[e.field].push_back(e.message);
     tier_due_[0].clear();
     tier_due_[1].clear();

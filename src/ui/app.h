@@ -124,6 +124,8 @@ private:
     page_action action_ = page_action::none;
     std::string tier_due_[2];  // due under tier 1 and tier 2 ("" when unknown)
     std::map<std::string, std::vector<std::string>> field_errors_;
+    std::vector<field_error> link_errors_;  // answers in the page's URL that the parser refused
+    std::string link_query_;                // the answers as the link gave them
     std::vector<std::string> shown_fields_;
 
     fonts fonts_;

@@ -5,6 +5,8 @@
 
 #include "core/dates.h"
 #include "core/json_api.h"
+#include "core/request_reader.h"
+#include "core/vocabulary.h"
 
 namespace yibao::ui {
 
@@ -103,19 +105,6 @@ std::string url_decode(std::string_view s) {
     return out;
 }
 
-std::optional<int> to_int(std::string_view s) {
-    int v = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || ptr != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
-std::optional<bool> to_bool(std::string_view s) {
-    if (s == "1" || s == "true" || s == "yes") return true;
-    if (s == "0" || s == "false" || s == "no") return false;
-    return std::nullopt;
-}
-
 std::string url_encode(std::string_view s) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
@@ -169,48 +158,51 @@ url_params parse_query(std::string_view query) {
     return out;
 }
 
-void apply_params(form& f, const url_params& params, const std::vector<int>& known_years,
-                  const std::vector<district_info>& districts) {
-    for (const auto& [key, value] : params) {
+std::vector<field_error> apply_params(form& f, const url_params& params, const std::vector<int>& known_years,
+                                     const std::vector<district_info>& districts) {
+    // Each answer goes through the core's request parser on its own (core/request_reader.h), so a
+    // link is read exactly like a JSON request; a bad answer leaves that question at its default.
+    std::vector<field_error> errors;
+    for (const auto& param : params) {
+        const vocab::field* field = vocab::find_url_field(param.first);
+        if (!field) continue;  // not an answer (mode=kiosk, idle=60, or whatever WeChat appends)
+        request r;
+        if (!parse_request_params({param}, r, errors)) continue;
+        const std::string_view key = field->key;
         if (key == "district") {
-            for (const auto& d : districts)
-                if (d.id == value) f.district = value;
+            auto d = std::find_if(districts.begin(), districts.end(), [&](const district_info& d) {
+                return d.id == r.district || d.name == r.district ||
+                       std::find(d.aliases.begin(), d.aliases.end(), r.district) != d.aliases.end();
+            });
+            if (d != districts.end()) f.district = d->id;
+            else errors.push_back({"district", "地址中的区县“" + r.district + "”不在区县列表中。"});
         } else if (key == "year") {
-            if (auto y = to_int(value);
-                y && std::find(known_years.begin(), known_years.end(), *y) != known_years.end())
-                f.year = *y;
+            if (std::find(known_years.begin(), known_years.end(), r.year) != known_years.end()) f.year = r.year;
+            else errors.push_back({"year", "地址中的参保年度" + std::to_string(r.year) + "没有收录规则。"});
         } else if (key == "person") {
-            if (value == "resident") f.person = person_kind::resident;
-            if (value == "student") f.person = person_kind::student;
-            if (value == "newborn") f.person = person_kind::newborn;
-        } else if (key == "categories" || key == "category") {
+            f.person = r.person;
+        } else if (key == "categories") {
             f.categories.clear();
-            std::string_view rest = value;
-            while (!rest.empty()) {
-                auto comma = rest.find(',');
-                std::string code{rest.substr(0, comma)};
-                rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-                if (!code.empty() && !f.has_category(code)) f.categories.push_back(code);
-            }
+            for (const auto& code : r.categories)
+                if (!f.has_category(code)) f.categories.push_back(code);
         } else if (key == "tier") {
-            if (auto t = to_int(value); t && (*t == 1 || *t == 2)) f.tier = *t;
-        } else if (key == "paid" || key == "paid_on") {
-            if (auto d = parse_date(value)) f.paid_on = *d;
-        } else if (key == "birth" || key == "birth_date") {
-            if (auto d = parse_date(value)) f.birth_date = *d;
-        } else if (key == "break" || key == "break_years") {
-            if (auto n = to_int(value); n && *n >= 0 && *n <= 30) {
-                f.continuous = *n == 0;
-                if (*n > 0) f.break_years = *n;
-            }
+            f.tier = r.tier;
+        } else if (key == "paid_on") {
+            f.paid_on = *r.paid_on;
+        } else if (key == "birth_date") {
+            f.birth_date = *r.birth_date;
+        } else if (key == "break_years") {
+            f.continuous = *r.break_years == 0;
+            if (*r.break_years > 0) f.break_years = *r.break_years;
         } else if (key == "continuous") {
-            if (auto b = to_bool(value)) f.continuous = *b;
-        } else if (key == "birth_year" || key == "pays_birth_year") {
-            if (auto b = to_bool(value)) f.pays_birth_year = *b;
+            f.continuous = *r.continuous;
+        } else if (key == "pays_birth_year") {
+            f.pays_birth_year = *r.pays_birth_year;
         } else if (key == "freshman") {
-            if (auto b = to_bool(value)) f.freshman = *b;
+            f.freshman = *r.freshman;
         }
     }
+    return errors;
 }
 
 }  // namespace yibao::ui

@@ -55,12 +55,13 @@ bool asks_freshman(const form& f);  // a student paying before the coverage year
 request to_request(const form& f);
 
 // URL parameters (?district=wanzhou&year=2026&tier=2&person=newborn&categories=101,102&paid=2025-12-20
-// &birth=2026-03-02&break=2&continuous=0&birth_year=1&freshman=1) applied over the defaults. Unknown or
-// malformed values are ignored.
+// &birth=2026-03-02&break=2&continuous=0&birth_year=1&freshman=1) applied over the defaults. Each answer is
+// checked by the core's request parser; parameters that are not answers are left alone.
 using url_params = std::vector<std::pair<std::string, std::string>>;
 url_params parse_query(std::string_view query);  // "?a=1&b=%E4%B8%87" → {{"a","1"},{"b","万"}}
-void apply_params(form& f, const url_params& params, const std::vector<int>& known_years,
-                  const std::vector<district_info>& districts);
+// Returns the answers it could not take (field + message); those questions keep their defaults.
+std::vector<field_error> apply_params(form& f, const url_params& params, const std::vector<int>& known_years,
+                                     const std::vector<district_info>& districts);
 // The answers as URL parameters, the inverse of apply_params: only the questions asked for these
 // answers, so that a shared link reopens the same quote. Nothing but the answers goes in.
 std::string to_query(const form& f);

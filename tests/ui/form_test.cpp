@@ -99,3 +99,28 @@ TEST(share_link, escapes_what_a_url_cannot_carry) {
 
 }  // namespace
 }  // namespace yibao::ui
+
+namespace {
+
+// The link is read by the core's request parser: a district by its name, a bad answer refused by
+// name (never wrapped, never silently taken), settings of the page left alone.
+TEST(share_link, answers_in_a_link_go_through_the_request_parser) {
+    auto book = yibao::test::project_rules();
+    ASSERT_TRUE(book);
+    yibao::ui::form f;
+    f.year = 2025;
+    auto errors = yibao::ui::apply_params(
+        f, yibao::ui::parse_query("?district=%E7%9F%B3%E6%9F%B1%E5%8E%BF&year=4294969321&tier=1.0&mode=kiosk&break=2"),
+        yibao::years(*book), yibao::districts(*book));
+    EXPECT_EQ(f.district, "shizhu") << "石柱县 names 石柱";
+    EXPECT_EQ(f.year, 2025) << "a year past 32 bits must not wrap to 2025's neighbour or be taken";
+    EXPECT_EQ(f.tier, 1);
+    EXPECT_FALSE(f.continuous);
+    EXPECT_EQ(f.break_years, 2);
+    ASSERT_EQ(errors.size(), 2u);
+    EXPECT_EQ(errors[0].field, "year");
+    EXPECT_NE(errors[0].message.find("4294969321"), std::string::npos);
+    EXPECT_EQ(errors[1].field, "tier");
+}
+
+}  // namespace
