@@ -45,3 +45,73 @@ file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/broken/rules/chongqing/2026/municipal.jso
 run(1 ${YIBAO} rules check ${CMAKE_CURRENT_BINARY_DIR}/broken/rules)
 expect_in("2026/municipal.json")
 expect_in("/fiscal_subsidy")
+
+# --- the strict contract (issue 8) ---
+function(run_in expect_code input)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  INPUT_FILE ${input} WORKING_DIRECTORY ${SRC} TIMEOUT 20)
+  if(NOT code EQUAL expect_code)
+    message(FATAL_ERROR "`${ARGN}` < ${input} exited ${code}, expected ${expect_code}\n${out}\n${err}")
+  endif()
+  set(out "${out}${err}" PARENT_SCOPE)
+endfunction()
+function(expect_not_in text)
+  string(FIND "${out}" "${text}" at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "expected output not to contain '${text}':\n${out}")
+  endif()
+endfunction()
+
+# A misspelt flag is an error with the nearest known one, never ignored (it quoted 400 for a 低保 resident).
+run(64 ${YIBAO} quote --year 2026 --district wanzhou --catgory 101 --tier 1 --paid 2026-01-15 --continuous)
+expect_in("未知选项 --catgory，是否想写 --category？")
+expect_not_in("应缴金额")
+run(64 ${YIBAO} quote --bogus)
+expect_in("未知选项 --bogus")
+# A repeated flag is an error, never the first or the last silently.
+run(64 ${YIBAO} quote --year 2025 --district wanzhou --tier 1 --paid 2025-01-15 --year 2026)
+expect_in("--year")
+run(64 ${YIBAO} quote --continuous --continuous --year 2026 --district wanzhou --tier 1 --paid 2026-01-15)
+expect_in("--continuous")
+# --request and answer flags together: one or the other.
+run(64 ${YIBAO} quote --request /nonexistent --year 2025)
+expect_in("--request")
+# Values are checked by the request parser, by their flag.
+run(64 ${YIBAO} quote --year 2026 --district wanzhou --tier 1.0 --paid 2026-01-15)
+expect_in("--tier")
+run(64 ${YIBAO} quote --year -2147483649 --district wanzhou --tier 1 --paid 2026-01-15)
+expect_in("-2147483649")
+# The same for JSON, with exit 2 and the error in the quote.
+run(2 ${YIBAO} quote --request ${SRC}/tests/cli/misspelt.json)
+expect_in("是否想写 categories")
+expect_in("\"field\": \"catgories\"")
+# Help never reads standard input (the input here is a valid request that would quote).
+foreach(cmd "--help" "quote;--help" "rules;--help" "rules;check;--help" "categories;--help")
+  run_in(0 ${CMAKE_CURRENT_BINARY_DIR}/ok.json ${YIBAO} ${cmd})
+  expect_in("Usage")
+  expect_not_in("\"due\"")
+endforeach()
+run(64 ${YIBAO})
+expect_in("Usage")
+# Files that are not requests: a folder, an endless device.
+run(64 ${YIBAO} quote --request ${SRC}/rules)
+expect_in("目录")
+run_in(2 /dev/zero ${YIBAO} quote)
+expect_in("请求太大")
+# Districts by name, from rules/chongqing/districts.json.
+run(0 ${YIBAO} quote --year 2026 --district 万州区 --category 101 --tier 1 --paid 2026-01-15 --continuous)
+expect_in("应缴金额：40 元")
+run(2 ${YIBAO} quote --year 2025 --district 垫江县 --tier 1 --paid 2025-10-01)
+expect_in("2025-09-30")
+run(0 ${YIBAO} categories --year 2025 --district 万州)
+expect_in("2106")
+run(64 ${YIBAO} categories --year 2099 --district 万州)
+expect_in("2025、2026")
+# At a terminal with no input, quote says what it expects instead of waiting silently.
+find_program(SCRIPT script)
+if(SCRIPT)
+  execute_process(COMMAND timeout 3 ${SCRIPT} -qec "${YIBAO} quote" /dev/null OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  WORKING_DIRECTORY ${SRC})
+  set(out "${out}${err}")
+  expect_in("请输入一个JSON请求")
+endif()
