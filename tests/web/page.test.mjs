@@ -167,3 +167,36 @@ test('a lost WebGL context comes back, with the same answers', async () => {
     await context.close();
   }
 });
+
+test('the strict contract holds in the page: window.yibao.quote and the URL use the core parser', async () => {
+  const { context, page, problems } = await open_page(
+    browser, `${base}?today=2025-11-20&district=%E4%B8%87%E5%B7%9E%E5%8C%BA&year=4294969321&tier=1.0&mode=&from=singlemessage`);
+  // The same answers as the CLI for what used to slip through (issue 8).
+  const texts = [
+    '{"year":2026,"district":"wanzhou","catgories":["101"],"tier":1,"paid_on":"2026-01-15","continuous":true}',
+    '{"year":2025,"district":"wanzhou","tier":1,"paid_on":"2025-01-15","continuous":null}',
+    '{"year":2025,"year":2026,"district":"wanzhou","tier":1,"paid_on":"2025-01-15"}',
+    '{"year":4294969321,"district":"wanzhou","tier":4294967297,"paid_on":"2025-01-15"}',
+    '{"year":1e10,"district":"wanzhou","tier":1,"paid_on":"2025-01-15"}',
+    '{"year":2026,"district":"万州区","categories":["101"],"tier":1,"paid_on":"2026-01-15","continuous":true}',
+    '{"year":2025,"district":"酉阳土家族苗族自治县","tier":1,"paid_on":"2024-12-31"}',
+  ];
+  for (const text of texts) {
+    const web = await page.evaluate((t) => window.yibao.quote(t), text);
+    assert.deepEqual(web, native_quote(text), text);
+  }
+  const misspelt = await page.evaluate((t) => window.yibao.quote(t), texts[0]);
+  assert.equal(misspelt.ok, false);
+  assert.equal(misspelt.errors[0].field, 'catgories');
+  assert.match(misspelt.errors[0].message, /是否想写 categories/);
+  const by_name = await page.evaluate((t) => window.yibao.quote(t), texts[5]);
+  assert.equal(by_name.due, 40, '万州区 is wanzhou: 低保 pays 40 of 400');
+  // The link: 万州区 is taken as wanzhou; a year past 32 bits and tier 1.0 are refused by name.
+  const s = await state(page);
+  assert.equal(s.form.district, 'wanzhou');
+  assert.equal(s.form.year, 2026, 'the default year, not a wrapped one');
+  assert.match((s.errors.year ?? []).join(''), /4294969321/);
+  assert.match((s.errors.tier ?? []).join(''), /1\.0/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
