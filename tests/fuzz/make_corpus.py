@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Seed corpora for the libFuzzer targets (tests/fuzz), built from the repository's own data.
 
-  quote: every case's `request` object in tests/cases/*.json, one file each (compact JSON).
+  quote: every case's `request` object in tests/cases/*.json, one file each (compact JSON), and the
+         same answers as the page's address (?district=...&year=..., the URL names of
+         src/core/vocabulary.h), which fuzz_quote reads as URL parameters.
   rules: every rules file under rules/, prefixed by the one selector byte that makes fuzz_rules
          load it in its own place (see SLOTS in fuzz_rules.cpp), plus the broken copies that
          tests/rules_broken/cases.json describes (so the fuzzer starts next to every error path).
@@ -17,6 +19,7 @@ import hashlib
 import json
 import os
 import sys
+import urllib.parse
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
@@ -44,6 +47,31 @@ EXTRA_REQUESTS = [
      "paid_on": "2025-07-01"},
     {"year": 2026, "district": "jiangbei", "tier": 2, "paid_on": "2026-03-10", "continuous": True},
 ]
+
+
+# JSON key -> the page's URL parameter (src/core/vocabulary.h, request_fields[].url).
+URL_NAMES = {
+    "year": "year", "district": "district", "person": "person", "categories": "categories", "tier": "tier",
+    "paid_on": "paid", "continuous": "continuous", "break_years": "break", "continuous_years": "continuous_years",
+    "zero_claims_last_year": "zero_claims", "birth_date": "birth", "pays_birth_year": "birth_year",
+    "freshman": "freshman",
+}
+
+
+def as_query(request):
+    parts = []
+    for key, value in request.items():
+        name = URL_NAMES.get(key, key)
+        if isinstance(value, bool):
+            text = "1" if value else "0"
+        elif isinstance(value, list):
+            text = ",".join(urllib.parse.quote(str(v), safe="") for v in value)
+            parts.append(f"{name}={text}")
+            continue
+        else:
+            text = str(value)
+        parts.append(f"{name}={urllib.parse.quote(text, safe='')}")
+    return "?" + "&".join(parts)
 
 
 def write_unit(out_dir, data):
@@ -87,8 +115,13 @@ def quote_seeds(out_dir):
             if "request" in case:
                 n += write_unit(out_dir, json.dumps(case["request"], ensure_ascii=False,
                                                     separators=(",", ":")).encode("utf-8"))
+                if isinstance(case["request"], dict):
+                    n += write_unit(out_dir, as_query(case["request"]).encode("utf-8"))
     for req in EXTRA_REQUESTS:
         n += write_unit(out_dir, json.dumps(req, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        n += write_unit(out_dir, as_query(req).encode("utf-8"))
+    n += write_unit(out_dir, b"?district=wanzhou&year=2026&person=resident&tier=1&paid=2026-01-15&break=0")
+    n += write_unit(out_dir, b"?mode=kiosk&district=%E4%B8%87%E5%B7%9E&idle=60&paper=80mm")
     return n
 
 
