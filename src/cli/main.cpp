@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -22,6 +24,7 @@
 #include "core/quote.h"
 #include "core/rules.h"
 #include "core/vocabulary.h"
+#include "ui/presentation.h"
 
 namespace {
 
@@ -130,42 +133,36 @@ std::string flag_of(const std::string& field) {
     return field;
 }
 
-void print_readable(const ojson& q) {
-    auto s = [](const ojson& v) { return v.is_null() ? std::string("—") : v.get<std::string>(); };
-    auto y = [](const ojson& v) { return v.is_number_integer() ? std::to_string(v.get<long long>()) : v.dump(); };
-    if (!q["ok"].get<bool>()) {
-        std::cout << "无法报价：\n";
-        for (const auto& e : q["errors"])
-            std::cout << "  • "
-                      << (e["field"].get<std::string>().empty() ? "" : "[" + e["field"].get<std::string>() + "] ")
-                      << e["message"].get<std::string>() << "\n";
-        return;
+// The readable answer: the presentation model (ui/presentation.h) as lines of text.
+void print_readable(const yibao::ui::presentation& p) {
+    using yibao::ui::row_kind;
+    for (const auto& s : p.sections) {
+        if (s.id == yibao::ui::section_id::answers) continue;  // the flags the user just typed
+        if (!s.heading.empty() && s.id != yibao::ui::section_id::answer) std::cout << s.heading << "：\n";
+        int n = 0;
+        for (const auto& r : s.rows) {
+            switch (r.kind) {
+                case row_kind::amount: std::cout << r.label << "金额：" << r.text << " " << r.unit << "\n"; break;
+                case row_kind::pair: std::cout << "  " << r.label << "：" << r.text << "\n"; break;
+                case row_kind::text: std::cout << r.text << "\n"; break;
+                case row_kind::bullet:
+                    std::cout << "  • " << (r.label.empty() ? "" : "[" + r.label + "] ") << r.text << "\n";
+                    break;
+                case row_kind::reason:
+                    std::cout << "  " << ++n << ". " << r.text << (r.source.empty() ? "" : "〔" + r.source + "〕")
+                              << "\n";
+                    break;
+            }
+        }
     }
-    std::cout << "应缴金额：" << y(q["due"]) << " 元\n"
-              << "  个人缴费标准 " << y(q["personal_standard"]) << " 元";
-    if (q["surcharge"] != 0) std::cout << " ＋ 逾期须缴的财政补助部分 " << y(q["surcharge"]) << " 元";
-    if (q["assistance"] != 0) std::cout << " － 资助 " << y(q["assistance"]) << " 元";
-    std::cout << "\n  财政补助（财政承担） " << y(q["fiscal_subsidy"]) << " 元\n";
-    if (!q["category_applied"].is_null()) std::cout << "  适用资助类别：" << s(q["category_applied"]) << "\n";
-    std::cout << "待遇享受期：" << s(q["coverage_start"]) << " 至 " << s(q["coverage_end"]) << "\n";
-    if (q["waiting"].is_null())
-        std::cout << "等待期：无\n";
-    else
-        std::cout << "等待期：" << s(q["waiting"]["from"]) << " 至 " << s(q["waiting"]["to"]) << "（"
-                  << q["waiting"]["days"].get<int>() << "天）\n";
-    if (q.contains("advice"))
-        for (const auto& line : q["advice"]["lines"]) std::cout << "提示：" << line.get<std::string>() << "\n";
-    std::cout << "依据：\n";
-    int n = 0;
-    for (const auto& e : q["explanation"]) {
-        std::cout << "  " << ++n << ". " << e["text"].get<std::string>();
-        if (!e["source"].get<std::string>().empty()) std::cout << "〔" << e["source"].get<std::string>() << "〕";
-        std::cout << "\n";
-    }
-    if (!q["notes"].empty()) {
-        std::cout << "说明（文件未定之处）：\n";
-        for (const auto& note : q["notes"]) std::cout << "  - " << note.get<std::string>() << "\n";
-    }
+}
+
+yibao::date today_here() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return yibao::date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                       std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
 }
 
 int run_quote(const quote_options& o, const std::string& rules_dir) {
@@ -211,15 +208,22 @@ int run_quote(const quote_options& o, const std::string& rules_dir) {
     }
     auto book = load_or_report(rules_dir);
     if (!book) return exit_rules;
-    bool readable = from_flags && !o.json;
-    std::string out = yibao::quote_json(*book, text, readable || o.advice);
+    if (from_flags && !o.json) {
+        yibao::request req;
+        std::vector<yibao::field_error> errors;
+        yibao::parse_request(text, req, errors);  // checked above
+        yibao::quote q = yibao::evaluate(*book, req);
+        yibao::advice a = yibao::advise(*book, req, q);
+        print_readable(yibao::ui::present(*book, req, q, a, today_here()));
+        return q.ok ? exit_ok : exit_refused;
+    }
+    std::string out = yibao::quote_json(*book, text, o.advice);
     auto q = ojson::parse(out, nullptr, false);
     if (q.is_discarded()) {  // never: the core writes valid JSON; say so rather than crash
         std::cerr << "内部错误：报价结果不是有效的JSON。\n";
         return exit_rules;
     }
-    if (readable) print_readable(q);
-    else std::cout << dump(q, 2) << "\n";
+    std::cout << dump(q, 2) << "\n";
     return q["ok"].get<bool>() ? exit_ok : exit_refused;
 }
 

@@ -1,0 +1,216 @@
+#include "ui/presentation.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/dates.h"
+#include "core/vocabulary.h"
+#include "ui/format.h"
+
+namespace yibao::ui {
+
+namespace {
+
+row pair_row(std::string id, std::string label, std::string value, tone t = tone::normal) {
+    row r;
+    r.kind = row_kind::pair;
+    r.id = std::move(id);
+    r.label = std::move(label);
+    r.text = std::move(value);
+    r.value_tone = t;
+    return r;
+}
+
+row text_row(std::string id, std::string text, tone t = tone::normal) {
+    row r;
+    r.kind = row_kind::text;
+    r.id = std::move(id);
+    r.text = std::move(text);
+    r.value_tone = t;
+    return r;
+}
+
+row bullet_row(std::string id, std::string text, tone t = tone::normal, std::string label = {}) {
+    row r = text_row(std::move(id), std::move(text), t);
+    r.kind = row_kind::bullet;
+    r.label = std::move(label);
+    return r;
+}
+
+const char* kind_id(row_kind k) {
+    switch (k) {
+        case row_kind::pair: return "pair";
+        case row_kind::amount: return "amount";
+        case row_kind::bullet: return "bullet";
+        case row_kind::reason: return "reason";
+        default: return "text";
+    }
+}
+
+// The answers the resident gave, in the order the page asks them.
+section answers_section(const rule_book& book, const request& req) {
+    section s{std::string(section_id::answers), "你的回答", {}};
+    const auto district = district_named(book, req.district);
+    const auto cats = categories(book, req.year, district ? district->id : req.district);
+    auto category_name = [&](const std::string& code) {
+        for (const auto& c : cats)
+            if (c.code == code || c.name == code) return c.name;
+        return code;
+    };
+    s.rows.push_back(pair_row("district", "参保地", district ? district->name : req.district));
+    s.rows.push_back(pair_row("year", "参保年度", std::to_string(req.year) + "年度"));
+    s.rows.push_back(pair_row("person", "参保人", std::string(vocab::person(req.person).zh_short)));
+    if (req.person == person_kind::newborn && req.birth_date)
+        s.rows.push_back(pair_row("birth_date", "出生日期", chinese_date(*req.birth_date)));
+    std::string chosen;
+    for (const auto& c : req.categories) chosen += (chosen.empty() ? "" : "、") + category_name(c);
+    s.rows.push_back(pair_row("categories", "资助类别", chosen.empty() ? "无（普通参保人）" : chosen));
+    s.rows.push_back(pair_row("tier", "缴费档次", std::string(vocab::tier_name(req.tier))));
+    if (req.paid_on) s.rows.push_back(pair_row("paid_on", "缴费日期", chinese_date(*req.paid_on)));
+    if (req.person != person_kind::newborn && req.continuous) {
+        std::string v = *req.continuous ? "参保了（连续参保）"
+                        : req.break_years ? "断保" + std::to_string(*req.break_years) + "年"
+                                          : "未连续参保";
+        s.rows.push_back(pair_row("continuity", "上一年度", v));
+    }
+    if (req.pays_birth_year)
+        s.rows.push_back(pair_row("pays_birth_year", "出生当年的费用", *req.pays_birth_year ? "一并缴纳" : "不缴纳"));
+    if (req.freshman) s.rows.push_back(pair_row("freshman", "新生入学时缴费", *req.freshman ? "是" : "否"));
+    return s;
+}
+
+// The amount, its split, and from when it covers.
+section answer_section(const rule_book& book, const request& req, const quote& q) {
+    section s{std::string(section_id::answer), "计算结果", {}};
+    if (!q.ok) {
+        s.rows.push_back(text_row("no_quote", "暂时算不出结果，请按下面的提示修改上面的回答。", tone::bad));
+        for (const auto& e : q.errors) s.rows.push_back(bullet_row("error", e.message, tone::bad, e.field));
+        return s;
+    }
+    row due;
+    due.kind = row_kind::amount;
+    due.id = "due";
+    due.label = "应缴";
+    due.text = yuan(q.due);
+    due.unit = "元";
+    s.rows.push_back(due);
+    s.rows.push_back(pair_row("personal_standard", "个人缴费标准（" + std::string(vocab::tier_name(req.tier)) + "）",
+                              yuan(q.personal_standard) + "元"));
+    s.rows.push_back(pair_row("assistance", "资助（由医疗救助等资金代缴）",
+                              (q.assistance > 0 ? "-" : "") + yuan(q.assistance) + "元", tone::good));
+    s.rows.push_back(pair_row("surcharge", "逾期补缴的财政部分", (q.surcharge > 0 ? "+" : "") + yuan(q.surcharge) + "元",
+                              q.surcharge > 0 ? tone::bad : tone::normal));
+    s.rows.push_back(pair_row("fiscal_subsidy", "财政补助（政府另付，不用你交）", yuan(q.fiscal_subsidy) + "元", tone::muted));
+    if (q.coverage_start && q.coverage_end)
+        s.rows.push_back(text_row("coverage", "享受待遇：" + chinese_date(*q.coverage_start) + "至" +
+                                                  chinese_date(*q.coverage_end)));
+    if (q.waiting)
+        s.rows.push_back(text_row("waiting",
+                                  "等待期" + std::to_string(q.waiting->days) + "天：" + chinese_date(q.waiting->from) +
+                                      "至" + chinese_date(q.waiting->to) + "，期间看病不能报销。",
+                                  tone::warn));
+    else
+        s.rows.push_back(text_row("waiting", "没有等待期。", tone::good));
+    if (q.category_applied) {
+        std::string name = *q.category_applied;
+        const auto district = district_named(book, req.district);
+        for (const auto& c : categories(book, req.year, district ? district->id : req.district))
+            if (c.code == name) name = c.name;
+        s.rows.push_back(text_row("category", "适用资助类别：" + name, tone::muted));
+    }
+    return s;
+}
+
+}  // namespace
+
+const row* section::find(std::string_view row_id) const {
+    for (const auto& r : rows)
+        if (r.id == row_id) return &r;
+    return nullptr;
+}
+
+const section* presentation::find(std::string_view id) const {
+    for (const auto& s : sections)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+presentation present(const rule_book& book, const request& req, const quote& q, const advice& a, date today,
+                     std::string_view version) {
+    presentation p;
+    p.ok = q.ok;
+    p.title = "重庆城乡居民医保缴费计算结果";
+    p.made_on = "计算日期：" + chinese_date(today);
+    if (q.ok) p.due = yuan(q.due);
+
+    p.sections.push_back(answers_section(book, req));
+    p.sections.push_back(answer_section(book, req, q));
+    if (q.ok && !a.lines.empty()) {
+        section hints{std::string(section_id::hints), "提示", {}};
+        for (const auto& line : a.lines) hints.rows.push_back(bullet_row("hint", line));
+        p.sections.push_back(std::move(hints));
+    }
+    if (!q.explanation.empty()) {
+        section why{std::string(section_id::why), "为什么 · 依据", {}};
+        for (const auto& e : q.explanation) {
+            row r;
+            r.kind = row_kind::reason;
+            r.id = "reason";
+            r.text = e.text;
+            r.source = e.source;
+            why.rows.push_back(std::move(r));
+        }
+        p.sections.push_back(std::move(why));
+    }
+    if (!q.notes.empty()) {
+        section open{std::string(section_id::open), "注意", {}};
+        for (const auto& n : q.notes) open.rows.push_back(bullet_row("note", n));
+        p.sections.push_back(std::move(open));
+    }
+
+    section footer{std::string(section_id::footer), "", {}};
+    footer.rows.push_back(text_row("disclaimer", "仅供参考，以当地医保经办机构和税务部门的解释为准。", tone::muted));
+    const auto district = district_named(book, req.district);
+    if (auto info = year_details(book, req.year, district ? district->id : req.district)) {
+        std::string rules = std::to_string(req.year) + "年度规则：" + info->rules_files;
+        if (!info->documents.empty()) rules += "；文件：" + info->documents;
+        if (auto d = parse_date(info->rules_revision)) rules += "；规则数据修订于" + chinese_date(*d);
+        footer.rows.push_back(text_row("rules", rules + "。", tone::muted));
+    }
+    if (!version.empty()) footer.rows.push_back(text_row("version", "版本 " + std::string(version), tone::muted));
+    p.sections.push_back(std::move(footer));
+    return p;
+}
+
+const char* tone_id(tone t) {
+    switch (t) {
+        case tone::muted: return "muted";
+        case tone::good: return "good";
+        case tone::warn: return "warn";
+        case tone::bad: return "bad";
+        default: return "normal";
+    }
+}
+
+std::string presentation_json(const presentation& p) {
+    using nlohmann::json;
+    json sections = json::array();
+    for (const auto& s : p.sections) {
+        json rows = json::array();
+        for (const auto& r : s.rows) {
+            json o = {{"kind", kind_id(r.kind)}, {"id", r.id}, {"text", r.text}, {"tone", tone_id(r.value_tone)}};
+            if (!r.label.empty()) o["label"] = r.label;
+            if (!r.unit.empty()) o["unit"] = r.unit;
+            if (r.kind == row_kind::reason) o["source"] = r.source;
+            rows.push_back(std::move(o));
+        }
+        sections.push_back({{"id", s.id}, {"heading", s.heading}, {"rows", std::move(rows)}});
+    }
+    json j = {{"ok", p.ok},
+              {"title", p.title},
+              {"made_on", p.made_on},
+              {"due", p.ok ? json(p.due) : json(nullptr)},
+              {"sections", std::move(sections)}};
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace yibao::ui

@@ -1,0 +1,74 @@
+// What a person reads of a quote, as data: the one model that every renderer walks — the CLI's
+// readable answer, the ImGui answer card, the saved picture, the printout, and the accessibility
+// layer. Built by present() alone; no other code turns a quote into text. No ImGui, no browser.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/quote.h"
+#include "core/rules.h"
+
+namespace yibao::ui {
+
+// How a row's value reads: the renderers map tones to colours and icons (never colour alone).
+enum class tone { normal, muted, good, warn, bad };
+
+enum class row_kind {
+    pair,    // label … value: an answer given, a part of the amount
+    amount,  // the amount due, in large type: label 应缴, text 400, unit 元
+    text,    // a sentence: coverage, waiting period, the category applied, the rules used
+    bullet,  // one item of a list: a hint, an error, a point the documents leave open
+    reason,  // one step of the explanation, with the clause it rests on
+};
+
+struct row {
+    row_kind kind = row_kind::text;
+    std::string id;      // stable id for renderers and tests ("due", "coverage", "waiting", ...)
+    std::string label;   // pair, amount
+    std::string text;    // the value or the sentence
+    std::string unit;    // amount: 元
+    std::string source;  // reason: 文号 and clause ("" for arithmetic)
+    tone value_tone = tone::normal;
+};
+
+// Section ids, in reading order.
+namespace section_id {
+inline constexpr std::string_view answers = "answers";  // 你的回答 (picture and printout)
+inline constexpr std::string_view answer = "answer";    // 计算结果: the amount, its split, coverage, waiting
+inline constexpr std::string_view hints = "hints";      // paying earlier, the other tier
+inline constexpr std::string_view why = "why";          // 为什么 · 依据
+inline constexpr std::string_view open = "open";        // 注意: what the documents leave open
+inline constexpr std::string_view footer = "footer";    // rules used, revision, version, disclaimer
+}  // namespace section_id
+
+struct section {
+    std::string id;
+    std::string heading;  // "" = none
+    std::vector<row> rows;
+    const row* find(std::string_view row_id) const;
+};
+
+struct presentation {
+    bool ok = false;
+    std::string title;    // 重庆城乡居民医保缴费计算结果
+    std::string made_on;  // 计算日期：2026年11月25日
+    std::string due;      // "400" ("" when there is no quote): the figure in the top bar
+    std::vector<section> sections;
+    const section* find(std::string_view section_id) const;
+};
+
+// The model of one quote. `req` is the request as asked (only the questions that were asked are
+// listed as answers); `version` is the build's version ("" for none).
+presentation present(const rule_book& book, const request& req, const quote& q, const advice& a, date today,
+                     std::string_view version = {});
+
+// The model as JSON for the page's picture, printout and accessibility layer.
+std::string presentation_json(const presentation& p);
+
+// The tone's id in JSON and CSS ("normal", "muted", "good", "warn", "bad").
+const char* tone_id(tone t);
+
+}  // namespace yibao::ui

@@ -1,0 +1,129 @@
+// The presentation model (ui/presentation.h): the one text that the CLI, the answer card, the
+// printout, the saved picture and the accessibility layer show. Expected figures come from the
+// documents, not from the engine.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/dates.h"
+#include "core/test_support.h"
+#include "ui/form.h"
+#include "ui/presentation.h"
+
+namespace yibao::ui {
+namespace {
+
+date d(const char* s) { return *parse_date(s); }
+
+presentation model_for(const form& f, date today) {
+    const rule_book& book = *test::project_rules();
+    request req = to_request(f);
+    quote q = evaluate(book, req);
+    advice a = advise(book, req, q, today);
+    return present(book, req, q, a, today, "abc123");
+}
+
+const row* find_row(const presentation& p, std::string_view section, std::string_view id) {
+    const auto* s = p.find(section);
+    return s ? s->find(id) : nullptr;
+}
+
+std::string text_of(const presentation& p, std::string_view section, std::string_view id) {
+    const row* r = find_row(p, section, id);
+    return r ? r->text : "<no row " + std::string(section) + "/" + std::string(id) + ">";
+}
+
+// 渝医保发〔2025〕42号 一: 2026 一档 400 元, 财政补助 700 元; a continuous payer in the centralized
+// period is covered the whole year.
+TEST(presentation, resident_2026_in_the_centralized_period) {
+    form f;
+    f.year = 2026;
+    f.district = "chongqing";
+    f.tier = 1;
+    f.paid_on = d("2025-12-31");
+    presentation p = model_for(f, d("2025-12-01"));
+    ASSERT_TRUE(p.ok);
+    EXPECT_EQ(p.due, "400");
+    const row* due = find_row(p, section_id::answer, "due");
+    ASSERT_TRUE(due);
+    EXPECT_EQ(due->kind, row_kind::amount);
+    EXPECT_EQ(due->label + due->text + due->unit, "应缴400元");
+    EXPECT_EQ(text_of(p, section_id::answer, "personal_standard"), "400元");
+    EXPECT_EQ(text_of(p, section_id::answer, "fiscal_subsidy"), "700元");
+    EXPECT_EQ(text_of(p, section_id::answer, "coverage"), "享受待遇：2026年1月1日至2026年12月31日");
+    EXPECT_EQ(text_of(p, section_id::answer, "waiting"), "没有等待期。");
+    EXPECT_EQ(text_of(p, section_id::answers, "year"), "2026年度");
+    EXPECT_EQ(text_of(p, section_id::answers, "paid_on"), "2025年12月31日");
+    EXPECT_EQ(p.made_on, "计算日期：2025年12月1日");
+    const std::string rules = text_of(p, section_id::footer, "rules");
+    EXPECT_NE(rules.find("渝医保发〔2025〕42号"), std::string::npos) << rules;
+    EXPECT_NE(rules.find("规则数据修订于"), std::string::npos) << rules;
+    EXPECT_EQ(text_of(p, section_id::footer, "version"), "版本 abc123");
+    const section* why = p.find(section_id::why);
+    ASSERT_TRUE(why);
+    bool cited = false;
+    for (const auto& r : why->rows) cited = cited || r.source.find("渝医保发〔2025〕42号") != std::string::npos;
+    EXPECT_TRUE(cited);
+}
+
+// 万州医保发〔2024〕51号 附件, code 101 民政城乡低保对象, 一档: 资助 360 元, 个人实缴 40 元.
+TEST(presentation, wanzhou_dibao_shows_the_assistance_and_the_category) {
+    form f;
+    f.year = 2025;
+    f.district = "wanzhou";
+    f.categories = {"101"};
+    f.tier = 1;
+    f.paid_on = d("2024-12-01");
+    presentation p = model_for(f, d("2024-12-01"));
+    ASSERT_TRUE(p.ok);
+    EXPECT_EQ(p.due, "40");
+    EXPECT_EQ(text_of(p, section_id::answer, "assistance"), "-360元");
+    EXPECT_EQ(text_of(p, section_id::answers, "district"), "万州区");
+    EXPECT_NE(text_of(p, section_id::answers, "categories").find("民政城乡低保对象"), std::string::npos);
+    EXPECT_EQ(text_of(p, section_id::answer, "category"), "适用资助类别：民政城乡低保对象");
+    EXPECT_NE(text_of(p, section_id::footer, "rules").find("万州医保发〔2024〕51号"), std::string::npos);
+}
+
+// 酉阳医保发〔2024〕37号 二（二）: 在乡复员军人 are assisted at 二档 only; 一档 gives no figures.
+TEST(presentation, no_quote_gives_reasons_and_no_amount) {
+    form f;
+    f.year = 2025;
+    f.district = "youyang";
+    f.categories = {"109"};
+    f.tier = 1;
+    f.paid_on = d("2024-12-01");
+    presentation p = model_for(f, d("2024-12-01"));
+    EXPECT_FALSE(p.ok);
+    EXPECT_TRUE(p.due.empty());
+    EXPECT_EQ(find_row(p, section_id::answer, "due"), nullptr);
+    EXPECT_EQ(find_row(p, section_id::answer, "personal_standard"), nullptr);
+    const row* error = find_row(p, section_id::answer, "error");
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->label, "tier") << "the error names the question it concerns";
+    EXPECT_EQ(p.find(section_id::hints), nullptr) << "no advice without a quote";
+    auto j = nlohmann::json::parse(presentation_json(p));
+    EXPECT_TRUE(j["due"].is_null());
+    EXPECT_EQ(j["sections"][1]["id"], "answer");
+    EXPECT_EQ(j["sections"][1]["rows"][1]["label"], "tier");
+}
+
+// The sections come in the order a person reads them.
+TEST(presentation, sections_in_reading_order) {
+    form f;
+    f.year = 2026;
+    f.district = "wanzhou";
+    f.categories = {"101"};
+    f.tier = 1;
+    f.paid_on = d("2026-01-15");
+    presentation p = model_for(f, d("2026-01-15"));
+    std::vector<std::string> ids;
+    for (const auto& s : p.sections) ids.push_back(s.id);
+    // 万州 101 in 2026 has advice (the other tier costs 375: 775 − 400), reasons and notes.
+    EXPECT_EQ(ids, (std::vector<std::string>{"answers", "answer", "hints", "why", "open", "footer"}));
+    bool other_tier = false;
+    for (const auto& r : p.find(section_id::hints)->rows) other_tier = other_tier || r.text.find("375") != std::string::npos;
+    EXPECT_TRUE(other_tier) << "二档 775 − 资助 400 (100% of 一档) = 375";
+}
+
+}  // namespace
+}  // namespace yibao::ui
