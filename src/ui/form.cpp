@@ -72,13 +72,7 @@ request to_request(const form& f) {
     return r;
 }
 
-const char* person_id(person_kind p) {
-    switch (p) {
-        case person_kind::student: return "student";
-        case person_kind::newborn: return "newborn";
-        default: return "resident";
-    }
-}
+const char* person_id(person_kind p) { return vocab::person(p).id.data(); }
 
 namespace {
 
@@ -124,21 +118,27 @@ std::string url_encode(std::string_view s) {
 }  // namespace
 
 std::string to_query(const form& f) {
-    std::string q = "district=" + url_encode(f.district) + "&year=" + std::to_string(f.year) +
-                    "&person=" + person_id(f.person);
-    if (!f.categories.empty()) {
-        q += "&categories=";
-        for (std::size_t i = 0; i < f.categories.size(); ++i) {
-            if (i > 0) q += ',';
-            q += url_encode(f.categories[i]);
-        }
+    // The request the answers make, written with the URL names of core/vocabulary.h.
+    const request r = to_request(f);
+    std::string q;
+    auto put = [&](std::string_view key, const std::string& value) {
+        q += (q.empty() ? "" : "&") + std::string(vocab::find_field(key)->url) + "=" + value;
+    };
+    put("district", url_encode(r.district));
+    put("year", std::to_string(r.year));
+    put("person", std::string(vocab::person(r.person).id));
+    if (!r.categories.empty()) {
+        std::string codes;
+        for (const auto& c : r.categories) codes += (codes.empty() ? "" : ",") + url_encode(c);
+        put("categories", codes);
     }
-    q += "&tier=" + std::to_string(f.tier);
-    if (f.paid_on.ok()) q += "&paid=" + format_date(f.paid_on);
-    if (asks_birth_date(f) && f.birth_date.ok()) q += "&birth=" + format_date(f.birth_date);
-    if (asks_pays_birth_year(f)) q += std::string("&birth_year=") + (f.pays_birth_year ? "1" : "0");
-    if (asks_freshman(f)) q += std::string("&freshman=") + (f.freshman ? "1" : "0");
-    if (asks_continuity(f)) q += "&break=" + std::to_string(f.continuous ? 0 : f.break_years);
+    put("tier", std::to_string(r.tier));
+    if (r.paid_on) put("paid_on", format_date(*r.paid_on));
+    if (r.birth_date) put("birth_date", format_date(*r.birth_date));
+    if (r.pays_birth_year) put("pays_birth_year", *r.pays_birth_year ? "1" : "0");
+    if (r.freshman) put("freshman", *r.freshman ? "1" : "0");
+    // One parameter for continuity: break=0 is continuous.
+    if (r.continuous) put("break_years", std::to_string(*r.continuous ? 0 : r.break_years.value_or(1)));
     return q;
 }
 
