@@ -7,7 +7,7 @@
 #   sw.js           the service worker (web/sw.js): offline, one cache per version
 #   manifest.webmanifest, icons/   the installable app (web/icons: web/tools/make_icons.py)
 #   version.txt     the version: a hash of every file above; the page loads its files with ?v=it
-#   yibao.js        Emscripten's loader + our window.yibao glue (web/yibao_glue.js)
+#   yibao.js        Emscripten's loader + our window.yibao glue (web/js/*.js, joined into yibao_glue.js)
 #   yibao.wasm      rule engine + rules + Dear ImGui screens + browser glue
 #   yibao-sc.otf    Noto Sans CJK SC subset to the characters the page can show
 #   *.br            the same, brotli-compressed, for hosts that serve precompressed files
@@ -88,7 +88,21 @@ file(GLOB_RECURSE _yibao_text_sources CONFIGURE_DEPENDS
   "${YIBAO_ROOT}/src/ui/*.cpp" "${YIBAO_ROOT}/src/ui/*.h"
   "${YIBAO_ROOT}/src/core/*.cpp" "${YIBAO_ROOT}/src/core/*.h")
 # The picture, the printout and the page's messages use the font too (not ImGui's atlas).
-file(GLOB _yibao_html_sources CONFIGURE_DEPENDS "${YIBAO_ROOT}/web/*.js" "${YIBAO_ROOT}/web/index.html")
+file(GLOB _yibao_html_sources CONFIGURE_DEPENDS "${YIBAO_ROOT}/web/*.js" "${YIBAO_ROOT}/web/js/*.js"
+     "${YIBAO_ROOT}/web/index.html")
+
+# The page's glue: its parts (web/js/) joined in this order into one script, appended to
+# Emscripten's loader. env.js opens the scope they all share, api.js closes it.
+set(_yibao_glue_parts env load sheet share picture print kiosk offline api)
+list(TRANSFORM _yibao_glue_parts PREPEND "${YIBAO_ROOT}/web/js/")
+list(TRANSFORM _yibao_glue_parts APPEND ".js")
+set(_yibao_glue "${_yibao_gen}/yibao_glue.js")
+add_custom_command(
+  OUTPUT "${_yibao_glue}"
+  COMMAND "${CMAKE_COMMAND}" -P "${YIBAO_ROOT}/cmake/join_files.cmake" -- "${_yibao_glue}" ${_yibao_glue_parts}
+  DEPENDS "${YIBAO_ROOT}/cmake/join_files.cmake" ${_yibao_glue_parts}
+  COMMENT "Joining web/js/*.js into yibao_glue.js"
+  VERBATIM)
 
 # All rules files as C++ data (loaded with load_rules_texts at start).
 add_custom_command(
@@ -125,7 +139,7 @@ add_custom_command(
 # Both the font command and the page's sources use the generated files: one target drives the
 # commands, the others depend on it (no rule runs twice in a parallel build).
 add_custom_target(yibao_gen DEPENDS
-  "${_yibao_gen}/rules_bundle.cpp" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs.txt")
+  "${_yibao_gen}/rules_bundle.cpp" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs.txt" "${_yibao_glue}")
 add_custom_target(yibao_font DEPENDS "${YIBAO_WEB_SITE}/yibao-sc.otf")
 add_dependencies(yibao_font yibao_gen)
 
@@ -134,6 +148,11 @@ add_library(yibao_page OBJECT
   ${YIBAO_ROOT}/src/platform/main_web.cpp
   ${YIBAO_ROOT}/src/platform/input.cpp
   ${YIBAO_ROOT}/src/ui/app.cpp
+  ${YIBAO_ROOT}/src/ui/screens/questions.cpp
+  ${YIBAO_ROOT}/src/ui/screens/answer.cpp
+  ${YIBAO_ROOT}/src/ui/screens/reasons.cpp
+  ${YIBAO_ROOT}/src/ui/screens/bar.cpp
+  ${YIBAO_ROOT}/src/ui/screens/state.cpp
   ${YIBAO_ROOT}/src/ui/widgets.cpp
   ${YIBAO_ROOT}/src/ui/text.cpp
   "${_yibao_gen}/rules_bundle.cpp"
@@ -161,7 +180,7 @@ set(_yibao_link_flags
   -sDYNAMIC_EXECUTION=0
   "-sEXPORTED_FUNCTIONS=_malloc,_free"
   "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8"
-  --extern-post-js "${YIBAO_ROOT}/web/yibao_glue.js")
+  --extern-post-js "${_yibao_glue}")
 
 # The site's page: yibao.js + yibao.wasm in the site folder.
 add_executable(yibao_web)
@@ -171,7 +190,8 @@ set_target_properties(yibao_web PROPERTIES
   OUTPUT_NAME yibao
   SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${YIBAO_WEB_SITE}")
-set_property(TARGET yibao_web APPEND PROPERTY LINK_DEPENDS "${YIBAO_ROOT}/web/yibao_glue.js")
+set_property(TARGET yibao_web APPEND PROPERTY LINK_DEPENDS "${_yibao_glue}")
+add_dependencies(yibao_web yibao_gen)
 
 # The site: web/tools/stamp_site.py copies index.html, sw.js, the manifest and the icons next to
 # the page and the font, fills in the version (a hash of all of them) and writes the *.br copies.
@@ -201,7 +221,8 @@ set_target_properties(yibao_single PROPERTIES
   OUTPUT_NAME yibao-single
   SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/single")
-set_property(TARGET yibao_single APPEND PROPERTY LINK_DEPENDS "${YIBAO_ROOT}/web/yibao_glue.js")
+set_property(TARGET yibao_single APPEND PROPERTY LINK_DEPENDS "${_yibao_glue}")
+add_dependencies(yibao_single yibao_gen)
 add_custom_command(
   OUTPUT "${YIBAO_WEB_SINGLE}/yibao-calc.html"
   COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/make_single.py"

@@ -1,0 +1,182 @@
+// The answer card: the amount due, its parts, coverage and waiting, the year on a bar, the tiers,
+// the advice, and the buttons that keep the answer (picture, print, link).
+#include "ui/screens/screens.h"
+
+namespace yibao::ui {
+
+using namespace std::chrono;
+
+void app::draw_answer() {
+    shown_ = shown_answer{};
+    answer_y_ = ImGui::GetCursorPosY();
+    cv_.card_begin();
+    cv_.heading(h_answer);
+    cv_.space(8);
+    const quote& q = quote_;
+    shown_.ok = q.ok;
+    if (q.ok) {
+        shown_.tier_due[0] = tier_due_[0];
+        shown_.tier_due[1] = tier_due_[1];
+        shown_.due = yuan(q.due);
+        // 应缴 ¥400 in large type.
+        cv_.begin_row();
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImFont* big = fonts_.big;
+        std::string amount = shown_.due;
+        ImVec2 label_size = fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, "应缴");
+        ImVec2 amount_size = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, amount.c_str());
+        float base = pos.y + amount_size.y;
+        cv_.text_at(ImVec2(pos.x, base - label_size.y - cv_.px(6)), "应缴", colors::muted);
+        float x = pos.x + label_size.x + cv_.px(8);
+        cv_.text_at(ImVec2(x, pos.y), amount, colors::primary, big);
+        cv_.text_at(ImVec2(x + amount_size.x + cv_.px(4), base - label_size.y - cv_.px(6)), "元", colors::text);
+        ImGui::Dummy(ImVec2(cv_.column_w, amount_size.y));
+        cv_.record("answer.due", pos, ImVec2(pos.x + cv_.column_w, pos.y + amount_size.y));
+        cv_.space(8);
+
+        shown_.personal_standard = yuan(q.personal_standard);
+        shown_.assistance = yuan(q.assistance);
+        shown_.fiscal_subsidy = yuan(q.fiscal_subsidy);
+        shown_.surcharge = yuan(q.surcharge);
+        auto color_of = [](tone t) {
+            switch (t) {
+                case tone::muted: return colors::muted;
+                case tone::good: return colors::good;
+                case tone::warn: return colors::warn;
+                case tone::bad: return colors::error;
+                default: return colors::text;
+            }
+        };
+        auto row = [&](const std::string& label, const std::string& value, ImU32 color) {
+            cv_.begin_row();
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            float lh = fonts_.body->FontSize * 1.4f;
+            ImVec2 vs = fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, value.c_str());
+            cv_.text_at(ImVec2(p.x, p.y + cv_.px(2)), label, colors::muted);
+            cv_.text_at(ImVec2(p.x + cv_.column_w - vs.x, p.y + cv_.px(2)), value, color);
+            ImGui::Dummy(ImVec2(cv_.column_w, lh));
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + lh), ImVec2(p.x + cv_.column_w, p.y + lh),
+                                                IM_COL32(232, 235, 240, 255), cv_.px(1));
+            cv_.space(4);
+        };
+        for (const auto& line : receipt_.amounts) row(line.label, line.value, color_of(line.value_tone));
+        cv_.space(8);
+
+        if (q.coverage_start && q.coverage_end) {
+            shown_.coverage_start = format_date(*q.coverage_start);
+            shown_.coverage_end = format_date(*q.coverage_end);
+            cv_.text(receipt_.coverage);
+        }
+        if (q.waiting) {
+            shown_.waiting_from = format_date(q.waiting->from);
+            shown_.waiting_to = format_date(q.waiting->to);
+            shown_.waiting_days = q.waiting->days;
+        } else {
+            shown_.waiting_days = 0;
+        }
+        cv_.text(receipt_.waiting, q.waiting ? colors::warn : colors::good);
+        if (q.category_applied) {
+            shown_.category_applied = *q.category_applied;
+            cv_.text(receipt_.category, colors::muted);
+        }
+        cv_.space(8);
+        // The year on a bar.
+        date y0 = day_of(form_.year, 1, 1), y1 = day_of(form_.year, 12, 31);
+        std::optional<date> wf, wt;
+        if (q.waiting) {
+            wf = q.waiting->from;
+            wt = q.waiting->to;
+        }
+        cv_.timeline(y0, y1, form_.paid_on, q.coverage_start, q.coverage_end, wf, wt);
+        {
+            // Legend.
+            cv_.begin_row();
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            float s = cv_.px(12), x = p.x;
+            float lh = fonts_.body->FontSize * 1.4f;
+            auto swatch = [&](ImU32 col, const char* label) {
+                dl->AddRectFilled(ImVec2(x, p.y + (lh - s) * 0.5f), ImVec2(x + s, p.y + (lh + s) * 0.5f), col, cv_.px(2));
+                x += s + cv_.px(4);
+                cv_.text_at(ImVec2(x, p.y + cv_.px(2)), label, colors::muted);
+                x += fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, label).x + cv_.px(12);
+            };
+            swatch(IM_COL32(52, 168, 83, 255), "享受待遇");
+            if (q.waiting) swatch(IM_COL32(245, 166, 35, 255), "等待期");
+            float t = cv_.px(6);
+            const bool paid_in_year = sys_days{form_.paid_on} >= sys_days{y0} && sys_days{form_.paid_on} <= sys_days{y1};
+            if (paid_in_year) dl->AddTriangleFilled(ImVec2(x + t, p.y + lh * 0.5f + t * 0.7f), ImVec2(x, p.y + lh * 0.5f - t * 0.7f),
+                                  ImVec2(x + 2 * t, p.y + lh * 0.5f - t * 0.7f), colors::primary);
+            x += 2 * t + cv_.px(4);
+            if (paid_in_year) cv_.text_at(ImVec2(x, p.y + cv_.px(2)), "缴费日", colors::muted);
+            ImGui::Dummy(ImVec2(cv_.column_w, lh));
+        }
+        cv_.space(12);
+
+        // Tier 1 and tier 2 side by side (tapping one chooses it).
+        {
+            std::vector<std::string> subs(2);
+            for (int t = 0; t < 2; ++t) subs[t] = shown_.tier_due[t].empty() ? "—" : ("应缴" + shown_.tier_due[t] + "元");
+            int tapped = cv_.choice_row({"compare.1", "compare.2"}, {"一档", "二档"}, subs, form_.tier - 1);
+            if (tapped >= 0 && tapped + 1 != form_.tier) {
+                form_.tier = tapped + 1;
+                dirty_ = changed_this_frame_ = true;
+            }
+        }
+        if (!advice_.lines.empty()) {
+            cv_.space(12);
+            for (const auto& line : advice_.lines) {
+                shown_.hints.push_back(line);
+                cv_.begin_row();
+                ImVec2 p = ImGui::GetCursorScreenPos();
+                ImGui::GetWindowDrawList()->AddCircleFilled(
+                    ImVec2(p.x + cv_.px(5), p.y + fonts_.body->FontSize * 0.7f), cv_.px(3), colors::primary);
+                cv_.wrapped(line, colors::text, 16);
+                cv_.space(4);
+            }
+        }
+        shown_.bar = shown_.due;
+        draw_actions();
+    } else {
+        cv_.text("暂时算不出结果，请按下面的提示修改上面的回答。", colors::error);
+    }
+    // Errors whose question is not on the screen.
+    for (const auto& e : q.errors) {
+        if (std::find(shown_fields_.begin(), shown_fields_.end(), e.field) != shown_fields_.end()) continue;
+        shown_.general_errors.push_back(e.message);
+        cv_.space(8);
+        cv_.error_text(e.message);
+    }
+    cv_.card_end();
+    cv_.space(12);
+}
+
+// Keep the answer: a picture to long-press (WeChat keeps receipts as pictures), a printout, the link.
+void app::draw_actions() {
+    std::vector<std::string> ids, labels;
+    std::vector<page_action> acts;
+    if (options_.can_save_picture) {
+        ids.push_back("action.picture");
+        labels.push_back("保存图片");
+        acts.push_back(page_action::save_picture);
+    }
+    if (options_.can_print) {
+        ids.push_back("action.print");
+        labels.push_back("打印");
+        acts.push_back(page_action::print);
+    }
+    if (options_.can_share_link) {
+        ids.push_back("action.share");
+        labels.push_back(options_.wechat ? "转发给家人" : "分享链接");
+        acts.push_back(page_action::share_link);
+    }
+    if (ids.empty()) return;
+    cv_.space(12);
+    int tapped = cv_.choice_row(ids, labels, {}, -1);
+    if (tapped >= 0) {
+        action_ = acts[tapped];
+        changed_this_frame_ = true;
+    }
+}
+
+}  // namespace yibao::ui

@@ -1,0 +1,71 @@
+
+  // web/js/api.js: window.yibao and the page's start; closes the shared scope.
+  // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  var yibao = {
+    first_frame_ms: null,
+    webgl: 0,
+    started: false,
+    cached_version: null,
+    picture_text: null,
+    env: { kiosk: kiosk, wechat: wechat, single: !!build.single, version: build.version, idle_seconds: idle_seconds,
+           can_print: can_print, paper: paper, service_worker: sw_ok },
+    quote: function (request, with_advice) {
+      var text = typeof request === 'string' ? request : JSON.stringify(request);
+      return call_json(function () {
+        return with_string(text, function (p) { return mod._yibao_quote(p, with_advice ? 1 : 0); });
+      });
+    },
+    catalogue: function () { return call_json(function () { return mod._yibao_catalogue(); }); },
+    categories: function (year, district) {
+      return call_json(function () {
+        return with_string(String(district), function (p) { return mod._yibao_categories(year | 0, p); });
+      });
+    },
+    state: function () { return call_json(function () { return mod._yibao_state(); }); },
+    receipt: function () { return call_json(function () { return mod._yibao_receipt(); }); },
+    picture: make_picture,
+    render_print: render_print,
+    start_over: forget_everything
+  };
+
+  yibao.ready = Promise.all([module_ready, font]).then(function (parts) {
+    mod = parts[0];
+    if (mod._yibao_init() !== 0) {
+      show('计算规则加载失败，请稍后刷新重试。');
+      throw new Error('yibao: rules did not load: ' + mod.UTF8ToString(mod._yibao_load_errors()));
+    }
+    var bytes = new Uint8Array(parts[1]);
+    var font_ptr = mod._malloc(bytes.length);  // kept for the page's lifetime (ImGui reads it)
+    mod.HEAPU8.set(bytes, font_ptr);
+    var rc = with_string(location.search, function (q) {
+      return with_string(today_iso(), function (t) {
+        return with_string(String(build.version), function (v) {
+          return mod._yibao_start(q, t, font_ptr, bytes.length, flags, v);
+        });
+      });
+    });
+    yibao.webgl = mod._yibao_webgl_version();
+    if (rc === 1) {
+      show('您的浏览器不支持 WebGL，无法显示计算器。请换用较新的浏览器（如手机自带浏览器、微信、Chrome、Safari）。');
+      return;  // yibao.quote still works
+    }
+    if (rc !== 0) throw new Error('yibao: start failed (' + rc + ')');
+    yibao.started = true;
+    tell_network();
+    if (kiosk) arm_idle();
+    // The offline copy is fetched once the page is on screen, never competing with the first load.
+    if (sw_ok) first_frame_seen.then(register_offline_copy);
+    // Device pixel ratio changes that come without a resize event (zoom, another screen).
+    (function watch_dpr() {
+      var mq = matchMedia('(resolution: ' + devicePixelRatio + 'dppx)');
+      var again = function () { mod._yibao_refresh_size(); watch_dpr(); };
+      if (mq.addEventListener) mq.addEventListener('change', again, { once: true });
+    })();
+    return first_frame_seen;
+  });
+  yibao.ready.catch(function (e) {
+    if (!told) show('加载失败，请检查网络后刷新重试。');
+    console.error(e);
+  });
+  window.yibao = yibao;
+})();

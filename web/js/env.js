@@ -1,0 +1,53 @@
+// window.yibao: the page's JavaScript face (appended to Emscripten's yibao.js at link time), and
+// what the canvas cannot do itself: the saved picture, printing, the link in the address bar, the
+// offline cache and a kiosk's idle reset.
+//   yibao.ready            promise: resolves once the first interactive frame is on screen
+//   yibao.quote(request)   the quote object, the same as `yibao quote` prints (request: object or JSON text)
+//   yibao.catalogue()      years, districts and enrollment dates of the loaded rules
+//   yibao.state()          what the screen shows now, with the tappable widgets' CSS rectangles (tests)
+//   yibao.receipt()        the quote as the printout and the picture show it (ui/receipt.h)
+//   yibao.picture()        the saved picture: a PNG data URL (also shown to long-press)
+//   yibao.render_print(p)  fills the print layout for paper p ('a4' or '80mm') without printing
+//   yibao.env              where the page runs: kiosk, wechat, single, version, idle_seconds
+//
+// This file opens the scope that every part of the glue shares (web/js/*.js, joined in a fixed
+// order into yibao_glue.js by cmake/web.cmake; api.js closes it): where the page runs, small helpers.
+(function () {
+  'use strict';
+  var build = window.yibao_build || { version: 'dev', single: false };
+  if (build.unsupported) return;  // index.html already said why
+  var params = new URLSearchParams(location.search);
+  var message = document.getElementById('msg');
+  var first_frame;
+  var first_frame_seen = new Promise(function (resolve) { first_frame = resolve; });
+
+  // --- where the page runs ---
+  var ua = navigator.userAgent || '';
+  var wechat = /MicroMessenger/i.test(ua);
+  var kiosk = params.get('mode') === 'kiosk';
+  var paper = params.get('paper') === '80mm' ? '80mm' : params.get('paper') === 'a4' ? 'a4' : null;
+  var idle_seconds = Number(params.get('idle'));
+  if (!(idle_seconds >= 1 && idle_seconds <= 3600)) idle_seconds = 60;
+  // WeChat has no print dialog; a kiosk prints only when set up with a printer (?paper=).
+  var can_print = !wechat && typeof window.print === 'function' && (!kiosk || paper !== null);
+  // A link to share needs an address others can open (not a file on this computer).
+  var can_share = !kiosk && /^https?:$/.test(location.protocol);
+  var flags = (kiosk ? 1 : 0) | (can_print ? 2 : 0) | (kiosk ? 0 : 4) | (can_share ? 8 : 0) | (wechat ? 16 : 0);
+  // URL parameters that set the page up rather than answer a question: kept when answers are written.
+  var setup_keys = ['mode', 'paper', 'idle', 'today', 'sw'];
+
+  var told = false;
+  function show(text) {
+    told = true;
+    if (!message) return;
+    message.textContent = text;
+    message.hidden = false;
+  }
+  function today_iso() {
+    var t = params.get('today');
+    if (t && /^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
+    var d = new Date();
+    function two(n) { return (n < 10 ? '0' : '') + n; }
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  }
+  function versioned(file) { return file + '?v=' + encodeURIComponent(build.version); }

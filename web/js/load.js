@@ -1,0 +1,56 @@
+
+  // web/js/load.js: the font and the wasm module: loading them, calling into the module, a lost WebGL context.
+  // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  // --- the font: fetched, or inside the single-file build ---
+  var font = build.single ? Promise.resolve().then(function () {
+    var b64 = document.getElementById('yibao-font').textContent.replace(/\s+/g, '');
+    var raw = atob(b64);
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; ++i) bytes[i] = raw.charCodeAt(i);
+    return bytes.buffer;
+  }) : fetch(versioned('yibao-sc.otf'), { credentials: 'same-origin' }).then(function (r) {
+    if (!r.ok) throw new Error('font: HTTP ' + r.status);
+    return r.arrayBuffer();
+  });
+  // The same font for the page's HTML (picture, printout, messages), so that they need no system
+  // font; loaded once the canvas is on screen, never delaying it.
+  var html_font = Promise.all([font, first_frame_seen]).then(function (parts) {
+    var buf = parts[0];
+    if (!window.FontFace || !document.fonts) return null;
+    var face = new FontFace('yibao-sc', buf.slice(0));
+    return face.load().then(function (f) { document.fonts.add(f); return f; }, function () { return null; });
+  });
+
+  var module_args = {
+    yibao_first_frame: function () {
+      yibao.first_frame_ms = performance.now();
+      if (message) message.hidden = true;
+      first_frame();
+    },
+    yibao_action: function (name) { setTimeout(function () { act(name); }, 0); },
+    yibao_set_query: set_query
+  };
+  if (!build.single) module_args.locateFile = function (path) { return versioned(path); };
+  var module_ready = create_yibao_module(module_args);
+
+  var mod = null;
+  function with_string(s, fn) {
+    var n = mod.lengthBytesUTF8(s) + 1;
+    var p = mod._malloc(n);
+    mod.stringToUTF8(s, p, n);
+    try { return fn(p); } finally { mod._free(p); }
+  }
+  function call_json(fn) {
+    if (!mod) throw new Error('yibao: not ready yet (await yibao.ready)');
+    return JSON.parse(mod.UTF8ToString(fn()));
+  }
+
+  // --- a lost WebGL context (GPU reset, a phone under memory pressure): draw again from a reload;
+  //     the answers are in the URL, a kiosk starts over ---
+  var canvas_el = document.getElementById('canvas');
+  canvas_el.addEventListener('webglcontextlost', function (e) {
+    e.preventDefault();  // ask the browser to restore it
+    show('显示中断，正在恢复…');
+    setTimeout(function () { location.reload(); }, 1500);
+  });
+  canvas_el.addEventListener('webglcontextrestored', function () { location.reload(); });

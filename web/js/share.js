@@ -1,0 +1,35 @@
+
+  // web/js/share.js: the answers in the address bar and sharing the link.
+  // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  // --- the answers in the address bar (a forwarded link reopens the same quote) ---
+  function set_query(answers) {
+    var now = new URLSearchParams(location.search);
+    var q = answers;
+    setup_keys.forEach(function (k) {
+      if (now.has(k)) q += '&' + encodeURIComponent(k) + '=' + encodeURIComponent(now.get(k));
+    });
+    try {
+      history.replaceState(history.state, '', location.pathname + '?' + q + location.hash);
+    } catch (e) { /* file:// in some browsers: the link just does not carry the answers */ }
+  }
+
+  function share_link() {
+    var url = location.href;
+    if (!wechat && navigator.share) {
+      navigator.share({ title: document.title, url: url }).catch(function () {});
+      return;
+    }
+    var copied = false;
+    if (!wechat && navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(function () { copied = true; say(); }, say);
+    } else {
+      say();
+    }
+    function say() {
+      var text = wechat ? '点右上角“…”，选择“发送给朋友”或“分享到朋友圈”。对方打开后，看到的是同样的回答和结果。'
+                        : copied ? '链接已复制。对方打开后，看到的是同样的回答和结果。'
+                                 : '复制下面的链接发给对方，打开后看到的是同样的回答和结果。';
+      var link = el('p', { id: 'share-url', style: 'word-break:break-all;user-select:all;-webkit-user-select:all' }, url);
+      open_sheet([el('p', {}, text), link]);
+    }
+  }
