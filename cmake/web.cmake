@@ -146,6 +146,7 @@ add_dependencies(yibao_font yibao_gen)
 # --- the page: compiled once, linked twice (the site's yibao.js + yibao.wasm, the single file) ---
 add_library(yibao_page OBJECT
   ${YIBAO_ROOT}/src/platform/main_web.cpp
+  ${YIBAO_ROOT}/src/platform/abi.cpp
   ${YIBAO_ROOT}/src/platform/input.cpp
   ${YIBAO_ROOT}/src/ui/app.cpp
   ${YIBAO_ROOT}/src/ui/screens/questions.cpp
@@ -159,8 +160,9 @@ add_library(yibao_page OBJECT
   "${_yibao_gen}/glyphs.cpp")
 add_dependencies(yibao_page yibao_gen)
 target_include_directories(yibao_page PRIVATE ${YIBAO_ROOT}/src)
-# yibao_ui_model (top-level CMakeLists.txt): the screens' model (form, format, receipt).
+# yibao_ui_model (top-level CMakeLists.txt): the screens' model (form, format, presentation, line breaking).
 target_link_libraries(yibao_page PUBLIC yibao_ui_model yibao_core yibao_imgui)
+target_link_libraries(yibao_page PRIVATE nlohmann_json::nlohmann_json)  # state_json, the ABI
 target_compile_options(yibao_page PRIVATE -Wall -Wextra -fno-exceptions)
 set(_yibao_link_flags
   --no-entry

@@ -82,7 +82,7 @@ void app::refresh() {
     last_request_ = to_request(form_);
     quote_ = evaluate(*book_, last_request_);
     advice_ = advise(*book_, last_request_, quote_, today_);
-    receipt_ = make_receipt(*book_, form_, quote_, advice_, today_);
+    model_ = present(*book_, last_request_, quote_, advice_, today_, options_.build_version);
     field_errors_.clear();
     // Answers in the link that could not be taken are shown by their question until the resident
     // changes an answer.
@@ -171,6 +171,6 @@ bool app::set_network(const network_status& n) {
     return true;
 }
 
-std::string app::receipt_json() const { return ui::receipt_json(receipt_, options_.build_version); }
+std::string app::presentation_json() const { return ui::presentation_json(model_); }
 
 }  // namespace yibao::ui

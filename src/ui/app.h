@@ -11,7 +11,7 @@
 #include "core/quote.h"
 #include "core/rules.h"
 #include "ui/form.h"
-#include "ui/receipt.h"
+#include "ui/presentation.h"
 #include "ui/widgets.h"
 
 namespace yibao::ui {
@@ -63,8 +63,9 @@ public:
     std::string state_json() const;
     // The answers as URL parameters (a shared link reopens them).
     std::string share_query() const { return to_query(form_); }
-    // The quote as the printout and the saved picture show it (ui/receipt.h), as JSON.
-    std::string receipt_json() const;
+    // What a person reads of the quote (ui/presentation.h), as JSON: the printout and the saved
+    // picture walk it.
+    std::string presentation_json() const;
     bool set_network(const network_status& n);  // true when the screen must change
 
 private:
@@ -118,7 +119,7 @@ private:
     request last_request_;
     quote quote_;
     advice advice_;
-    receipt receipt_;
+    presentation model_;  // what the answer card, the reasons, the picture and the printout show
     app_options options_;
     network_status network_;
     page_action action_ = page_action::none;

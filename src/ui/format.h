@@ -1,4 +1,4 @@
-// The number and date formats shown to residents (no ImGui: the receipt and its tests use them too).
+// The number and date formats shown to residents (no ImGui: the presentation model and its tests use them too).
 #pragma once
 
 #include <string>

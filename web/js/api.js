@@ -7,6 +7,7 @@
     started: false,
     cached_version: null,
     picture_text: null,
+    palette: function () { return palette; },
     env: { kiosk: kiosk, wechat: wechat, single: !!build.single, version: build.version, idle_seconds: idle_seconds,
            can_print: can_print, paper: paper, service_worker: sw_ok },
     quote: function (request, with_advice) {
@@ -22,7 +23,7 @@
       });
     },
     state: function () { return call_json(function () { return mod._yibao_state(); }); },
-    receipt: function () { return call_json(function () { return mod._yibao_receipt(); }); },
+    presentation: function () { return call_json(function () { return mod._yibao_presentation(); }); },
     picture: make_picture,
     render_print: render_print,
     start_over: forget_everything
@@ -30,6 +31,7 @@
 
   yibao.ready = Promise.all([module_ready, font]).then(function (parts) {
     mod = parts[0];
+    palette = call_json(function () { return mod._yibao_palette(); });
     if (mod._yibao_init() !== 0) {
       show('计算规则加载失败，请稍后刷新重试。');
       throw new Error('yibao: rules did not load: ' + mod.UTF8ToString(mod._yibao_load_errors()));
@@ -37,12 +39,10 @@
     var bytes = new Uint8Array(parts[1]);
     var font_ptr = mod._malloc(bytes.length);  // kept for the page's lifetime (ImGui reads it)
     mod.HEAPU8.set(bytes, font_ptr);
-    var rc = with_string(location.search, function (q) {
-      return with_string(today_iso(), function (t) {
-        return with_string(String(build.version), function (v) {
-          return mod._yibao_start(q, t, font_ptr, bytes.length, flags, v);
-        });
-      });
+    var start = { query: location.search, today: today_iso(), version: String(build.version) };
+    for (var k in options) start[k] = options[k];
+    var rc = with_string(JSON.stringify(start), function (s) {
+      return mod._yibao_start(s, font_ptr, bytes.length);
     });
     yibao.webgl = mod._yibao_webgl_version();
     if (rc === 1) {

@@ -5,10 +5,11 @@
 //   yibao.quote(request)   the quote object, the same as `yibao quote` prints (request: object or JSON text)
 //   yibao.catalogue()      years, districts and enrollment dates of the loaded rules
 //   yibao.state()          what the screen shows now, with the tappable widgets' CSS rectangles (tests)
-//   yibao.receipt()        the quote as the printout and the picture show it (ui/receipt.h)
+//   yibao.presentation()   what a person reads of the quote (ui/presentation.h): sections of rows
 //   yibao.picture()        the saved picture: a PNG data URL (also shown to long-press)
 //   yibao.render_print(p)  fills the print layout for paper p ('a4' or '80mm') without printing
 //   yibao.env              where the page runs: kiosk, wechat, single, version, idle_seconds
+//   yibao.palette()        the screens' colours by name (ui/widgets.h), e.g. palette().primary = '#1665c0'
 //
 // This file opens the scope that every part of the glue shares (web/js/*.js, joined in a fixed
 // order into yibao_glue.js by cmake/web.cmake; api.js closes it): where the page runs, small helpers.
@@ -32,7 +33,9 @@
   var can_print = !wechat && typeof window.print === 'function' && (!kiosk || paper !== null);
   // A link to share needs an address others can open (not a file on this computer).
   var can_share = !kiosk && /^https?:$/.test(location.protocol);
-  var flags = (kiosk ? 1 : 0) | (can_print ? 2 : 0) | (kiosk ? 0 : 4) | (can_share ? 8 : 0) | (wechat ? 16 : 0);
+  // The screens' options (yibao_start's object, platform/abi.cpp: the names are checked there).
+  var options = { kiosk: kiosk, can_print: can_print, can_save_picture: !kiosk, can_share_link: can_share,
+                  wechat: wechat };
   // URL parameters that set the page up rather than answer a question: kept when answers are written.
   var setup_keys = ['mode', 'paper', 'idle', 'today', 'sw'];
 

@@ -1,5 +1,5 @@
 
-  // web/js/picture.js: the saved picture: the receipt drawn on a 2D canvas.
+  // web/js/picture.js: the saved picture: the presentation model drawn on a 2D canvas.
   // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
   function show_picture() {
     html_font.then(function () {
@@ -18,13 +18,16 @@
     });
   }
 
-  // --- the saved picture: the receipt drawn on a 2D canvas with the page's font ---
+  // --- the saved picture: the presentation model (yibao.presentation(), ui/presentation.h) drawn
+  //     on a 2D canvas with the page's font; lines are broken by the core's one line breaker ---
   var picture_css_w = 540, picture_scale = 2;
-  function draw_receipt(r, ctx, draw) {
+  var picture_color = { normal: '#1a202c', muted: '#586374', good: '#198038', warn: '#c46200', bad: '#c02020' };
+  function draw_model(m, ctx, draw) {
     var W = picture_css_w, pad = 28, y = 0, inner = W - 2 * pad;
     var family = '"yibao-sc", "Noto Sans CJK SC", "PingFang SC", sans-serif';
-    var color = { normal: '#1a202c', muted: '#586374', good: '#198038', warn: '#c46200', bad: '#c02020' };
+    var color = picture_color;
     var drawn = [];
+    var advance = {};
     function font(px) { ctx.font = px + 'px ' + family; }
     function text_at(s, x, yy, px, col, align) {
       if (!draw) return;
@@ -35,28 +38,14 @@
       ctx.fillText(s, x, yy);
       drawn.push(s);
     }
-    // Lines no wider than w: break between Chinese characters, keep Latin words and numbers whole.
+    // The canvas's advance of one character, for the core's line breaker (src/ui/line_break.h).
+    mod.yibao_measure = function (cp, px) {
+      var key = px + ':' + cp;
+      if (!(key in advance)) { font(px); advance[key] = ctx.measureText(String.fromCodePoint(cp)).width; }
+      return advance[key];
+    };
     function wrap(s, px, w) {
-      font(px);
-      var tokens = s.match(/[A-Za-z0-9.,:%/_\-+()]+|\s+|[\s\S]/g) || [];
-      var lines = [], line = '';
-      tokens.forEach(function (t) {
-        // Closing punctuation never starts a line: it stays on this one, a little into the margin.
-        if (ctx.measureText(line + t).width > w && line && !/^[，。、；：！？）】》〕”’,.;:!?)%]/.test(t)) {
-          lines.push(line);
-          line = t.trim() === '' ? '' : t;
-          while (ctx.measureText(line).width > w && line.length > 1) {  // a token wider than a line
-            var cut = line.length - 1;
-            while (cut > 1 && ctx.measureText(line.slice(0, cut)).width > w) --cut;
-            lines.push(line.slice(0, cut));
-            line = line.slice(cut);
-          }
-        } else {
-          line += t;
-        }
-      });
-      if (line) lines.push(line);
-      return lines;
+      return call_json(function () { return with_string(s, function (p) { return mod._yibao_break_lines(p, px, w); }); });
     }
     function para(s, px, col, indent) {
       indent = indent || 0;
@@ -65,7 +54,7 @@
         y += Math.round(px * 1.45);
       });
     }
-    function row(label, value, col) {
+    function pair(label, value, col) {
       font(16);
       var vw = ctx.measureText(value).width;
       var lines = wrap(label, 16, inner - vw - 16);
@@ -85,74 +74,63 @@
       text_at(s, pad, y, 19, '#1665c0');
       y += 30;
     }
+    function amount(r) {
+      text_at(r.label, pad, y + 26, 18, color.muted);
+      font(18);
+      var x = pad + ctx.measureText(r.label).width + 10;
+      text_at(r.text, x, y, 52, '#1665c0');
+      font(52);
+      x += ctx.measureText(r.text).width + 6;
+      text_at(r.unit, x, y + 26, 18, color.normal);
+      y += 72;
+    }
     if (draw) {
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, W, ctx.canvas.height / picture_scale);
       ctx.fillStyle = '#1665c0';
       ctx.fillRect(0, 0, W, 64);
     }
-    text_at(r.title, pad, 19, 22, '#ffffff');
+    text_at(m.title, pad, 19, 22, '#ffffff');
     y = 80;
-    text_at(r.made_on, pad, y, 15, color.muted);
+    text_at(m.made_on, pad, y, 15, color.muted);
     y += 30;
-    r.answers.forEach(function (a) { row(a.label, a.value); });
-    y += 6;
-    if (r.ok) {
-      text_at('应缴', pad, y + 26, 18, color.muted);
-      font(18);
-      var x = pad + ctx.measureText('应缴').width + 10;
-      text_at(r.due, x, y, 52, '#1665c0');
-      font(52);
-      x += ctx.measureText(r.due).width + 6;
-      text_at('元', x, y + 26, 18, color.normal);
-      y += 72;
-      r.amounts.forEach(function (a) { row(a.label, a.value, color[a.tone]); });
-      y += 4;
-      if (r.coverage) para(r.coverage, 17, color.normal);
-      para(r.waiting, 17, r.has_waiting ? color.warn : color.good);
-      if (r.category) para(r.category, 15, color.muted);
-      if (r.advice.length) {
+    m.sections.forEach(function (s) {
+      // The answers and the amount open the sheet without a heading; the footer is set apart by a rule.
+      if (s.id === 'footer') {
+        y += 10;
+        if (draw) { ctx.fillStyle = '#d0d6de'; ctx.fillRect(pad, y, inner, 1); }
+        y += 10;
+      } else if (s.id !== 'answers' && s.id !== 'answer' && s.heading) {
+        heading(s.heading);
+      } else {
         y += 6;
-        r.advice.forEach(function (a) { para('• ' + a, 15, color.normal, 0); });
       }
-    } else {
-      para('暂时算不出结果：', 17, color.bad);
-      r.errors.forEach(function (e) { para('• ' + e, 15, color.bad); });
-    }
-    if (r.reasons.length) {
-      heading('为什么 · 依据');
-      r.reasons.forEach(function (e) {
-        para(e.text, 15, color.normal);
-        if (e.source) para('依据：' + e.source, 13, color.muted, 12);
-        y += 4;
+      s.rows.forEach(function (r) {
+        var col = color[r.tone] || color.normal;
+        if (r.kind === 'amount') amount(r);
+        else if (r.kind === 'pair') pair(r.label, r.text, s.id === 'answers' ? color.normal : col);
+        else if (r.kind === 'bullet') para('• ' + r.text, s.id === 'open' ? 14 : 15, col);
+        else if (r.kind === 'reason') {
+          para(r.text, 15, color.normal);
+          if (r.source) para('依据：' + r.source, 13, color.muted, 12);
+          y += 4;
+        } else para(r.text, s.id === 'footer' ? 13 : (r.tone === 'muted' ? 15 : 17), col);
       });
-    }
-    if (r.notes.length) {
-      heading('注意');
-      r.notes.forEach(function (n) { para('• ' + n, 14, color.normal); });
-    }
-    y += 10;
-    if (draw) {
-      ctx.fillStyle = '#d0d6de';
-      ctx.fillRect(pad, y, inner, 1);
-    }
-    y += 10;
-    para(r.rules, 13, color.muted);
-    para('版本 ' + r.version + ' · ' + r.disclaimer, 13, color.muted);
+    });
     y += pad - 8;
     return { height: Math.ceil(y), drawn: drawn };
   }
 
   function make_picture() {
-    var r = yibao.receipt();
+    var m = yibao.presentation();
     var canvas = document.createElement('canvas');
     var ctx = canvas.getContext('2d');
-    var h = draw_receipt(r, ctx, false).height;
+    var h = draw_model(m, ctx, false).height;
     canvas.width = picture_css_w * picture_scale;
     canvas.height = h * picture_scale;
     ctx = canvas.getContext('2d');
     ctx.scale(picture_scale, picture_scale);
-    var out = draw_receipt(r, ctx, true);
+    var out = draw_model(m, ctx, true);
     yibao.picture_text = out.drawn;
     return canvas.toDataURL('image/png');
   }

@@ -6,79 +6,103 @@ namespace yibao::ui {
 
 using namespace std::chrono;
 
+namespace {
+
+ImU32 color_of(tone t) {
+    switch (t) {
+        case tone::muted: return colors::muted;
+        case tone::good: return colors::good;
+        case tone::warn: return colors::warn;
+        case tone::bad: return colors::error;
+        default: return colors::text;
+    }
+}
+
+}  // namespace
+
+// The answer card draws the model's "answer" and "hints" sections (ui/presentation.h), with the
+// year on a bar and the two tiers between them.
 void app::draw_answer() {
     shown_ = shown_answer{};
     answer_y_ = ImGui::GetCursorPosY();
     cv_.card_begin();
-    cv_.heading(h_answer);
+    const section* answer = model_.find(section_id::answer);
+    cv_.heading(answer ? answer->heading.c_str() : h_answer);
     cv_.space(8);
     const quote& q = quote_;
     shown_.ok = q.ok;
     if (q.ok) {
         shown_.tier_due[0] = tier_due_[0];
         shown_.tier_due[1] = tier_due_[1];
-        shown_.due = yuan(q.due);
-        // 应缴 ¥400 in large type.
-        cv_.begin_row();
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        ImFont* big = fonts_.big;
-        std::string amount = shown_.due;
-        ImVec2 label_size = fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, "应缴");
-        ImVec2 amount_size = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, amount.c_str());
-        float base = pos.y + amount_size.y;
-        cv_.text_at(ImVec2(pos.x, base - label_size.y - cv_.px(6)), "应缴", colors::muted);
-        float x = pos.x + label_size.x + cv_.px(8);
-        cv_.text_at(ImVec2(x, pos.y), amount, colors::primary, big);
-        cv_.text_at(ImVec2(x + amount_size.x + cv_.px(4), base - label_size.y - cv_.px(6)), "元", colors::text);
-        ImGui::Dummy(ImVec2(cv_.column_w, amount_size.y));
-        cv_.record("answer.due", pos, ImVec2(pos.x + cv_.column_w, pos.y + amount_size.y));
-        cv_.space(8);
-
+        shown_.due = model_.due;
         shown_.personal_standard = yuan(q.personal_standard);
         shown_.assistance = yuan(q.assistance);
         shown_.fiscal_subsidy = yuan(q.fiscal_subsidy);
         shown_.surcharge = yuan(q.surcharge);
-        auto color_of = [](tone t) {
-            switch (t) {
-                case tone::muted: return colors::muted;
-                case tone::good: return colors::good;
-                case tone::warn: return colors::warn;
-                case tone::bad: return colors::error;
-                default: return colors::text;
-            }
-        };
-        auto row = [&](const std::string& label, const std::string& value, ImU32 color) {
-            cv_.begin_row();
-            ImVec2 p = ImGui::GetCursorScreenPos();
-            float lh = fonts_.body->FontSize * 1.4f;
-            ImVec2 vs = fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, value.c_str());
-            cv_.text_at(ImVec2(p.x, p.y + cv_.px(2)), label, colors::muted);
-            cv_.text_at(ImVec2(p.x + cv_.column_w - vs.x, p.y + cv_.px(2)), value, color);
-            ImGui::Dummy(ImVec2(cv_.column_w, lh));
-            ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + lh), ImVec2(p.x + cv_.column_w, p.y + lh),
-                                                IM_COL32(232, 235, 240, 255), cv_.px(1));
-            cv_.space(4);
-        };
-        for (const auto& line : receipt_.amounts) row(line.label, line.value, color_of(line.value_tone));
-        cv_.space(8);
-
         if (q.coverage_start && q.coverage_end) {
             shown_.coverage_start = format_date(*q.coverage_start);
             shown_.coverage_end = format_date(*q.coverage_end);
-            cv_.text(receipt_.coverage);
         }
+        shown_.waiting_days = q.waiting ? q.waiting->days : 0;
         if (q.waiting) {
             shown_.waiting_from = format_date(q.waiting->from);
             shown_.waiting_to = format_date(q.waiting->to);
-            shown_.waiting_days = q.waiting->days;
-        } else {
-            shown_.waiting_days = 0;
         }
-        cv_.text(receipt_.waiting, q.waiting ? colors::warn : colors::good);
-        if (q.category_applied) {
-            shown_.category_applied = *q.category_applied;
-            cv_.text(receipt_.category, colors::muted);
+        if (q.category_applied) shown_.category_applied = *q.category_applied;
+    }
+    bool parts_drawn = false;
+    for (const auto& r : answer ? answer->rows : std::vector<row>{}) {
+        switch (r.kind) {
+            case row_kind::amount: {
+                // 应缴 400 元, the number in large type.
+                cv_.begin_row();
+                ImVec2 pos = ImGui::GetCursorScreenPos();
+                ImFont* big = fonts_.big;
+                ImVec2 label_size = fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, r.label.c_str());
+                ImVec2 amount_size = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, r.text.c_str());
+                float base = pos.y + amount_size.y;
+                cv_.text_at(ImVec2(pos.x, base - label_size.y - cv_.px(6)), r.label, colors::muted);
+                float x = pos.x + label_size.x + cv_.px(8);
+                cv_.text_at(ImVec2(x, pos.y), r.text, colors::primary, big);
+                cv_.text_at(ImVec2(x + amount_size.x + cv_.px(4), base - label_size.y - cv_.px(6)), r.unit, colors::text);
+                ImGui::Dummy(ImVec2(cv_.column_w, amount_size.y));
+                cv_.record("answer.due", pos, ImVec2(pos.x + cv_.column_w, pos.y + amount_size.y));
+                cv_.space(8);
+                break;
+            }
+            case row_kind::pair: {
+                // A part of the amount: label on the left, value on the right, a rule under it.
+                cv_.begin_row();
+                ImVec2 p = ImGui::GetCursorScreenPos();
+                float lh = fonts_.body->FontSize * 1.4f;
+                ImVec2 vs = fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, r.text.c_str());
+                cv_.text_at(ImVec2(p.x, p.y + cv_.px(2)), r.label, colors::muted);
+                cv_.text_at(ImVec2(p.x + cv_.column_w - vs.x, p.y + cv_.px(2)), r.text, color_of(r.value_tone));
+                ImGui::Dummy(ImVec2(cv_.column_w, lh));
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + lh), ImVec2(p.x + cv_.column_w, p.y + lh),
+                                                    IM_COL32(232, 235, 240, 255), cv_.px(1));
+                cv_.space(4);
+                parts_drawn = true;
+                break;
+            }
+            case row_kind::text:
+                if (parts_drawn) {
+                    cv_.space(8);
+                    parts_drawn = false;
+                }
+                cv_.text(r.text, r.id == "no_quote" ? colors::error : color_of(r.value_tone));
+                break;
+            case row_kind::bullet:
+                // An error: drawn here only when its question is not on the screen.
+                if (std::find(shown_fields_.begin(), shown_fields_.end(), r.label) != shown_fields_.end()) break;
+                shown_.general_errors.push_back(r.text);
+                cv_.space(8);
+                cv_.error_text(r.text);
+                break;
+            case row_kind::reason: break;
         }
+    }
+    if (q.ok) {
         cv_.space(8);
         // The year on a bar.
         date y0 = day_of(form_.year, 1, 1), y1 = day_of(form_.year, 12, 31);
@@ -123,29 +147,20 @@ void app::draw_answer() {
                 dirty_ = changed_this_frame_ = true;
             }
         }
-        if (!advice_.lines.empty()) {
+        if (const section* hints = model_.find(section_id::hints)) {
             cv_.space(12);
-            for (const auto& line : advice_.lines) {
-                shown_.hints.push_back(line);
+            for (const auto& r : hints->rows) {
+                shown_.hints.push_back(r.text);
                 cv_.begin_row();
                 ImVec2 p = ImGui::GetCursorScreenPos();
                 ImGui::GetWindowDrawList()->AddCircleFilled(
                     ImVec2(p.x + cv_.px(5), p.y + fonts_.body->FontSize * 0.7f), cv_.px(3), colors::primary);
-                cv_.wrapped(line, colors::text, 16);
+                cv_.wrapped(r.text, colors::text, 16);
                 cv_.space(4);
             }
         }
         shown_.bar = shown_.due;
         draw_actions();
-    } else {
-        cv_.text("暂时算不出结果，请按下面的提示修改上面的回答。", colors::error);
-    }
-    // Errors whose question is not on the screen.
-    for (const auto& e : q.errors) {
-        if (std::find(shown_fields_.begin(), shown_fields_.end(), e.field) != shown_fields_.end()) continue;
-        shown_.general_errors.push_back(e.message);
-        cv_.space(8);
-        cv_.error_text(e.message);
     }
     cv_.card_end();
     cv_.space(12);

@@ -1,0 +1,207 @@
+// The page's C ABI: the functions the glue (web/js/*.js) calls through Emscripten's Module. Strings
+// come in as UTF-8 and go out as UTF-8 JSON that stays valid until the next call. The main loop
+// (WebGL, Dear ImGui, frames) is in main_web.cpp, behind platform/page.h.
+#include <emscripten/emscripten.h>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/dates.h"
+#include "core/json_api.h"
+#include "core/rules.h"
+#include "platform/page.h"
+#include "platform/rules_bundle.h"
+#include "ui/app.h"
+#include "ui/line_break.h"
+#include "ui/widgets.h"
+
+// The width of one code point in the saved picture's font at px CSS pixels.
+EM_JS(float, js_text_advance, (unsigned cp, float px), {
+    return Module.yibao_measure ? Module.yibao_measure(cp, px) : px;
+});
+
+namespace {
+
+std::shared_ptr<const yibao::rule_book> book;
+std::string load_errors;
+std::string out;  // the last string returned to JavaScript
+
+const char* keep(std::string s) {
+    out = std::move(s);
+    return out.c_str();
+}
+
+// yibao_start's object: {"query": location.search, "today": "YYYY-MM-DD", "version": the site's
+// build, and where the page runs: "kiosk", "can_print", "can_save_picture", "can_share_link",
+// "wechat" (booleans, each false when left out but can_save_picture and can_share_link, true)}.
+// Null when it is not such an object (an unknown key or a wrong type is the glue's mistake).
+struct start_options {
+    std::string query;
+    std::string today;
+    yibao::ui::app_options options;
+};
+
+std::optional<start_options> parse_start_options(const char* text) {
+    nlohmann::json j = nlohmann::json::parse(text ? text : "", nullptr, false);
+    if (!j.is_object()) return std::nullopt;
+    start_options s;
+    auto& o = s.options;
+    struct flag {
+        const char* key;
+        bool* value;
+    };
+    const flag flags[] = {{"kiosk", &o.kiosk},
+                          {"can_print", &o.can_print},
+                          {"can_save_picture", &o.can_save_picture},
+                          {"can_share_link", &o.can_share_link},
+                          {"wechat", &o.wechat}};
+    const std::pair<const char*, std::string*> texts[] = {
+        {"query", &s.query}, {"today", &s.today}, {"version", &o.build_version}};
+    for (const auto& item : j.items()) {
+        const std::string& key = item.key();
+        const nlohmann::json& value = item.value();
+        bool known = false;
+        for (const auto& f : flags) {
+            if (key != f.key) continue;
+            if (!value.is_boolean()) return std::nullopt;
+            *f.value = value.get<bool>();
+            known = true;
+        }
+        for (const auto& [name, target] : texts) {
+            if (key != name) continue;
+            if (!value.is_string()) return std::nullopt;
+            *target = value.get<std::string>();
+            known = true;
+        }
+        if (!known) return std::nullopt;
+    }
+    return s;
+}
+
+std::string hex_color(ImU32 c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", static_cast<unsigned>((c >> IM_COL32_R_SHIFT) & 0xff),
+                  static_cast<unsigned>((c >> IM_COL32_G_SHIFT) & 0xff),
+                  static_cast<unsigned>((c >> IM_COL32_B_SHIFT) & 0xff));
+    return buf;
+}
+
+}  // namespace
+
+extern "C" {
+
+// Loads the rules compiled into the page. Returns 0, or 1 when a rules file is broken.
+EMSCRIPTEN_KEEPALIVE int yibao_init() {
+    std::vector<yibao::rules_source_file> files;
+    for (int i = 0; i < yibao::web::embedded_rules_count; ++i) {
+        const auto& f = yibao::web::embedded_rules[i];
+        files.push_back({f.path, std::string(f.text, f.size)});
+    }
+    yibao::load_result r = yibao::load_rules_texts(files);
+    load_errors.clear();
+    for (const auto& e : r.errors) load_errors += e.to_string() + "\n";
+    book = r.book;
+    return book ? 0 : 1;
+}
+
+// The rules files' problems, when yibao_init failed.
+EMSCRIPTEN_KEEPALIVE const char* yibao_load_errors() { return load_errors.c_str(); }
+
+// window.yibao.quote: the same JSON as `yibao quote` (with advice when asked).
+EMSCRIPTEN_KEEPALIVE const char* yibao_quote(const char* request_json, int with_advice) {
+    if (!book) return keep("{\"ok\":false,\"errors\":[{\"field\":\"\",\"message\":\"规则没有加载。\"}]}");
+    return keep(yibao::quote_json(*book, request_json, with_advice != 0));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* yibao_catalogue() {
+    if (!book) return keep("null");
+    return keep(yibao::catalogue_json(*book));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* yibao_categories(int year, const char* district) {
+    if (!book) return keep("null");
+    return keep(yibao::categories_json(*book, year, district));
+}
+
+// What the screen shows (the test hook window.yibao.state()).
+EMSCRIPTEN_KEEPALIVE const char* yibao_state() {
+    auto* app = yibao::web::page_app();
+    if (!app) return keep("null");
+    return keep(app->state_json());
+}
+
+// The screens' colours by name ({"page": "#f3f5f8", "text": ..., ...}, ui/widgets.h): the glue
+// draws the saved picture with the same ones.
+EMSCRIPTEN_KEEPALIVE const char* yibao_palette() {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (const auto& c : yibao::ui::colors::named) j[c.name] = hex_color(c.value);
+    return keep(j.dump());
+}
+
+// Starts the interface: options = the JSON object above (parse_start_options), font = the Noto
+// Sans CJK SC subset (the page keeps the bytes).
+// Returns 0, 1 when there is no WebGL, 2 when the rules did not load, 3 when today is not a date,
+// 4 when the options are not such an object.
+EMSCRIPTEN_KEEPALIVE int yibao_start(const char* options_json, unsigned char* font, int font_size) {
+    if (!book) return 2;
+    std::optional<start_options> s = parse_start_options(options_json);
+    if (!s) return 4;
+    std::optional<yibao::date> day = yibao::parse_date(s->today);
+    if (!day) return 3;
+    yibao::web::page_start start;
+    start.book = book;
+    start.params = yibao::ui::parse_query(s->query);
+    start.today = *day;
+    start.options = std::move(s->options);
+    start.font = font;
+    start.font_size = font_size;
+    return yibao::web::start_page(std::move(start));
+}
+
+// The device pixel ratio changed without a resize (browser zoom, moved to another screen).
+EMSCRIPTEN_KEEPALIVE void yibao_refresh_size() { yibao::web::refresh_page_size(); }
+
+EMSCRIPTEN_KEEPALIVE int yibao_webgl_version() { return yibao::web::page_webgl_version(); }
+
+// Forgets every answer: the screen as the page's own URL opens it, on today's date (a kiosk runs
+// for days). Returns 1 when today is not a date.
+EMSCRIPTEN_KEEPALIVE int yibao_reset(const char* today) {
+    if (!yibao::web::page_app()) return 0;
+    auto day = yibao::parse_date(today);
+    if (!day) return 1;
+    yibao::web::reset_page(*day);
+    return 0;
+}
+
+// What a person reads of the quote (ui/presentation.h), as JSON: the printout and the saved
+// picture walk it.
+EMSCRIPTEN_KEEPALIVE const char* yibao_presentation() {
+    auto* app = yibao::web::page_app();
+    if (!app) return keep("null");
+    return keep(app->presentation_json());
+}
+
+// The one line breaker (ui/line_break.h) for the saved picture, with the canvas's advances
+// (Module.yibao_measure(cp, px), set by web/js/picture.js): lines as a JSON array.
+EMSCRIPTEN_KEEPALIVE const char* yibao_break_lines(const char* text, float px, float width) {
+    auto lines = yibao::ui::break_lines(text ? std::string_view(text) : std::string_view(), width,
+                                        [px](unsigned cp) { return js_text_advance(cp, px); });
+    nlohmann::json arr = nlohmann::json::array();
+    for (auto l : lines) arr.push_back(std::string(l));
+    return keep(arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// The network as the glue sees it: online (navigator.onLine), offline_ready (a service worker
+// holds every file of this version).
+EMSCRIPTEN_KEEPALIVE void yibao_set_network(int online, int offline_ready) {
+    auto* app = yibao::web::page_app();
+    if (!app) return;
+    if (app->set_network({online != 0, offline_ready != 0})) yibao::web::wake(2);
+}
+
+}  // extern "C"
