@@ -1,26 +1,22 @@
-// The page's entry points: WebGL context, Dear ImGui set-up, fonts at the device pixel ratio,
-// frames on demand (no loop while idle) and the functions web/yibao_glue.js calls.
+// The page's main loop: WebGL context, Dear ImGui set-up, fonts at the device pixel ratio and
+// frames on demand (no loop while idle). The functions the glue calls are in abi.cpp (platform/page.h).
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <GLES2/gl2.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <cstring>
 #include <memory>
 #include <string>
-#include <vector>
 
-#include "core/dates.h"
-#include "core/json_api.h"
-#include "core/rules.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/glyphs.h"
 #include "platform/input.h"
-#include "platform/rules_bundle.h"
+#include "platform/page.h"
 #include "ui/app.h"
+
+namespace yibao::web {
 
 namespace {
 
@@ -28,7 +24,6 @@ constexpr const char* canvas_id = "#canvas";
 
 struct page_state {
     std::shared_ptr<const yibao::rule_book> book;
-    std::string load_errors;
     std::unique_ptr<yibao::ui::app> app;
     yibao::ui::app_options options;
     yibao::ui::url_params start_params;  // the page's own URL: a kiosk's start over returns to it
@@ -52,7 +47,6 @@ struct page_state {
     bool frame_pending = false;
     bool first_frame_done = false;
     double last_time = 0;
-    std::string out;  // the last string returned to JavaScript
 };
 
 page_state page;
@@ -61,7 +55,7 @@ EM_JS(void, js_first_frame, (), {
     if (Module["yibao_first_frame"]) Module["yibao_first_frame"]();
 });
 
-// The glue (web/yibao_glue.js) does what the canvas cannot: the picture, printing, the link.
+// The glue (web/js/*.js) does what the canvas cannot: the picture, printing, the link.
 EM_JS(void, js_action, (const char* name), {
     if (Module["yibao_action"]) Module["yibao_action"](UTF8ToString(name));
 });
@@ -71,6 +65,19 @@ EM_JS(void, js_set_query, (const char* answers), {
 });
 
 void render_frame(double now);
+EM_BOOL on_animation_frame(double now, void*);
+
+}  // namespace
+
+void wake(int frames) {
+    page.frames_left = std::max(page.frames_left, frames);
+    if (!page.frame_pending && page.app) {
+        page.frame_pending = true;
+        emscripten_request_animation_frame(on_animation_frame, nullptr);
+    }
+}
+
+namespace {
 
 void make_app(yibao::date today) {
     page.app = std::make_unique<yibao::ui::app>(page.book, today, page.start_params, page.options);
@@ -91,14 +98,6 @@ EM_BOOL on_animation_frame(double now, void*) {
         page.frames_left = 0;
     }
     return EM_FALSE;
-}
-
-void wake(int frames) {
-    page.frames_left = std::max(page.frames_left, frames);
-    if (!page.frame_pending && page.app) {
-        page.frame_pending = true;
-        emscripten_request_animation_frame(on_animation_frame, nullptr);
-    }
 }
 
 void build_ranges(ImVector<ImWchar>& out, const char* text) {
@@ -182,7 +181,8 @@ void render_frame(double now) {
 
     emscripten_webgl_make_context_current(page.gl);
     glViewport(0, 0, page.fb_w, page.fb_h);
-    glClearColor(243 / 255.0f, 245 / 255.0f, 248 / 255.0f, 1);
+    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(yibao::ui::colors::page);
+    glClearColor(clear.x, clear.y, clear.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (out.changed) page.frames_left = std::max(page.frames_left, 2);
@@ -208,79 +208,12 @@ void render_frame(double now) {
     }
 }
 
-const char* keep(std::string s) {
-    page.out = std::move(s);
-    return page.out.c_str();
-}
-
 }  // namespace
 
-extern "C" {
-
-// Loads the rules compiled into the page. Returns 0, or 1 when a rules file is broken.
-EMSCRIPTEN_KEEPALIVE int yibao_init() {
-    std::vector<yibao::rules_source_file> files;
-    for (int i = 0; i < yibao::web::embedded_rules_count; ++i) {
-        const auto& f = yibao::web::embedded_rules[i];
-        files.push_back({f.path, std::string(f.text, f.size)});
-    }
-    yibao::load_result r = yibao::load_rules_texts(files);
-    page.load_errors.clear();
-    for (const auto& e : r.errors) page.load_errors += e.to_string() + "\n";
-    page.book = r.book;
-    return page.book ? 0 : 1;
-}
-
-// The rules files' problems, when yibao_init failed.
-EMSCRIPTEN_KEEPALIVE const char* yibao_load_errors() { return page.load_errors.c_str(); }
-
-// window.yibao.quote: the same JSON as `yibao quote` (with advice when asked).
-EMSCRIPTEN_KEEPALIVE const char* yibao_quote(const char* request_json, int with_advice) {
-    if (!page.book) return keep("{\"ok\":false,\"errors\":[{\"field\":\"\",\"message\":\"规则没有加载。\"}]}");
-    return keep(yibao::quote_json(*page.book, request_json, with_advice != 0));
-}
-
-EMSCRIPTEN_KEEPALIVE const char* yibao_catalogue() {
-    if (!page.book) return keep("null");
-    return keep(yibao::catalogue_json(*page.book));
-}
-
-EMSCRIPTEN_KEEPALIVE const char* yibao_categories(int year, const char* district) {
-    if (!page.book) return keep("null");
-    return keep(yibao::categories_json(*page.book, year, district));
-}
-
-// What the screen shows (the test hook window.yibao.state()).
-EMSCRIPTEN_KEEPALIVE const char* yibao_state() {
-    if (!page.app) return keep("null");
-    return keep(page.app->state_json());
-}
-
-// Where the page runs (yibao_start's flags, decided by the glue).
-enum : int {
-    flag_kiosk = 1,
-    flag_can_print = 2,
-    flag_can_save_picture = 4,
-    flag_can_share_link = 8,
-    flag_wechat = 16,
-};
-
-// Starts the interface: query = location.search, today = "YYYY-MM-DD" (the device's date unless
-// ?today= says otherwise), font = the Noto Sans CJK SC subset (the page keeps the bytes), flags =
-// flag_* above, version = the site's build version.
-// Returns 0, 1 when there is no WebGL, 2 when the rules did not load, 3 when today is not a date.
-EMSCRIPTEN_KEEPALIVE int yibao_start(const char* query, const char* today, unsigned char* font, int font_size,
-                                     int flags, const char* version) {
-    if (!page.book) return 2;
-    page.start_params = yibao::ui::parse_query(query);
-    std::optional<yibao::date> day = yibao::parse_date(today);
-    if (!day) return 3;
-    page.options.kiosk = flags & flag_kiosk;
-    page.options.can_print = flags & flag_can_print;
-    page.options.can_save_picture = flags & flag_can_save_picture;
-    page.options.can_share_link = flags & flag_can_share_link;
-    page.options.wechat = flags & flag_wechat;
-    page.options.build_version = version;
+int start_page(page_start start) {
+    page.book = std::move(start.book);
+    page.start_params = std::move(start.params);
+    page.options = std::move(start.options);
     page.zoom = page.options.kiosk ? yibao::ui::metrics::kiosk_zoom : 1.0f;
 
     EmscriptenWebGLContextAttributes attrs;
@@ -315,13 +248,13 @@ EMSCRIPTEN_KEEPALIVE int yibao_start(const char* query, const char* today, unsig
     ImGui::StyleColorsLight();
     ImGui_ImplOpenGL3_Init(page.webgl == 2 ? "#version 300 es" : "#version 100");
 
-    page.font_data = font;
-    page.font_size = font_size;
+    page.font_data = start.font;
+    page.font_size = start.font_size;
     build_ranges(page.body_ranges, yibao::web::page_glyphs);
     build_ranges(page.heading_ranges, yibao::ui::app::heading_glyphs().c_str());
     build_ranges(page.big_ranges, yibao::ui::app::big_glyphs());
 
-    make_app(*day);
+    make_app(start.today);
     update_size();
     build_fonts();
 
@@ -332,39 +265,22 @@ EMSCRIPTEN_KEEPALIVE int yibao_start(const char* query, const char* today, unsig
     return 0;
 }
 
-// The device pixel ratio changed without a resize (browser zoom, moved to another screen).
-EMSCRIPTEN_KEEPALIVE void yibao_refresh_size() {
+yibao::ui::app* page_app() { return page.app.get(); }
+
+void reset_page(date today) {
+    if (!page.app) return;
+    make_app(today);
+    page.shared_query.clear();
+    page.input.hit_edge();
+    wake(4);
+}
+
+void refresh_page_size() {
     if (!page.app) return;
     update_size();
     wake(3);
 }
 
-EMSCRIPTEN_KEEPALIVE int yibao_webgl_version() { return page.webgl; }
+int page_webgl_version() { return page.webgl; }
 
-// Forgets every answer: the screen as the page's own URL opens it, on today's date (a kiosk runs
-// for days). Returns 1 when today is not a date.
-EMSCRIPTEN_KEEPALIVE int yibao_reset(const char* today) {
-    if (!page.app) return 0;
-    auto day = yibao::parse_date(today);
-    if (!day) return 1;
-    make_app(*day);
-    page.shared_query.clear();
-    page.input.hit_edge();
-    wake(4);
-    return 0;
-}
-
-// The quote as the printout and the saved picture show it (JSON, see ui/receipt.h).
-EMSCRIPTEN_KEEPALIVE const char* yibao_receipt() {
-    if (!page.app) return keep("null");
-    return keep(page.app->receipt_json());
-}
-
-// The network as the glue sees it: online (navigator.onLine), offline_ready (a service worker
-// holds every file of this version).
-EMSCRIPTEN_KEEPALIVE void yibao_set_network(int online, int offline_ready) {
-    if (!page.app) return;
-    if (page.app->set_network({online != 0, offline_ready != 0})) wake(2);
-}
-
-}  // extern "C"
+}  // namespace yibao::web

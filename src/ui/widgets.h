@@ -47,6 +47,18 @@ inline constexpr ImU32 warn = IM_COL32(196, 98, 0, 255);
 inline constexpr ImU32 warn_soft = IM_COL32(255, 243, 224, 255);
 inline constexpr ImU32 good = IM_COL32(25, 128, 56, 255);
 inline constexpr ImU32 good_soft = IM_COL32(228, 245, 233, 255);
+
+// Each colour above by its name: the glue draws with the same ones (yibao_palette(), platform/abi.cpp).
+struct named_color {
+    const char* name;
+    ImU32 value;
+};
+inline constexpr named_color named[] = {
+    {"page", page},       {"card", card},           {"text", text},       {"muted", muted},
+    {"line", line},       {"primary", primary},     {"primary_soft", primary_soft},
+    {"pressed", pressed}, {"error", error},         {"error_soft", error_soft},
+    {"warn", warn},       {"warn_soft", warn_soft}, {"good", good},       {"good_soft", good_soft},
+};
 }  // namespace colors
 
 // Rectangles of tappable widgets by id, for the page's test hook (device pixels).

@@ -34,6 +34,7 @@
   var module_ready = create_yibao_module(module_args);
 
   var mod = null;
+  var palette = null;  // the screens' colours by name (ui/widgets.h), once the module is ready
   function with_string(s, fn) {
     var n = mod.lengthBytesUTF8(s) + 1;
     var p = mod._malloc(n);

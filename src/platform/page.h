@@ -1,0 +1,44 @@
+// The page's main loop (platform/main_web.cpp): the WebGL context, Dear ImGui, the fonts at the
+// device pixel ratio and frames on demand. The C ABI the glue calls (platform/abi.cpp) drives it
+// through these functions, as Dear ImGui keeps its backends apart from its examples' main loops.
+#pragma once
+
+#include <memory>
+
+#include "core/dates.h"
+#include "core/rules.h"
+#include "ui/app.h"
+#include "ui/form.h"
+
+namespace yibao::web {
+
+// Everything the screens start from.
+struct page_start {
+    std::shared_ptr<const rule_book> book;
+    ui::url_params params;  // the page's own URL: a kiosk's start over returns to it
+    date today;
+    ui::app_options options;
+    unsigned char* font = nullptr;  // the Noto Sans CJK SC subset; the caller keeps the bytes
+    int font_size = 0;
+};
+
+// Creates the WebGL context (2, else 1), Dear ImGui, the fonts and the screens, and asks for the
+// first frames. Returns 0, or 1 when there is no WebGL.
+int start_page(page_start start);
+
+// The screens, or null before start_page succeeded.
+ui::app* page_app();
+
+// Forgets every answer: the screens as the page's own URL opens them, on the day given.
+void reset_page(date today);
+
+// The device pixel ratio changed without a resize (browser zoom, moved to another screen).
+void refresh_page_size();
+
+// The WebGL version drawn with: 2, 1, or 0 (none, or not started).
+int page_webgl_version();
+
+// Asks for at least this many frames (the page draws only when something changed).
+void wake(int frames);
+
+}  // namespace yibao::web
