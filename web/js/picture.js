@@ -21,11 +21,11 @@
   // --- the saved picture: the presentation model (yibao.presentation(), ui/presentation.h) drawn
   //     on a 2D canvas with the page's font; lines are broken by the core's one line breaker ---
   var picture_css_w = 540, picture_scale = 2;
-  var picture_color = { normal: '#1a202c', muted: '#586374', good: '#198038', warn: '#c46200', bad: '#c02020' };
   function draw_model(m, ctx, draw) {
     var W = picture_css_w, pad = 28, y = 0, inner = W - 2 * pad;
     var family = '"yibao-sc", "Noto Sans CJK SC", "PingFang SC", sans-serif';
-    var color = picture_color;
+    // The screens' colours (ui/widgets.h), by the model's tones.
+    var color = { normal: palette.text, muted: palette.muted, good: palette.good, warn: palette.warn, bad: palette.error };
     var drawn = [];
     var advance = {};
     function font(px) { ctx.font = px + 'px ' + family; }
@@ -64,33 +64,33 @@
         y += 23;
       });
       if (draw) {
-        ctx.fillStyle = '#e8ebf0';
+        ctx.fillStyle = palette.line;
         ctx.fillRect(pad, y + 3, inner, 1);
       }
       y += 9;
     }
     function heading(s) {
       y += 10;
-      text_at(s, pad, y, 19, '#1665c0');
+      text_at(s, pad, y, 19, palette.primary);
       y += 30;
     }
     function amount(r) {
       text_at(r.label, pad, y + 26, 18, color.muted);
       font(18);
       var x = pad + ctx.measureText(r.label).width + 10;
-      text_at(r.text, x, y, 52, '#1665c0');
+      text_at(r.text, x, y, 52, palette.primary);
       font(52);
       x += ctx.measureText(r.text).width + 6;
       text_at(r.unit, x, y + 26, 18, color.normal);
       y += 72;
     }
     if (draw) {
-      ctx.fillStyle = '#ffffff';
+      ctx.fillStyle = palette.card;
       ctx.fillRect(0, 0, W, ctx.canvas.height / picture_scale);
-      ctx.fillStyle = '#1665c0';
+      ctx.fillStyle = palette.primary;
       ctx.fillRect(0, 0, W, 64);
     }
-    text_at(m.title, pad, 19, 22, '#ffffff');
+    text_at(m.title, pad, 19, 22, palette.card);
     y = 80;
     text_at(m.made_on, pad, y, 15, color.muted);
     y += 30;
@@ -98,7 +98,7 @@
       // The answers and the amount open the sheet without a heading; the footer is set apart by a rule.
       if (s.id === 'footer') {
         y += 10;
-        if (draw) { ctx.fillStyle = '#d0d6de'; ctx.fillRect(pad, y, inner, 1); }
+        if (draw) { ctx.fillStyle = palette.line; ctx.fillRect(pad, y, inner, 1); }
         y += 10;
       } else if (s.id !== 'answers' && s.id !== 'answer' && s.heading) {
         heading(s.heading);
