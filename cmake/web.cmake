@@ -163,7 +163,8 @@ target_include_directories(yibao_page PRIVATE ${YIBAO_ROOT}/src)
 # yibao_ui_model (top-level CMakeLists.txt): the screens' model (form, format, presentation, line breaking).
 target_link_libraries(yibao_page PUBLIC yibao_ui_model yibao_core yibao_imgui)
 target_link_libraries(yibao_page PRIVATE nlohmann_json::nlohmann_json)  # state_json, the ABI
-target_compile_options(yibao_page PRIVATE -Wall -Wextra -fno-exceptions)
+target_compile_options(yibao_page PRIVATE -fno-exceptions)
+yibao_warnings(yibao_page)  # cmake/warnings.cmake: the same warnings as the native build
 set(_yibao_link_flags
   --no-entry
   -sMODULARIZE=1

@@ -26,10 +26,10 @@ void expect_same(const form& a, const form& b) {
     EXPECT_EQ(a.paid_on, b.paid_on);
     if (asks_continuity(a)) {
         EXPECT_EQ(a.continuous, b.continuous);
-        if (!a.continuous) EXPECT_EQ(a.break_years, b.break_years);
+        if (!a.continuous) { EXPECT_EQ(a.break_years, b.break_years); }
     }
-    if (asks_birth_date(a)) EXPECT_EQ(a.birth_date, b.birth_date);
-    if (asks_pays_birth_year(a)) EXPECT_EQ(a.pays_birth_year, b.pays_birth_year);
+    if (asks_birth_date(a)) { EXPECT_EQ(a.birth_date, b.birth_date); }
+    if (asks_pays_birth_year(a)) { EXPECT_EQ(a.pays_birth_year, b.pays_birth_year); }
 }
 
 TEST(share_link, carries_only_the_questions_asked) {
