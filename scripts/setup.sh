@@ -19,6 +19,7 @@ packages=(
   chromium                           # headless browser tests
   nodejs npm                         # playwright-core (only when node is missing)
   dpkg-dev                           # apt-get source (Dear ImGui)
+  clang-format                       # make format, make format-check (.clang-format)
 )
 
 missing=()
