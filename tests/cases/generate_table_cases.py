@@ -4,11 +4,29 @@
 Expected values are the documents' own columns (资助代缴金额/个人实缴金额 in 000, 资助标准/自付标准 in
 002), parsed from ../shared/seeds, never from rules/. Run it again if a seed changes:
     python3 tests/cases/generate_table_cases.py ../shared/seeds
+This script is the one source of table_wanzhou_2025.json and table_shizhu_2025.json: never edit them
+by hand. With --check it only compares them with what it would write (a CTest test; exit 77, skipped,
+where the seeds are not there):
+    python3 tests/cases/generate_table_cases.py --check ../shared/seeds
 """
 import json, pathlib, re, sys
 
-seeds = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/seeds")
+args = sys.argv[1:]
+check = "--check" in args
+args = [a for a in args if a != "--check"]
+seeds = pathlib.Path(args[0] if args else "../shared/seeds")
 out = pathlib.Path(__file__).parent
+if check and not seeds.is_dir():
+    print(f"no seed documents in {seeds}: nothing to compare")
+    sys.exit(77)
+WRITTEN_BY = "tests/cases/generate_table_cases.py from the seed documents (edit the script and run it, not this file)"
+stale = []
+def write(name, doc):
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    if check:
+        if not (out / name).exists() or (out / name).read_text(encoding="utf-8") != text: stale.append(name)
+    else:
+        (out / name).write_text(text, encoding="utf-8")
 
 def lines(name):
     text = (seeds / name).read_text(encoding="utf-8")
@@ -88,9 +106,9 @@ for code, name, t1, t2, end in rows:
         cases.append(student_case("wanzhou", code, tier, assist, t1[0] is None,
                                   f"万州医保发〔2024〕51号 附件 {code} {name} {'一档' if tier == 1 else '二档'} {assist}；大学生按本人标准的同一比例",
                                   fixed=code == "610"))
-(out / "table_wanzhou_2025.json").write_text(json.dumps(
+write("table_wanzhou_2025.json",
     {"description": "万州 2025 附件（资助档次配置表）每一格：资助代缴金额与个人实缴金额，以及标准执行起止时间的最后一天。",
-     "source": "000_879bcdf4ed5f26cf.txt 附件", "cases": cases}, ensure_ascii=False, indent=1) + "\n")
+     "source": "000_879bcdf4ed5f26cf.txt 附件", "written_by": WRITTEN_BY, "cases": cases})
 
 # ---- 002 石柱: 编号, [部门], 资助对象, 一档, 400, 资助, 自付, 二档, 775, 资助, 自付
 L = lines("002_c2448fd56b0e3f0c.txt")
@@ -129,7 +147,10 @@ while i < len(L) and not L[i].startswith("✱"):
     else:
         i += 1
 assert seen == 15, seen
-(out / "table_shizhu_2025.json").write_text(json.dumps(
+write("table_shizhu_2025.json",
     {"description": "石柱 2025 附件2（15类）每一格：缴费标准、资助标准、自付标准。",
-     "source": "002_c2448fd56b0e3f0c.txt 附件2", "cases": cases}, ensure_ascii=False, indent=1) + "\n")
+     "source": "002_c2448fd56b0e3f0c.txt 附件2", "written_by": WRITTEN_BY, "cases": cases})
 print(len(rows), "万州 rows;", seen, "石柱 rows")
+if stale:
+    sys.exit("not what generate_table_cases.py writes (edited by hand?): " + ", ".join(stale) +
+             "\nchange tests/cases/generate_table_cases.py and run it")

@@ -1,8 +1,16 @@
 #!/usr/bin/env python3
 """Hand-worked cases (values computed by hand from the documents and ../shared/policy-notes.md;
 the 'from' of each case says how). This script only writes them out as JSON and checks the date
-arithmetic of the hand values with Python's datetime, which shares no code with the engine."""
-import json, pathlib, datetime as dt
+arithmetic of the hand values with Python's datetime, which shares no code with the engine.
+
+This script is the one source of these cases: it writes coverage_2025.json, coverage_2026.json,
+newborn.json, students.json, categories.json and errors.json. Change a case here and run it again;
+never edit those files by hand. `hand_cases.py --check` (a CTest test) fails when a file differs
+from what the script writes. (contract.json is hand-written JSON and not written here.)
+    python3 tests/cases/hand_cases.py           # write the files
+    python3 tests/cases/hand_cases.py --check   # only compare
+"""
+import json, pathlib, sys, datetime as dt
 out = pathlib.Path(__file__).parent
 D = dt.date.fromisoformat
 
@@ -15,6 +23,8 @@ def W(f, t):   # waiting period object with its day count
 
 files = {}
 def case(file, name, req, exp, why):
+    # One case per name: a second case of the same name would replace the first in the tests' view.
+    assert all(c["name"] != name for c in files.get(file, [])), f"{file}: case {name} written twice"
     files.setdefault(file, []).append({"name": name, "request": req, "expect": exp, "from": why})
 
 # ---------------------------------------------------------------- 2025 coverage (000 七(一), 004, 002)
@@ -77,8 +87,7 @@ case(f, "cont_2026-08-31", R(2026, "chongqing", "2026-08-31", **C), {"ok": True,
 case(f, "cont_2026-09-30", R(2026, "chongqing", "2026-09-30", **C), {"ok": True, "coverage_start": "2026-12-31", "waiting": W("2026-10-01", "2026-12-30")}, "9月30日+3个月=12月30日")
 case(f, "break1_2026-09-30", R(2026, "chongqing", "2026-09-30", **B(1)), {"ok": True, "coverage_start": "2026-12-31"}, "断保1年=3个月")
 case(f, "cont_2026-10-01_past_year_end", R(2026, "chongqing", "2026-10-01", **C), {"ok": False, "error_field": "paid_on"}, "等待期到2027-01-01")
-case(f, "break4_2026-06-01_past_year_end", R(2026, "chongqing", "2026-06-01", **B(4)), {"ok": False, "error_field": "paid_on"}, "6个月到2026-12-01, 12-02起... 实为6月1日+6个月=12月1日, 12月2日起")
-files[f][-1] = {"name": "break4_2026-06-01", "request": R(2026, "chongqing", "2026-06-01", **B(4)), "expect": {"ok": True, "coverage_start": "2026-12-02", "waiting": W("2026-06-02", "2026-12-01")}, "from": "3+3=6个月: 6月1日+6个月=12月1日"}
+case(f, "break4_2026-06-01", R(2026, "chongqing", "2026-06-01", **B(4)), {"ok": True, "coverage_start": "2026-12-02", "waiting": W("2026-06-02", "2026-12-01")}, "3+3=6个月: 6月1日+6个月=12月1日")
 case(f, "break5_2026-06-01_past_year_end", R(2026, "chongqing", "2026-06-01", **B(5)), {"ok": False, "error_field": "paid_on"}, "7个月: 到2027-01-01")
 case(f, "no_late_price_2026", R(2026, "youyang", "2026-08-01", tier=2, **C), {"ok": True, "due": 775, "surcharge": 0, "fiscal_subsidy": 700}, "003 无下半年加价 (policy notes)")
 case(f, "needs_continuity", R(2026, "chongqing", "2025-12-01"), {"ok": False, "error_field": "continuous"}, "003 一: 连续与否决定起始日")
@@ -222,6 +231,18 @@ case(f, "impossible_date", R(2025, "wanzhou", "2025-02-29"), {"ok": False, "erro
 case(f, "year_without_rules", R(2027, "chongqing", "2026-12-01", continuous=True), {"ok": False, "error_field": "year"}, "")
 case(f, "other_district_uses_municipal", R(2025, "jiangbei", "2024-12-01", cats=["101"]), {"ok": True, "due": 40}, "未列区县按全市基准")
 
+check = sys.argv[1:] == ["--check"]
+stale = []
 for name, cases in files.items():
-    (out / f"{name}.json").write_text(json.dumps({"description": f"hand-worked cases: {name}", "cases": cases}, ensure_ascii=False, indent=1) + "\n")
+    text = json.dumps({"description": f"hand-worked cases: {name}",
+                       "written_by": "tests/cases/hand_cases.py (edit the script and run it, not this file)",
+                       "cases": cases}, ensure_ascii=False, indent=1) + "\n"
+    path = out / f"{name}.json"
+    if check:
+        if not path.exists() or path.read_text(encoding="utf-8") != text: stale.append(path.name)
+    else:
+        path.write_text(text, encoding="utf-8")
     print(name, len(cases))
+if stale:
+    sys.exit("not what hand_cases.py writes (edited by hand?): " + ", ".join(stale) +
+             "\nchange the case in tests/cases/hand_cases.py and run it")
