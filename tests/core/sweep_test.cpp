@@ -1,99 +1,300 @@
-// Exhaustive sweep: every district × year × category (and none) × tier × payment day (from the
-// first day of enrollment to the end of the coverage year) × break history 0–5, checking the
-// invariants every quote must keep.
+// Exhaustive sweep: every year and district of the rules catalogue (catalogue_json) × category of
+// that year and district (categories_json, and none) × tier × payment day (from a few days before
+// enrollment opens to a few days after the coverage year) × break history 0–5.
+//
+// What each quote must be is worked out here from the rules data and the documents' formulas, not
+// from the engine's code: the rules files are read as plain JSON by this test (a district file over
+// its year's municipal.json: objects merge, lists replace), the assistance of a category is the one
+// the public category list gives (`yibao categories`), and
+//   due = personal standard − assistance (assistance at most the standard), never below 0;
+//   a late payer outside the exempt categories (late_pricing) pays standard + fiscal subsidy and gets
+//   no assistance;
+//   refused: before enrollment opens, after the last payment day, after the coverage year, or a tier
+//   the category has no assistance for; never within the centralized period otherwise; once a day
+//   is too late, every later day is too.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 
-#include "core/dates.h"
 #include "core/json_api.h"
-#include "core/rule_model.h"
+#include "core/rules.h"
 #include "test_support.h"
 
 using namespace yibao;
+using json = nlohmann::json;
 
 namespace {
 
-// A later payment may start coverage earlier only where a period has a category-specific start
-// rule the day before did not (石柱 下路街道发〔2024〕78号 三（三）1: 7月1日起低收入人口和脱贫人口即参即保,
-// while 3月1日至6月30日 payers wait 90 days). Every other step must be monotonic.
-bool documented_jump(const year_rules& y, const date& later, const std::string& code) {
-    const category* c = code.empty() ? nullptr : y.find_category(code);
-    if (!c) return false;
-    for (const auto& p : y.periods)
-        if (p.from == later)
-            for (const auto& cs : p.category_starts)
-                for (const auto& t : cs.tags)
-                    if (c->has_tag(t)) return true;
-    return false;
+namespace fs = std::filesystem;
+
+date day_of(const json& value) {
+    const std::string text = value.get<std::string>();
+    int y = 0;
+    unsigned m = 0, d = 0;
+    EXPECT_EQ(std::sscanf(text.c_str(), "%d-%u-%u", &y, &m, &d), 3) << text;
+    return date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+date plus_days(const date& d, int n) { return date{std::chrono::sys_days{d} + std::chrono::days{n}}; }
+int days_from(const date& a, const date& b) { return (std::chrono::sys_days{b} - std::chrono::sys_days{a}).count(); }
+std::string text_of(const date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return buf;
+}
+money fen(const json& yuan) { return static_cast<money>(std::llround(yuan.get<double>() * 100)); }
+
+json read_json(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return json::parse(ss.str());
+}
+
+// A district file over the municipal one: objects merge, lists and values replace.
+void merge_into(json& base, const json& over) {
+    for (const auto& [k, v] : over.items()) {
+        if (v.is_object() && base.contains(k) && base[k].is_object())
+            merge_into(base[k], v);
+        else
+            base[k] = v;
+    }
+}
+
+// The rules of one year for one district, as the files say: rules/<jurisdiction>/<year>/municipal.json
+// and <district>.json where the district has one.
+json year_rules_json(int year, const std::string& district) {
+    for (const auto& j : fs::directory_iterator(fs::path(test::source_dir()) / "rules")) {
+        const fs::path folder = j.path() / std::to_string(year);
+        if (!fs::is_directory(folder)) continue;
+        json rules = read_json(folder / "municipal.json");
+        if (fs::exists(folder / (district + ".json"))) merge_into(rules, read_json(folder / (district + ".json")));
+        return rules;
+    }
+    ADD_FAILURE() << "no folder for " << year;
+    return json::object();
+}
+
+// What one swept year and district give, from their rules files.
+struct year_facts {
+    date opens, centralized_ends, coverage_to;
+    std::optional<date> last_payment_day;
+    money standard[2][2] = {};  // [student][tier - 1]
+    money fiscal = 0;
+    std::optional<date> late_from;  // late_pricing: from this day on
+    bool late_adds_fiscal = false, late_removes_assistance = false;
+    std::set<std::string> late_exempt_tags;
+    std::map<std::string, std::set<std::string>> tags;  // category code → tags
+    // A period's first day and the category tags it starts the same day for (石柱 下半年).
+    std::vector<std::pair<date, std::set<std::string>>> category_start_days;
+};
+
+year_facts facts_of(const json& r) {
+    year_facts f;
+    f.opens = day_of(r.at("/enrollment/opens/value"_json_pointer));
+    f.centralized_ends = day_of(r.at("/enrollment/centralized_ends/value"_json_pointer));
+    f.coverage_to = day_of(r.at("/coverage_year/to/value"_json_pointer));
+    if (r["enrollment"].contains("last_payment_day")) f.last_payment_day = day_of(r["enrollment"]["last_payment_day"]["value"]);
+    const char* who[2] = {"resident", "student"};
+    for (int s = 0; s < 2; ++s)
+        for (int t = 0; t < 2; ++t) f.standard[s][t] = fen(r["standards"][who[s]]["tier" + std::to_string(t + 1)]["value"]);
+    f.fiscal = fen(r["fiscal_subsidy"]["value"]);
+    const json& lp = r.value("late_pricing", json::object());
+    if (lp.contains("from")) {
+        f.late_from = day_of(lp["from"]["value"]);
+        f.late_adds_fiscal = lp.value("adds_fiscal_subsidy", false);
+        f.late_removes_assistance = lp.value("removes_assistance", false);
+        for (const auto& t : lp.value("exempt_tags", json::array())) f.late_exempt_tags.insert(t.get<std::string>());
+    }
+    for (const auto& c : r["categories"]) {
+        auto& tags = f.tags[c["code"].get<std::string>()];
+        for (const auto& t : c.value("tags", json::array())) tags.insert(t.get<std::string>());
+    }
+    std::optional<date> previous_to;
+    for (const auto& p : r["payment_periods"]) {
+        date from = p.contains("from") ? day_of(p["from"]) : previous_to ? plus_days(*previous_to, 1) : f.opens;
+        previous_to = day_of(p["to"]);
+        std::set<std::string> start_tags;
+        for (const auto& cs : p.value("category_starts", json::array()))
+            for (const auto& t : cs["tags"]) start_tags.insert(t.get<std::string>());
+        if (!start_tags.empty()) f.category_start_days.emplace_back(from, start_tags);
+    }
+    return f;
+}
+
+bool shares_a_tag(const std::set<std::string>& a, const std::set<std::string>& b) {
+    return std::any_of(a.begin(), a.end(), [&](const std::string& t) { return b.count(t) > 0; });
+}
+
+// A category as the public list gives it (categories_json, what `yibao categories` prints).
+struct listed_category {
+    std::string code;
+    bool students_only = false;
+    bool allowed[2] = {true, true};
+    money assistance[2] = {0, 0};
+    std::optional<date> valid_from, valid_to;
+};
+
+std::vector<listed_category> listed_categories(const rule_book& book, int year, const std::string& district) {
+    std::vector<listed_category> out;
+    for (const auto& c : json::parse(categories_json(book, year, district))) {
+        listed_category l;
+        l.code = c["code"].get<std::string>();
+        l.students_only = c["students_only"].get<bool>();
+        for (int t = 0; t < 2; ++t) {
+            const std::string k = "tier" + std::to_string(t + 1);
+            l.allowed[t] = c[k + "_allowed"].get<bool>();
+            if (l.allowed[t]) l.assistance[t] = fen(c[k + "_assistance"]);
+        }
+        if (c["valid_from"].is_string()) l.valid_from = day_of(c["valid_from"]);
+        if (c["valid_to"].is_string()) l.valid_to = day_of(c["valid_to"]);
+        out.push_back(l);
+    }
+    return out;
 }
 
 }  // namespace
 
-TEST(sweep, invariants_hold_for_every_answer) {
+TEST(sweep, every_answer_is_what_the_rules_data_and_the_documents_give) {
     auto book = test::project_rules();
     ASSERT_TRUE(book);
     const auto started = std::chrono::steady_clock::now();
     long evaluated = 0, refused = 0, violations = 0;
-    const std::vector<std::string> district_ids = {"chongqing", "wanzhou", "youyang", "shizhu", "dianjiang"};
+
+    // Years and districts from the catalogue: every district with rules of its own, and the first and
+    // the last of the others, which all stand on the municipal rules.
+    const json catalogue = json::parse(catalogue_json(*book));
+    std::vector<int> year_list;
+    for (const auto& y : catalogue["years"]) year_list.push_back(y["year"].get<int>());
+    std::vector<std::string> district_ids, municipal_ones;
+    for (const auto& d : catalogue["districts"])
+        (d["own_rules_years"].empty() ? municipal_ones : district_ids).push_back(d["id"].get<std::string>());
+    ASSERT_FALSE(year_list.empty());
+    ASSERT_FALSE(municipal_ones.empty());
+    district_ids.push_back(municipal_ones.front());
+    if (municipal_ones.size() > 1) district_ids.push_back(municipal_ones.back());
+
+    std::string where;
     auto violation = [&](const request& r, const quote& q, const std::string& what) {
         if (++violations <= 20)
-            ADD_FAILURE() << what << ": year " << r.year << " " << r.district << " cat "
-                          << (r.categories.empty() ? "-" : r.categories[0]) << " tier " << r.tier << " paid "
-                          << format_date(*r.paid_on) << " breaks " << r.break_years.value_or(0) << "\n"
+            ADD_FAILURE() << what << ": " << where << " tier " << r.tier << " paid " << text_of(*r.paid_on)
+                          << " breaks " << r.break_years.value_or(0) << "\n"
                           << quote_to_json(q, -1);
     };
-    for (int year : years(*book)) {
+    for (int year : year_list) {
         for (const auto& district : district_ids) {
-            const year_rules* y = book->find(year, district);
-            ASSERT_TRUE(y);
-            std::vector<std::string> codes = {""};
-            for (const auto& c : categories(*book, year, district)) codes.push_back(c.code);
-            for (const auto& code : codes) {
-                const category* cat = code.empty() ? nullptr : y->find_category(code);
-                person_kind who = cat && !cat->allows(person_kind::resident) ? person_kind::student
-                                                                              : person_kind::resident;
+            const year_facts y = facts_of(year_rules_json(year, district));
+            std::vector<listed_category> cats = listed_categories(*book, year, district);
+            cats.insert(cats.begin(), listed_category{});  // no category
+            for (const auto& cat : cats) {
+                const bool student = cat.students_only;
+                std::set<std::string> tags;
+                if (!cat.code.empty()) {
+                    auto in_file = y.tags.find(cat.code);
+                    if (in_file == y.tags.end()) {
+                        ADD_FAILURE() << "category " << cat.code << " of " << year << " " << district
+                                      << " is listed but not in its rules files";
+                        continue;
+                    }
+                    tags = in_file->second;
+                }
                 for (int tier = 1; tier <= 2; ++tier) {
+                    const money standard = y.standard[student][tier - 1];
                     for (int breaks = 0; breaks <= 5; ++breaks) {
+                        where = "year " + std::to_string(year) + " " + district + " cat " +
+                                (cat.code.empty() ? "-" : cat.code) + (student ? " (student)" : "");
                         request r;
                         r.year = year;
                         r.district = district;
-                        r.person = who;
-                        if (!code.empty()) r.categories = {code};
+                        r.person = student ? person_kind::student : person_kind::resident;
+                        if (!cat.code.empty()) r.categories = {cat.code};
                         r.tier = tier;
                         r.continuous = breaks == 0;
                         if (breaks) r.break_years = breaks;
                         std::optional<date> previous_start;
-                        for (date d = y->opens.value; d <= y->coverage_to.value; d = add_days(d, 1)) {
+                        bool too_late = false;
+                        for (date d = plus_days(y.opens, -3); d <= plus_days(y.coverage_to, 3); d = plus_days(d, 1)) {
                             r.paid_on = d;
                             quote q = evaluate(*book, r);
                             ++evaluated;
+                            const bool tier_refused = !cat.code.empty() && !cat.allowed[tier - 1];
+                            const bool early = d < y.opens;
+                            const bool late_past = (y.last_payment_day && d > *y.last_payment_day) || d > y.coverage_to;
+                            const bool centralized = d >= y.opens && d <= y.centralized_ends;
+                            auto has_error = [&](const char* field) {
+                                return std::any_of(q.errors.begin(), q.errors.end(),
+                                                   [&](const field_error& e) { return e.field == field; });
+                            };
                             if (!q.ok) {
                                 ++refused;
-                                if (q.errors.empty() || q.due != 0 || q.coverage_start)
-                                    violation(r, q, "refused quote shows figures or no reason");
+                                if (q.errors.empty() || std::any_of(q.errors.begin(), q.errors.end(),
+                                                                    [](const field_error& e) { return e.message.empty(); }))
+                                    violation(r, q, "refused without a reason");
+                                if ((early || late_past) && !has_error("paid_on"))
+                                    violation(r, q, "refused, but not for the payment day outside enrollment");
+                                else if (!early && !late_past && !tier_refused && !has_error("paid_on"))
+                                    violation(r, q, "refused for something else than a late payment day");
+                                if (centralized && !tier_refused)
+                                    violation(r, q, "refused within the centralized period");
+                                if (!early && has_error("paid_on")) too_late = true;
                                 previous_start.reset();
                                 continue;
                             }
+                            if (early || late_past) violation(r, q, "quoted a payment outside enrollment");
+                            if (tier_refused) violation(r, q, "quoted a tier the category gives no assistance for");
+                            if (too_late) violation(r, q, "quoted a day after an earlier day was too late");
+
+                            // The price, from the rules data and the documents' formula.
+                            const bool late = y.late_from && d >= *y.late_from;
+                            const bool in_window = !cat.code.empty() && (!cat.valid_from || d >= *cat.valid_from) &&
+                                                   (!cat.valid_to || d <= *cat.valid_to);
+                            const bool exempt = in_window && shares_a_tag(tags, y.late_exempt_tags);
+                            const money surcharge = late && !exempt && y.late_adds_fiscal ? y.fiscal : 0;
+                            const bool assisted = in_window && !(late && !exempt && y.late_removes_assistance);
+                            const money assistance = assisted ? std::min(cat.assistance[tier - 1], standard) : 0;
+                            const money due = standard + surcharge - assistance;
+                            if (q.personal_standard != standard) violation(r, q, "personal standard is not the rules file's");
+                            if (q.surcharge != surcharge) violation(r, q, "surcharge is not late_pricing's");
+                            if (q.fiscal_subsidy != (surcharge ? 0 : y.fiscal))
+                                violation(r, q, "fiscal subsidy is not the rules file's");
+                            if (q.assistance != assistance) violation(r, q, "assistance is not the category list's");
+                            if (q.due != due) violation(r, q, "due is not standard + surcharge - assistance");
                             if (q.due < 0) violation(r, q, "due < 0");
-                            if (q.due + q.assistance != q.personal_standard + q.surcharge)
-                                violation(r, q, "due + assistance != standard + surcharge");
-                            if (q.assistance > q.personal_standard) violation(r, q, "assistance > standard");
-                            bool centralized = d <= y->centralized_ends.value;
+                            if (q.category_applied != (assistance > 0 ? std::optional<std::string>(cat.code) : std::nullopt))
+                                violation(r, q, "category applied is not the one that gives the assistance");
+
+                            // Coverage.
+                            if (!q.coverage_start || !q.coverage_end) {
+                                violation(r, q, "no coverage dates");
+                                continue;
+                            }
                             if (*q.coverage_start < d && !centralized)
                                 violation(r, q, "coverage starts before payment outside the centralized period");
-                            if (previous_start && *q.coverage_start < *previous_start &&
-                                !documented_jump(*y, d, code))
+                            // A later payment may start coverage earlier only on the first day of a period
+                            // that starts this category the same day (石柱 下路街道发〔2024〕78号 三（三）1).
+                            const bool documented_jump =
+                                std::any_of(y.category_start_days.begin(), y.category_start_days.end(),
+                                            [&](const auto& p) { return p.first == d && shares_a_tag(tags, p.second); });
+                            if (previous_start && *q.coverage_start < *previous_start && !documented_jump)
                                 violation(r, q, "a later payment gives an earlier start");
-                            if (*q.coverage_end != y->coverage_to.value ||
-                                q.coverage_end->month() != std::chrono::December ||
+                            if (*q.coverage_end != y.coverage_to || q.coverage_end->month() != std::chrono::December ||
                                 q.coverage_end->day() != std::chrono::day{31} ||
                                 static_cast<int>(q.coverage_end->year()) != year)
                                 violation(r, q, "coverage_end is not the last day of the coverage year");
                             if (*q.coverage_start > *q.coverage_end) violation(r, q, "start after end");
-                            if (q.waiting && days_between(q.waiting->from, q.waiting->to) + 1 != q.waiting->days)
-                                violation(r, q, "waiting days do not match its dates");
+                            if (q.waiting && (days_from(q.waiting->from, q.waiting->to) + 1 != q.waiting->days ||
+                                              plus_days(q.waiting->to, 1) != *q.coverage_start))
+                                violation(r, q, "waiting days do not match its dates or the start");
                             previous_start = q.coverage_start;
                         }
                     }
@@ -101,10 +302,10 @@ TEST(sweep, invariants_hold_for_every_answer) {
             }
         }
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cout << "[ sweep    ] " << evaluated << " quotes evaluated (" << refused << " refused as the rules require) in "
-              << seconds << " s, " << violations << " invariant violations\n";
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << "[ sweep    ] " << evaluated << " quotes evaluated over " << year_list.size() << " years and "
+              << district_ids.size() << " districts (" << refused << " refused as the rules require) in " << seconds
+              << " s, " << violations << " violations\n";
     EXPECT_EQ(violations, 0);
     EXPECT_GT(evaluated, 1000000);
 }

@@ -129,8 +129,16 @@ test('a newborn, covered from the day of birth', async () => {
 });
 
 test('errors appear next to the question they concern', async () => {
-  // Paying for 2026 on 2026-11-23: the waiting period runs past the end of the year.
-  const { context, page } = await open_page(browser, `${base}?today=2026-11-23&continuous=0&break=1`);
+  // Paying for the latest loaded year on its 23 November after a break: the waiting period runs past
+  // the end of the year (2026: 渝医保发〔2025〕42号 三, 3 months).
+  const years = await (async () => {
+    const { context, page } = await open_page(browser, base);
+    const catalogue = await page.evaluate(() => window.yibao.catalogue());
+    await context.close();
+    return catalogue.years.map((y) => y.year);
+  })();
+  const latest = Math.max(...years);
+  const { context, page } = await open_page(browser, `${base}?today=${latest}-11-23&continuous=0&break=1`);
   const s = await state(page);
   const cli = native_quote(request_of(s.form));
   assert.equal(cli.ok, false);
