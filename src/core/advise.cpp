@@ -1,9 +1,10 @@
 // What a resident would gain by paying earlier or choosing the other tier: found by asking the
 // engine itself about neighbouring answers, so the advice can never disagree with the quote.
 #include "core/dates.h"
-#include "core/json_api.h"
+#include "core/format.h"
 #include "core/quote.h"
 #include "core/rule_model.h"
+#include "core/vocabulary.h"
 
 namespace yibao {
 
@@ -57,12 +58,13 @@ advice advise(const rule_book& rules, const request& req, const quote& q, std::o
     if (a.earlier_start)
         a.lines.push_back("若在" + format_date(*a.earlier_pay_by) + "前缴费，可自" + format_date(*a.earlier_start) +
                           "起享受待遇（早" + std::to_string(days_between(*a.earlier_start, *q.coverage_start)) + "天）。");
+    const std::string other_tier(vocab::tier_name(other.tier));
     if (a.other_tier_due)
-        a.lines.push_back(std::string("选择") + (other.tier == 2 ? "二档" : "一档") + "应缴" +
+        a.lines.push_back("选择" + other_tier + "应缴" +
                           format_yuan(*a.other_tier_due) + "元（" + (other.tier == 2 ? "多" : "少") + "缴" +
                           format_yuan(other.tier == 2 ? *a.other_tier_due - q.due : q.due - *a.other_tier_due) + "元）。");
     else if (!o.errors.empty())
-        a.lines.push_back(std::string("不能选择") + (other.tier == 2 ? "二档" : "一档") + "：" + o.errors.front().message);
+        a.lines.push_back("不能选择" + other_tier + "：" + o.errors.front().message);
     return a;
 }
 

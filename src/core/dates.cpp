@@ -1,7 +1,5 @@
 #include "core/dates.h"
 
-#include "core/json_api.h"
-
 namespace yibao {
 
 using namespace std::chrono;
@@ -24,13 +22,6 @@ std::optional<date> parse_date(std::string_view text) {
     date result{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
     if (!result.ok()) return std::nullopt;
     return result;
-}
-
-std::string format_date(const date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-    return buf;
 }
 
 date add_days(const date& d, int days) { return date{sys_days{d} + std::chrono::days{days}}; }

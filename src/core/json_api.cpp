@@ -2,25 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/dates.h"
+#include "core/format.h"
 #include "core/rule_model.h"
 
 namespace yibao {
 
 using ojson = nlohmann::ordered_json;
 using json = nlohmann::json;
-
-std::string format_yuan(money amount) {
-    std::string sign = amount < 0 ? "-" : "";
-    money a = amount < 0 ? -amount : amount;
-    std::string s = sign + std::to_string(a / 100);
-    if (a % 100) {
-        char frac[4];
-        std::snprintf(frac, sizeof frac, "%02d", static_cast<int>(a % 100));
-        s += std::string(".") + frac;
-    }
-    return s;
-}
 
 namespace {
 
@@ -115,9 +103,9 @@ std::string catalogue_json(const rule_book& rules) {
         auto info = year_details(rules, y, "chongqing");
         if (!info) continue;
         o["years"].push_back({{"year", y},
-                              {"enrollment_opens", info->enrollment_opens},
-                              {"centralized_ends", info->centralized_ends},
-                              {"coverage_ends", info->coverage_ends},
+                              {"enrollment_opens", format_date(info->enrollment_opens)},
+                              {"centralized_ends", format_date(info->centralized_ends)},
+                              {"coverage_ends", format_date(info->coverage_ends)},
                               {"documents", info->documents}});
     }
     o["districts"] = ojson::array();

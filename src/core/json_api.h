@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/format.h"  // format_date, format_yuan: callers of this header have used them from here
 #include "core/quote.h"
 #include "core/request_reader.h"
 #include "core/rules.h"
@@ -22,9 +23,5 @@ std::string quote_json(const rule_book& rules, std::string_view request_json, bo
 // Lists for the UI, as JSON text.
 std::string categories_json(const rule_book& rules, int year, const std::string& district);
 std::string catalogue_json(const rule_book& rules);  // years, districts, per-year details
-
-// Formatting helpers shared by the CLI and the UI.
-std::string format_date(const date& d);     // YYYY-MM-DD
-std::string format_yuan(money amount);      // "400" or "40.50"
 
 }  // namespace yibao

@@ -20,9 +20,28 @@ struct sourced {
     std::string source;
 };
 
+// Which requests a note or reading concerns: its "applies_to" in the rules data. Every condition
+// given must hold (any one entry of a list is enough); a condition left out holds for every
+// request, so a note without applies_to concerns everyone.
+struct applies_to {
+    std::vector<person_kind> persons;
+    std::vector<std::string> districts;      // district ids (after resolving names)
+    std::vector<std::string> categories;     // category codes the request names; "*": any category
+    std::vector<std::string> category_tags;  // the request names a category with one of these tags
+    std::vector<std::string> periods;        // ids of the payment period the payment day falls in
+    std::optional<date> paid_from, paid_to;  // the payment day in this range (both ends included)
+    std::optional<date> born_from, born_to;  // the birth day (newborns) in this range
+    std::optional<bool> continuous;          // the request says it was (true) / was not (false) covered without a gap
+    std::vector<std::string> answers;        // request fields given with a value other than false or 0
+    std::string pointer;                     // where it was read ("/readings/3/applies_to"), for messages
+
+    bool everyone() const;
+};
+
 struct text_ref {
     std::string text;
     std::string source;
+    applies_to when;  // which requests the text concerns
 };
 
 enum class start_kind { fixed_date, next_month_first, waiting_days, waiting_months, same_day };
@@ -79,6 +98,9 @@ struct category {
     bool has_tag(const std::string& tag) const;
     bool allows(person_kind p) const;
     bool valid_on(const date& paid) const;  // paid inside the table's 标准执行起止时间
+    // The tier's assistance rule for this person: a resident table's row carries its own rule for
+    // students (a percentage of the student's own standard) where the rules give one.
+    const tier_assistance& tier_rule(person_kind p, int tier) const;
 };
 
 struct late_pricing_rule {
@@ -87,6 +109,7 @@ struct late_pricing_rule {
     std::vector<std::string> exempt_tags;
     std::string source;
     std::string reading;
+    applies_to reading_when;  // which requests the reading concerns (besides the price it explains)
 };
 
 struct newborn_rules {
@@ -140,6 +163,8 @@ struct year_rules {
     const category* find_category(const std::string& code_or_name) const;
     const payment_period* period_on(const date& paid) const;  // null outside every period
     const sourced<money>& standard(person_kind p, int tier) const;
+    // What a category gives this person for the tier (0 where the tier is not allowed).
+    money assistance(const category& c, person_kind p, int tier) const;
 };
 
 struct district_entry {

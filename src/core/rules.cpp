@@ -13,8 +13,9 @@
 #include <string_view>
 
 #include "core/dates.h"
-#include "core/json_api.h"
+#include "core/format.h"
 #include "core/rule_model.h"
+#include "core/vocabulary.h"
 
 namespace yibao {
 
@@ -38,6 +39,11 @@ bool category::valid_on(const date& paid) const {
     return (!valid_from || paid >= *valid_from) && (!valid_to || paid <= *valid_to);
 }
 
+const tier_assistance& category::tier_rule(person_kind p, int tier) const {
+    if (p == person_kind::student && student_tiers) return (*student_tiers)[tier - 1];
+    return tiers[tier - 1];
+}
+
 const category* year_rules::find_category(const std::string& code_or_name) const {
     for (const auto& c : categories)
         if (c.code == code_or_name) return &c;
@@ -54,6 +60,17 @@ const payment_period* year_rules::period_on(const date& paid) const {
 
 const sourced<money>& year_rules::standard(person_kind p, int tier) const {
     return standards[p == person_kind::student ? 1 : 0][tier == 2 ? 1 : 0];
+}
+
+money year_rules::assistance(const category& c, person_kind p, int tier) const {
+    const tier_assistance& t = c.tier_rule(p, tier);
+    switch (t.kind) {
+        case assist_kind::fixed: return t.fixed;
+        case assist_kind::percent_of_tier1: return standard(p, 1).value * t.percent / 100;
+        case assist_kind::percent_of_tier2: return standard(p, 2).value * t.percent / 100;
+        case assist_kind::not_allowed: return 0;
+    }
+    return 0;
 }
 
 const district_entry* rule_book::find_district(std::string_view id_or_name) const {
@@ -314,11 +331,69 @@ struct reader {
             fail(p, "wrong type: expected object");
             return std::nullopt;
         }
-        allow_keys(v, p, {text_key, "source"});
+        allow_keys(v, p, {text_key, "source", "applies_to"});
         auto t = string(v, p, text_key, true);
         auto s = string(v, p, "source", true);
+        auto when = applies(v, p);
         if (!t || !s) return std::nullopt;
-        return text_ref{*t, *s};
+        return text_ref{*t, *s, std::move(when)};
+    }
+
+    // "applies_to": which requests a note or reading concerns. Its form is checked here; the
+    // districts, categories and periods it names are checked against the year's rules once the
+    // whole year is read (check_applies_to).
+    applies_to applies(const json& obj, const std::string& ptr) {
+        applies_to a;
+        const json* v = member(obj, ptr, "applies_to", false, json::value_t::object);
+        if (!v) return a;
+        const std::string p = ptr + "/applies_to";
+        a.pointer = p;
+        allow_keys(*v, p, {"persons", "districts", "categories", "category_tags", "periods", "paid", "born",
+                           "continuous", "answers"});
+        if (v->empty()) fail(p, "empty: leave applies_to out for a note that concerns every request");
+        auto list = [&](const char* key) {
+            auto out = string_list(*v, p, key);
+            if (auto it = v->find(key); it != v->end() && it->is_array() && it->empty())
+                fail(p + "/" + key, "empty list: it would concern no request (leave the key out to mean every request)");
+            return out;
+        };
+        for (const auto& who : list("persons")) {
+            const auto* known = std::find_if(std::begin(vocab::persons), std::end(vocab::persons),
+                                             [&](const vocab::person_name& n) { return n.id == who; });
+            if (known != std::end(vocab::persons))
+                a.persons.push_back(known->kind);
+            else
+                fail(p + "/persons", "unknown person \"" + who + "\" (resident, student, newborn)");
+        }
+        a.districts = list("districts");
+        a.categories = list("categories");
+        a.category_tags = list("category_tags");
+        for (const auto& tag : a.category_tags)
+            if (tag != "low_income" && tag != "tuopin")
+                fail(p + "/category_tags", "unknown tag \"" + tag + "\" (low_income, tuopin)");
+        a.periods = list("periods");
+        auto range = [&](const char* key, std::optional<date>& from, std::optional<date>& to) {
+            const json* o = member(*v, p, key, false, json::value_t::object);
+            if (!o) return;
+            const std::string q = p + "/" + key;
+            allow_keys(*o, q, {"from", "to"});
+            from = plain_date(*o, q, "from", false);
+            to = plain_date(*o, q, "to", false);
+            if (!o->contains("from") && !o->contains("to")) fail(q, "needs from, to or both");
+            if (from && to && *to < *from) fail(q, "range ends before it starts");
+        };
+        range("paid", a.paid_from, a.paid_to);
+        range("born", a.born_from, a.born_to);
+        a.continuous = boolean(*v, p, "continuous", false);
+        for (const auto& key : list("answers"))
+            if (key != "continuous_years" && key != "zero_claims_last_year" && key != "pays_birth_year" &&
+                key != "freshman" && key != "break_years")
+                fail(p + "/answers", "unknown answer \"" + key +
+                                         "\" (continuous_years, zero_claims_last_year, pays_birth_year, freshman, "
+                                         "break_years)");
+            else
+                a.answers.push_back(key);
+        return a;
     }
 
     std::vector<text_ref> text_list(const json& obj, const std::string& ptr, const char* key) {
@@ -443,9 +518,9 @@ void read_categories(reader& r, const json& root, year_rules& y) {
             if (tag != "low_income" && tag != "tuopin")
                 r.fail(p + "/tags", "unknown tag \"" + tag + "\" (low_income, tuopin)");
         for (const auto& who : r.string_list(c, p, "persons")) {
-            if (who == "resident") cat.persons.push_back(person_kind::resident);
-            else if (who == "student") cat.persons.push_back(person_kind::student);
-            else if (who == "newborn") cat.persons.push_back(person_kind::newborn);
+            const auto* known = std::find_if(std::begin(vocab::persons), std::end(vocab::persons),
+                                             [&](const vocab::person_name& n) { return n.id == who; });
+            if (known != std::end(vocab::persons)) cat.persons.push_back(known->kind);
             else r.fail(p + "/persons", "unknown person \"" + who + "\"");
         }
         if (const json* v = r.member(c, p, "valid", false, json::value_t::object)) {
@@ -560,11 +635,12 @@ void read_year(reader& r, const json& root, year_rules& y) {
                 r.fail(p, "wrong type: expected object");
                 continue;
             }
-            r.allow_keys(o, p, {"point", "reading", "source"});
+            r.allow_keys(o, p, {"point", "reading", "source", "applies_to"});
             auto point = r.string(o, p, "point", true);
             auto reading = r.string(o, p, "reading", true);
             auto source = r.string(o, p, "source", true);
-            if (point && reading && source) y.readings.push_back({*point + "：" + *reading, *source});
+            auto when = r.applies(o, p);
+            if (point && reading && source) y.readings.push_back({*point + "：" + *reading, *source, std::move(when)});
         }
     }
     if (const json* docs = r.member(root, "", "documents", true, json::value_t::array)) {
@@ -606,10 +682,11 @@ void read_year(reader& r, const json& root, year_rules& y) {
     if (const json* lp = r.member(root, "", "late_pricing", true, json::value_t::object)) {
         const std::string p = "/late_pricing";
         r.allow_keys(*lp, p, {"none", "from", "adds_fiscal_subsidy", "removes_assistance",
-                              "exempt_tags", "source", "reading"});
+                              "exempt_tags", "source", "reading", "applies_to"});
         auto& l = y.late_pricing;
         if (auto s = r.string(*lp, p, "source", true)) l.source = *s;
         if (auto s = r.string(*lp, p, "reading", false)) l.reading = *s;
+        l.reading_when = r.applies(*lp, p);
         if (r.boolean(*lp, p, "none", false).value_or(false)) {
             l.present = false;
         } else {
@@ -689,6 +766,31 @@ void read_year(reader& r, const json& root, year_rules& y) {
         r.fail("/payment_periods/0/from", "the first payment period must start on /enrollment/opens");
     if (y.coverage_to.value < y.coverage_from.value)
         r.fail("/coverage_year", "coverage year ends before it starts");
+}
+
+// Every district, category and payment period an applies_to names exists for this year (the
+// municipal file's notes are checked again under each district file that keeps them).
+void check_applies_to(reader& r, const year_rules& y, const rule_book& book) {
+    auto check = [&](const applies_to& a) {
+        if (a.pointer.empty()) return;
+        if (!book.district_list.empty())
+            for (const auto& d : a.districts)
+                if (const district_entry* e = book.find_district(d); !e || e->id != d)
+                    r.fail(a.pointer + "/districts", "unknown district id \"" + d + "\" (the ids of districts.json)");
+        for (const auto& code : a.categories)
+            if (code != "*" && std::none_of(y.categories.begin(), y.categories.end(),
+                                            [&](const category& c) { return c.code == code; }))
+                r.fail(a.pointer + "/categories", "no category \"" + code + "\" in these rules (a code, or \"*\" for any category)");
+        for (const auto& id : a.periods)
+            if (std::none_of(y.periods.begin(), y.periods.end(), [&](const payment_period& p) { return p.id == id; }))
+                r.fail(a.pointer + "/periods", "no payment period \"" + id + "\" in these rules");
+    };
+    for (const auto& n : y.notes) check(n.when);
+    for (const auto& n : y.readings) check(n.when);
+    for (const auto& n : y.incentives.notes) check(n.when);
+    for (const auto* t : {&y.repair_note, &y.announced_waiting_months, &y.newborn.guardian})
+        if (*t) check((*t)->when);
+    check(y.late_pricing.reading_when);
 }
 
 // ---------------------------------------------------------------- files
@@ -918,6 +1020,7 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         y.files.push_back(base.path);
         if (overlay) y.files.push_back(overlay->path);
         read_year(r, merged, y);
+        check_applies_to(r, y, *book);
         if (overlay) {
             // The rules in force are as new as the newer of the two files.
             if (base.doc.contains("revision") && base.doc["revision"].is_string())
@@ -1133,14 +1236,38 @@ std::optional<year_info> year_details(const rule_book& rules, int year, const st
     if (!y || !rules.find_district(district)) return std::nullopt;
     year_info info;
     info.year = year;
-    info.enrollment_opens = format_date(y->opens.value);
-    info.centralized_ends = format_date(y->centralized_ends.value);
-    info.coverage_ends = format_date(y->coverage_to.value);
+    info.enrollment_opens = y->opens.value;
+    info.centralized_ends = y->centralized_ends.value;
+    info.coverage_ends = y->coverage_to.value;
     for (const auto& f : y->files) info.rules_files += (info.rules_files.empty() ? "" : " + ") + f;
     for (const auto& d : y->documents) info.documents += (info.documents.empty() ? "" : "；") + d;
-    info.rules_revision = format_date(y->revision);
+    info.rules_revision = y->revision;
     info.district_has_own_file = own;
     return info;
+}
+
+std::vector<category_info> categories(const rule_book& rules, int year, const std::string& district) {
+    std::vector<category_info> out;
+    const year_rules* y = rules.find(year, district);
+    if (!y || !rules.find_district(district)) return out;
+    for (const auto& c : y->categories) {
+        category_info i;
+        i.code = c.code;
+        i.name = c.name;
+        person_kind who = c.allows(person_kind::resident) ? person_kind::resident : person_kind::student;
+        i.students_only = !c.allows(person_kind::resident);
+        i.tier1_allowed = c.tier_rule(who, 1).kind != assist_kind::not_allowed;
+        i.tier2_allowed = c.tier_rule(who, 2).kind != assist_kind::not_allowed;
+        i.tier1_assistance = y->assistance(c, who, 1);
+        i.tier2_assistance = y->assistance(c, who, 2);
+        i.student_tier1_assistance = y->assistance(c, person_kind::student, 1);
+        i.student_tier2_assistance = y->assistance(c, person_kind::student, 2);
+        if (c.valid_from) i.valid_from = format_date(*c.valid_from);
+        if (c.valid_to) i.valid_to = format_date(*c.valid_to);
+        i.source = c.source;
+        out.push_back(i);
+    }
+    return out;
 }
 
 }  // namespace yibao

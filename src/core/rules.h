@@ -61,12 +61,12 @@ struct category_info {
 
 struct year_info {
     int year = 0;
-    std::string enrollment_opens;    // first payment day accepted (YYYY-MM-DD)
-    std::string centralized_ends;    // last day of the centralized period
-    std::string coverage_ends;       // last day of the coverage year
+    date enrollment_opens{};         // first payment day accepted
+    date centralized_ends{};         // last day of the centralized period
+    date coverage_ends{};            // last day of the coverage year
     std::string rules_files;         // the files quoted for the district
     std::string documents;           // 文号 of the documents behind them
-    std::string rules_revision;      // YYYY-MM-DD: when the rules data used was last revised
+    date rules_revision{};           // when the rules data used was last revised
     bool district_has_own_file = false;
 };
 

@@ -24,9 +24,9 @@ app::app(std::shared_ptr<const rule_book> book, date today, const url_params& pa
         if (auto info = year_details(*book_, y, "chongqing")) {
             year_dates yd;
             yd.year = y;
-            if (auto d = parse_date(info->enrollment_opens)) yd.opens = *d;
-            if (auto d = parse_date(info->centralized_ends)) yd.centralized_ends = *d;
-            if (auto d = parse_date(info->coverage_ends)) yd.coverage_ends = *d;
+            yd.opens = info->enrollment_opens;
+            yd.centralized_ends = info->centralized_ends;
+            yd.coverage_ends = info->coverage_ends;
             year_dates_.push_back(yd);
         }
     }
@@ -70,11 +70,9 @@ void app::load_year_lists() {
 
 void app::clamp_dates() {
     if (!year_info_) return;
-    auto opens = parse_date(year_info_->enrollment_opens);
-    auto ends = parse_date(year_info_->coverage_ends);
-    if (!opens || !ends) return;
-    form_.paid_on = clamp_date(form_.paid_on, *opens, *ends);
-    form_.birth_date = clamp_date(form_.birth_date, day_of(form_.year - 1, 1, 1), *ends);
+    const date opens = year_info_->enrollment_opens, ends = year_info_->coverage_ends;
+    form_.paid_on = clamp_date(form_.paid_on, opens, ends);
+    form_.birth_date = clamp_date(form_.birth_date, day_of(form_.year - 1, 1, 1), ends);
 }
 
 void app::refresh() {

@@ -173,7 +173,7 @@ presentation present(const rule_book& book, const request& req, const quote& q, 
     if (auto info = year_details(book, req.year, district ? district->id : req.district)) {
         std::string rules = std::to_string(req.year) + "年度规则：" + info->rules_files;
         if (!info->documents.empty()) rules += "；文件：" + info->documents;
-        if (auto d = parse_date(info->rules_revision)) rules += "；规则数据修订于" + chinese_date(*d);
+        rules += "；规则数据修订于" + chinese_date(info->rules_revision);
         footer.rows.push_back(text_row("rules", rules + "。", tone::muted));
     }
     if (!version.empty()) footer.rows.push_back(text_row("version", "版本 " + std::string(version), tone::muted));

@@ -116,12 +116,8 @@ void app::draw_year() {
     if (year_info_) {
         cv_.space(8);
         std::string line = "集中缴费期：";
-        auto opens = parse_date(year_info_->enrollment_opens);
-        auto cends = parse_date(year_info_->centralized_ends);
-        if (opens && cends) {
-            line += chinese_date(*opens) + "至" + chinese_date(*cends);
-            cv_.text(line, colors::muted);
-        }
+        line += chinese_date(year_info_->enrollment_opens) + "至" + chinese_date(year_info_->centralized_ends);
+        cv_.text(line, colors::muted);
     }
     end_question("year");
 }
@@ -152,8 +148,7 @@ void app::draw_birth() {
     cv_.card_begin();
     cv_.heading(h_birth);
     cv_.space(8);
-    date hi = year_info_ ? parse_date(year_info_->coverage_ends).value_or(day_of(form_.year, 12, 31))
-                         : day_of(form_.year, 12, 31);
+    date hi = year_info_ ? year_info_->coverage_ends : day_of(form_.year, 12, 31);
     if (cv_.date_picker("birth", form_.birth_date, day_of(form_.year - 1, 1, 1), hi)) dirty_ = changed_this_frame_ = true;
     cv_.space(4);
     cv_.text("出生于" + chinese_date(form_.birth_date), colors::muted);
@@ -253,9 +248,9 @@ void app::draw_paid() {
     date lo = day_of(form_.year - 1, 1, 1), hi = day_of(form_.year, 12, 31);
     std::optional<date> cends;
     if (year_info_) {
-        lo = parse_date(year_info_->enrollment_opens).value_or(lo);
-        hi = parse_date(year_info_->coverage_ends).value_or(hi);
-        cends = parse_date(year_info_->centralized_ends);
+        lo = year_info_->enrollment_opens;
+        hi = year_info_->coverage_ends;
+        cends = year_info_->centralized_ends;
     }
     if (cv_.date_picker("paid", form_.paid_on, lo, hi)) dirty_ = changed_this_frame_ = true;
     cv_.space(8);
