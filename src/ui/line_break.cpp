@@ -87,7 +87,7 @@ std::vector<std::string_view> break_lines(std::string_view text, float width,
             bool can = false;
             if (prev == ' ') can = true;
             else if (is_cjk(cp) || is_cjk(prev)) can = true;
-            else if (prev == '-' || prev == '/') can = true;
+            else if ((prev == '-' || prev == '/') && !(cp >= '0' && cp <= '9')) can = true;  // not inside 380/755
             if (is_closing(cp) || is_opening(prev)) can = false;
             if (cp == ' ') can = false;
             if (can) {

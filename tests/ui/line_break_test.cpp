@@ -47,3 +47,15 @@ TEST(line_break, malformed_utf8_neither_crashes_nor_loops) {
 
 }  // namespace
 }  // namespace yibao::ui
+
+namespace yibao::ui {
+namespace {
+
+TEST(line_break, never_inside_a_number_with_a_slash_or_hyphen) {
+    // （380/755）and 2025-01-01 stay whole; a break after a hyphen between words is still allowed.
+    EXPECT_EQ(lines("标准（380/755）编制", 7), (std::vector<std::string>{"标准", "（380/755）编", "制"}));
+    EXPECT_EQ(lines("ab-cd", 1.5f), (std::vector<std::string>{"ab-", "cd"}));
+}
+
+}  // namespace
+}  // namespace yibao::ui
