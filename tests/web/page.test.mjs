@@ -209,3 +209,28 @@ test('the strict contract holds in the page: window.yibao.quote and the URL use 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the screens\' colours are defined once (ui/widgets.h): the glue gets them, the HTML shell and the manifest agree', async () => {
+  const { context, page, problems } = await open_page(browser, `${base}?today=2025-11-20`);
+  try {
+    const palette = await page.evaluate(() => window.yibao.palette());
+    for (const name of ['page', 'card', 'text', 'muted', 'line', 'primary', 'error', 'warn', 'good'])
+      assert.match(palette[name] || '', /^#[0-9a-f]{6}$/, `palette.${name}`);
+    // What shows before the WebAssembly has loaded cannot ask it: it is checked against it here.
+    const shell = await page.evaluate(async () => {
+      const rgb = (css) => '#' + css.match(/\d+/g).slice(0, 3).map((n) => (+n).toString(16).padStart(2, '0')).join('');
+      const manifest = await (await fetch('manifest.webmanifest')).json();
+      return {
+        theme: document.querySelector('meta[name=theme-color]').content.toLowerCase(),
+        background: rgb(getComputedStyle(document.body).backgroundColor),
+        manifest_theme: manifest.theme_color.toLowerCase(),
+        manifest_background: manifest.background_color.toLowerCase(),
+      };
+    });
+    assert.deepEqual(shell, { theme: palette.primary, background: palette.page,
+                              manifest_theme: palette.primary, manifest_background: palette.page });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
