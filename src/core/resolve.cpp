@@ -7,6 +7,20 @@
 
 namespace yibao {
 
+namespace {
+
+// A number of the request within the vocabulary's limits. The JSON parser, the page's URL and the
+// CLI refuse a number out of range before it gets here, with the same words; a request built in
+// C++ meets the same limits here.
+void within_limits(resolved& r, std::string_view key, const std::optional<int>& v) {
+    const vocab::field* f = vocab::find_field(key);
+    if (!f || !v || (*v >= f->min && *v <= f->max)) return;
+    r.error(std::string(key), std::string(f->zh) + "（" + std::string(key) + "）写的是 " + std::to_string(*v) + "，应是 " +
+                                  std::to_string(f->min) + " 到 " + std::to_string(f->max) + " 之间的整数。");
+}
+
+}  // namespace
+
 resolved resolve(const rule_book& book, const request& req) {
     resolved r;
     r.district = book.find_district(req.district);
@@ -26,13 +40,12 @@ resolved resolve(const rule_book& book, const request& req) {
     }
     if (req.tier != 1 && req.tier != 2) r.error("tier", "档次只能是1（一档）或2（二档）。");
     if (!req.paid_on) r.error("paid_on", "请填写缴费日期（paid_on，格式YYYY-MM-DD）。");
-    if (req.break_years && *req.break_years < 0) r.error("break_years", "断保年数不能是负数。");
+    within_limits(r, "break_years", req.break_years);
     if (req.continuous && *req.continuous && req.break_years && *req.break_years > 0)
         r.error("break_years", "连续参保时断保年数应为0；如去年没有参保，请把连续参保选为“否”。");
     if (req.continuous && !*req.continuous && req.break_years && *req.break_years == 0)
         r.error("break_years", "没有连续参保时，断保年数至少为1年。");
-    if (req.continuous_years && *req.continuous_years < 0)
-        r.error("continuous_years", "连续参保年数不能是负数。");
+    within_limits(r, "continuous_years", req.continuous_years);
     if (req.freshman && *req.freshman && req.person != person_kind::student)
         r.error("freshman", "只有在渝高校大学生才有“新生入学时缴费”；请把参保人选为大学生，或去掉此选项。");
     if (!r.rules) return r;
