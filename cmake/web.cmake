@@ -160,14 +160,11 @@ add_library(yibao_page OBJECT
   "${_yibao_gen}/glyphs.cpp")
 add_dependencies(yibao_page yibao_gen)
 target_include_directories(yibao_page PRIVATE ${YIBAO_ROOT}/src)
-# yibao_ui_model (top-level CMakeLists.txt): the screens' model (form, format, presentation, line breaking).
+# yibao_ui_model (top-level CMakeLists.txt): the screens' model (form, presentation, line breaking).
 target_link_libraries(yibao_page PUBLIC yibao_ui_model yibao_core yibao_imgui)
 target_link_libraries(yibao_page PRIVATE nlohmann_json::nlohmann_json)  # state_json, the ABI
 target_compile_options(yibao_page PRIVATE -fno-exceptions)
 yibao_warnings(yibao_page)  # cmake/warnings.cmake: the same warnings as the native build
-# The page's C ABI (extern "C" EMSCRIPTEN_KEEPALIVE functions, called from JS) is declared in no header
-# yet: -Wmissing-prototypes would flag each of them. Remove this once a header declares them.
-set_source_files_properties(${YIBAO_ROOT}/src/platform/abi.cpp PROPERTIES COMPILE_OPTIONS -Wno-missing-prototypes)
 set(_yibao_link_flags
   --no-entry
   -sMODULARIZE=1

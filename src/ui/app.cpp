@@ -90,8 +90,8 @@ void app::refresh() {
     tier_due_[0].clear();
     tier_due_[1].clear();
     if (quote_.ok) {
-        tier_due_[last_request_.tier == 2 ? 1 : 0] = yuan(quote_.due);
-        if (advice_.other_tier_due) tier_due_[last_request_.tier == 2 ? 0 : 1] = yuan(*advice_.other_tier_due);
+        tier_due_[last_request_.tier == 2 ? 1 : 0] = format_yuan(quote_.due);
+        if (advice_.other_tier_due) tier_due_[last_request_.tier == 2 ? 0 : 1] = format_yuan(*advice_.other_tier_due);
     }
 }
 

@@ -4,7 +4,7 @@
 
 #include "core/dates.h"
 #include "core/vocabulary.h"
-#include "ui/format.h"
+#include "core/format.h"
 
 namespace yibao::ui {
 
@@ -90,16 +90,16 @@ section answer_section(const rule_book& book, const request& req, const quote& q
     due.kind = row_kind::amount;
     due.id = "due";
     due.label = "应缴";
-    due.text = yuan(q.due);
+    due.text = format_yuan(q.due);
     due.unit = "元";
     s.rows.push_back(due);
     s.rows.push_back(pair_row("personal_standard", "个人缴费标准（" + std::string(vocab::tier_name(req.tier)) + "）",
-                              yuan(q.personal_standard) + "元"));
+                              format_yuan(q.personal_standard) + "元"));
     s.rows.push_back(pair_row("assistance", "资助（由医疗救助等资金代缴）",
-                              (q.assistance > 0 ? "-" : "") + yuan(q.assistance) + "元", tone::good));
-    s.rows.push_back(pair_row("surcharge", "逾期补缴的财政部分", (q.surcharge > 0 ? "+" : "") + yuan(q.surcharge) + "元",
+                              (q.assistance > 0 ? "-" : "") + format_yuan(q.assistance) + "元", tone::good));
+    s.rows.push_back(pair_row("surcharge", "逾期补缴的财政部分", (q.surcharge > 0 ? "+" : "") + format_yuan(q.surcharge) + "元",
                               q.surcharge > 0 ? tone::bad : tone::normal));
-    s.rows.push_back(pair_row("fiscal_subsidy", "财政补助（政府另付，不用你交）", yuan(q.fiscal_subsidy) + "元", tone::muted));
+    s.rows.push_back(pair_row("fiscal_subsidy", "财政补助（政府另付，不用你交）", format_yuan(q.fiscal_subsidy) + "元", tone::muted));
     if (q.coverage_start && q.coverage_end)
         s.rows.push_back(text_row("coverage", "享受待遇：" + chinese_date(*q.coverage_start) + "至" +
                                                   chinese_date(*q.coverage_end)));
@@ -140,7 +140,7 @@ presentation present(const rule_book& book, const request& req, const quote& q, 
     p.ok = q.ok;
     p.title = "重庆城乡居民医保缴费计算结果";
     p.made_on = "计算日期：" + chinese_date(today);
-    if (q.ok) p.due = yuan(q.due);
+    if (q.ok) p.due = format_yuan(q.due);
 
     p.sections.push_back(answers_section(book, req));
     p.sections.push_back(answer_section(book, req, q));

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ui/format.h"
+#include "core/format.h"
 
 struct ImFont;
 

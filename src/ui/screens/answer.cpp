@@ -35,10 +35,10 @@ void app::draw_answer() {
         shown_.tier_due[0] = tier_due_[0];
         shown_.tier_due[1] = tier_due_[1];
         shown_.due = model_.due;
-        shown_.personal_standard = yuan(q.personal_standard);
-        shown_.assistance = yuan(q.assistance);
-        shown_.fiscal_subsidy = yuan(q.fiscal_subsidy);
-        shown_.surcharge = yuan(q.surcharge);
+        shown_.personal_standard = format_yuan(q.personal_standard);
+        shown_.assistance = format_yuan(q.assistance);
+        shown_.fiscal_subsidy = format_yuan(q.fiscal_subsidy);
+        shown_.surcharge = format_yuan(q.surcharge);
         if (q.coverage_start && q.coverage_end) {
             shown_.coverage_start = format_date(*q.coverage_start);
             shown_.coverage_end = format_date(*q.coverage_end);

@@ -53,7 +53,7 @@ void app::draw_bar(const frame_input& in) {
     const ImU32 white = IM_COL32(255, 255, 255, 255), soft = IM_COL32(214, 228, 248, 255);
     float ty = (h - hf->FontSize) * 0.5f;
     if (quote_.ok) {
-        std::string due = shown_.due.empty() ? yuan(quote_.due) : shown_.due;
+        std::string due = shown_.due.empty() ? format_yuan(quote_.due) : shown_.due;
         float x = x0;
         cv_.text_at(ImVec2(x, ty), bar_due, soft, hf);
         x += hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, bar_due).x + cv_.px(6);

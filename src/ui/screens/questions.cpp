@@ -194,11 +194,11 @@ void app::draw_categories() {
         const money a1 = student ? c.student_tier1_assistance : c.tier1_assistance;
         const money a2 = student ? c.student_tier2_assistance : c.tier2_assistance;
         if (c.tier1_allowed && c.tier2_allowed)
-            sub = "资助：一档" + yuan(a1) + "元，二档" + yuan(a2) + "元";
+            sub = "资助：一档" + format_yuan(a1) + "元，二档" + format_yuan(a2) + "元";
         else if (c.tier1_allowed)
-            sub = "资助" + yuan(a1) + "元（只能选一档）";
+            sub = "资助" + format_yuan(a1) + "元（只能选一档）";
         else if (c.tier2_allowed)
-            sub = "资助" + yuan(a2) + "元（只能选二档）";
+            sub = "资助" + format_yuan(a2) + "元（只能选二档）";
         cv_.begin_row();
         if (cv_.choice("cat." + c.code, c.name, sub, form_.has_category(c.code), cv_.column_w, metrics::touch_px, true)) {
             form_.toggle_category(c.code);
