@@ -1,6 +1,8 @@
-// The page's C ABI: the functions the glue (web/js/*.js) calls through Emscripten's Module. Strings
-// come in as UTF-8 and go out as UTF-8 JSON that stays valid until the next call. The main loop
-// (WebGL, Dear ImGui, frames) is in main_web.cpp, behind platform/page.h.
+// The page's C ABI (platform/abi.h): the functions the glue (web/js/*.js) calls through
+// Emscripten's Module. The main loop (WebGL, Dear ImGui, frames) is in main_web.cpp, behind
+// platform/page.h.
+#include "platform/abi.h"
+
 #include <emscripten/emscripten.h>
 
 #include <cstdio>

@@ -1,0 +1,33 @@
+// The page's C ABI: what the glue (web/js/*.js) calls as Module._yibao_*, defined in abi.cpp. Text
+// goes in as UTF-8; const char* results are UTF-8 (JSON unless said otherwise) that stay valid until
+// the next call. The main loop behind it is platform/page.h.
+#pragma once
+
+extern "C" {
+
+// The rules compiled into the page: 0, or 1 when a rules file is broken (yibao_load_errors says why).
+int yibao_init();
+const char* yibao_load_errors();  // plain text, one problem a line
+
+// The rule engine, as the CLI answers: `yibao quote` (with advice when asked), the catalogue of
+// years, districts and dates, a year's categories in a district.
+const char* yibao_quote(const char* request_json, int with_advice);
+const char* yibao_catalogue();
+const char* yibao_categories(int year, const char* district);
+
+// The screens: start (one JSON object of options; 0, 1 no WebGL, 2 no rules, 3 today is not a
+// date, 4 options not understood), forget every answer, size and network changes.
+int yibao_start(const char* options_json, unsigned char* font, int font_size);
+int yibao_reset(const char* today);
+void yibao_refresh_size();
+void yibao_set_network(int online, int offline_ready);
+int yibao_webgl_version();
+
+// What the screens show and how: the test hook's state, the colours by name, what a person reads
+// of the quote (the printout and the saved picture), and the line breaker for the picture.
+const char* yibao_state();
+const char* yibao_palette();
+const char* yibao_presentation();
+const char* yibao_break_lines(const char* text, float px, float width);
+
+}  // extern "C"
