@@ -126,14 +126,17 @@ void app::draw_person() {
     cv_.card_begin();
     cv_.heading(h_person);
     cv_.space(8);
-    static const person_kind kinds[3] = {person_kind::resident, person_kind::student, person_kind::newborn};
+    // Ids and names from core/vocabulary.h; the small line under each says who it is for.
+    std::vector<std::string> ids, names;
     int selected = 0;
-    for (int i = 0; i < 3; ++i)
-        if (kinds[i] == form_.person) selected = i;
-    int tapped = cv_.choice_row({"person.resident", "person.student", "person.newborn"}, {"居民", "大学生", "新生儿"},
-                                {"城乡居民", "在渝高校", "当年出生"}, selected);
-    if (tapped >= 0 && kinds[tapped] != form_.person) {
-        form_.person = kinds[tapped];
+    for (const auto& p : vocab::persons) {
+        if (p.kind == form_.person) selected = static_cast<int>(ids.size());
+        ids.push_back("person." + std::string(p.id));
+        names.emplace_back(p.zh_short);
+    }
+    int tapped = cv_.choice_row(ids, names, {"城乡居民", "在渝高校", "当年出生"}, selected);
+    if (tapped >= 0 && vocab::persons[tapped].kind != form_.person) {
+        form_.person = vocab::persons[tapped].kind;
         load_year_lists();
         dirty_ = changed_this_frame_ = true;
     }
@@ -298,10 +301,12 @@ void app::draw_continuity() {
         cv_.text("已经连续几年没有参保（断保年数）？");
         cv_.space(8);
         cv_.begin_row();
+        // One limit for break years everywhere: the request's (core/vocabulary.h); 0 is "continuous".
+        const int most = static_cast<int>(vocab::find_field("break_years")->max);
         int step = cv_.stepper("break", "断保" + std::to_string(form_.break_years) + "年", form_.break_years > 1,
-                               form_.break_years < 30, cv_.column_w);
+                               form_.break_years < most, cv_.column_w);
         if (step != 0) {
-            form_.break_years = std::clamp(form_.break_years + step, 1, 30);
+            form_.break_years = std::clamp(form_.break_years + step, 1, most);
             dirty_ = changed_this_frame_ = true;
         }
         draw_field_errors("break_years");

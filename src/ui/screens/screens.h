@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "core/dates.h"
+#include "core/vocabulary.h"
 #include "core/json_api.h"
 #include "imgui_internal.h"
 #include "ui/app.h"
