@@ -150,3 +150,23 @@ test('errors appear next to the question they concern', async () => {
   await shot(page, '17-error-by-question');
   await context.close();
 });
+
+test('a student paying before the coverage year is asked whether this is the freshman payment', async () => {
+  // 万州医保发〔2024〕51号 七（一）: a freshman paying at enrolment is covered from the day after
+  // payment; a student who does not say so is covered from 1 January (policy notes).
+  const { context, page, problems } = await open_page(
+    browser, `${base}?today=2024-12-01&year=2025&district=wanzhou&person=student&paid=2024-12-01&break=0`);
+  let s = await state(page);
+  assert.equal(s.form.freshman, false);
+  assert.equal(s.answer.coverage_start, '2025-01-01');
+  await tap(page, 'paid.freshman');
+  s = await state(page);
+  assert.equal(s.form.freshman, true);
+  assert.equal(s.answer.coverage_start, '2024-12-02');
+  const cli = native_quote({ year: 2025, district: 'wanzhou', person: 'student', categories: [], tier: 1,
+                             paid_on: '2024-12-01', continuous: true, freshman: true });
+  assert.equal(s.answer.coverage_start, cli.coverage_start);
+  assert.match(await page.evaluate(() => location.search), /freshman=1/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
