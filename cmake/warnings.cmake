@@ -12,7 +12,7 @@
 #                      src/ui/screens/answer.cpp (a local shadowing a local)
 #   -Wextra-semi       clang: the `;` after each EM_JS(...) in src/platform/main_web.cpp
 #   -Wdouble-promotion src/platform/input.cpp (float velocity mixed with a double)
-#   -Wuseless-cast     g++: src/core/evaluate.cpp (a std::string(...) around a std::string)
+#   -Wuseless-cast     g++: src/core/coverage.cpp (a std::string(...) around a std::string)
 #   -Wconversion, -Wsign-conversion, -Wcomma: many sites, each harmless today
 include_guard(GLOBAL)
 
