@@ -43,6 +43,7 @@ test-web: web web-single build
 	cd tests/web && node run.mjs
 
 test: setup
+	$(MAKE) format-check
 	$(MAKE) test-native
 	$(MAKE) test-web
 	$(MAKE) fuzz-smoke
@@ -82,7 +83,7 @@ bench-web: web
 
 # C++ layout (.clang-format) over every *.cpp and *.h under src/ and tests/: `make format` rewrites
 # them, `make format-check` only says which differ and fails (clang-format --dry-run -Werror).
-# Not run by `make test` yet: the tree is formatted once, when the work in progress is in.
+# `make test` runs format-check first.
 CLANG_FORMAT ?= clang-format
 FORMAT_FILES = $(shell find src tests -name node_modules -prune -o \( -name '*.cpp' -o -name '*.h' \) -print | LC_ALL=C sort)
 

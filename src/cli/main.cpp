@@ -88,11 +88,11 @@ bool read_limited(std::istream& in, std::string& out) {
 
 struct quote_options {
     std::string request_file;
-    std::map<std::string, std::string> text;               // flag → value
+    std::map<std::string, std::string> text;  // flag → value
     std::vector<std::string> categories;
-    std::map<std::string, bool> flags;                     // flag → given
+    std::map<std::string, bool> flags;  // flag → given
     bool not_freshman = false, json = false, advice = false;
-    std::vector<CLI::Option*> answers;                     // the options that answer a question
+    std::vector<CLI::Option*> answers;  // the options that answer a question
 };
 
 // The answers given as flags, as a request JSON: integers go in as the numbers written (the
@@ -142,9 +142,15 @@ void print_readable(const yibao::ui::presentation& p) {
         int n = 0;
         for (const auto& r : s.rows) {
             switch (r.kind) {
-                case row_kind::amount: std::cout << r.label << "金额：" << r.text << " " << r.unit << "\n"; break;
-                case row_kind::pair: std::cout << "  " << r.label << "：" << r.text << "\n"; break;
-                case row_kind::text: std::cout << r.text << "\n"; break;
+                case row_kind::amount:
+                    std::cout << r.label << "金额：" << r.text << " " << r.unit << "\n";
+                    break;
+                case row_kind::pair:
+                    std::cout << "  " << r.label << "：" << r.text << "\n";
+                    break;
+                case row_kind::text:
+                    std::cout << r.text << "\n";
+                    break;
                 case row_kind::bullet:
                     std::cout << "  • " << (r.label.empty() ? "" : "[" + r.label + "] ") << r.text << "\n";
                     break;
@@ -161,7 +167,8 @@ yibao::date today_here() {
     std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
-    return yibao::date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+    return yibao::date{std::chrono::year{local.tm_year + 1900},
+                       std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
                        std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
 }
 
@@ -233,8 +240,8 @@ int run_rules_check(const std::string& dir) {
     auto loaded = yibao::load_rules_dir(dir);
     if (!loaded.errors.empty()) {
         const auto& e = loaded.errors.front();
-        std::cerr << "rules check: FAILED\n  file:   " << e.file << "\n  field:  " << e.path << "\n  reason: " << e.message
-                  << "\n";
+        std::cerr << "rules check: FAILED\n  file:   " << e.file << "\n  field:  " << e.path
+                  << "\n  reason: " << e.message << "\n";
         if (loaded.errors.size() > 1)
             std::cerr << "  (" << loaded.errors.size() - 1 << " more problems after this one)\n";
         return exit_rules;
@@ -306,8 +313,8 @@ int report_extras(const CLI::App& sub, const std::vector<std::string>& extras, c
         if (x.rfind("-", 0) == 0 && x.size() > 1) {
             std::string flag = x.substr(0, x.find('='));
             std::string near = yibao::nearest_name(flag, known);
-            std::cerr << "未知选项 " << flag << (near.empty() ? "" : "，是否想写 " + near + "？") << " / unknown option "
-                      << flag << (near.empty() ? "" : " (did you mean " + near + "?)") << "\n";
+            std::cerr << "未知选项 " << flag << (near.empty() ? "" : "，是否想写 " + near + "？")
+                      << " / unknown option " << flag << (near.empty() ? "" : " (did you mean " + near + "?)") << "\n";
         } else {
             std::cerr << "多余的参数 " << x << " / unexpected argument " << x << "\n";
         }
@@ -355,7 +362,9 @@ int main(int argc, char** argv) {
         const std::string flag(f.flag), help = std::string(f.zh) + " (" + std::string(f.key) + ")";
         CLI::Option* opt = nullptr;
         switch (f.type) {
-            case vocab::field_type::boolean: opt = answers->add_flag(flag, q.flags[flag], help); break;
+            case vocab::field_type::boolean:
+                opt = answers->add_flag(flag, q.flags[flag], help);
+                break;
             case vocab::field_type::text_list:
                 opt = answers->add_option(flag, q.categories, help + "，可写多次或用逗号分隔 repeatable")
                           ->delimiter(',')
@@ -364,7 +373,7 @@ int main(int argc, char** argv) {
             default:
                 opt = answers->add_option(flag, q.text[flag], help)
                           ->type_name(f.type == vocab::field_type::integer ? "INT"
-                                      : f.type == vocab::field_type::date ? "YYYY-MM-DD"
+                                      : f.type == vocab::field_type::date  ? "YYYY-MM-DD"
                                                                            : "TEXT");
         }
         q.answers.push_back(opt);
@@ -408,7 +417,8 @@ int main(int argc, char** argv) {
         std::cerr << "选项写了多次或取值个数不对 / " << e.what() << "\n每个选项只能写一次；用法见 yibao --help\n";
         return exit_usage;
     } catch (const CLI::ExcludesError& e) {
-        std::cerr << "用法错误 / usage: --request 与回答选项（--year、--district 等）不能同用：请求要么在文件里，要么写成选项。\n"
+        std::cerr << "用法错误 / usage: --request 与回答选项（--year、--district "
+                     "等）不能同用：请求要么在文件里，要么写成选项。\n"
                   << "  (" << e.what() << ")\n用法见 yibao quote --help\n";
         return exit_usage;
     } catch (const CLI::ParseError& e) {
@@ -417,7 +427,8 @@ int main(int argc, char** argv) {
     }
 
     // Unknown options fall through to the top; report them against the command that was given.
-    const std::pair<CLI::App*, const char*> commands[] = {{quote, "quote"}, {check, "rules check"}, {cats, "categories"}};
+    const std::pair<CLI::App*, const char*> commands[] = {
+        {quote, "quote"}, {check, "rules check"}, {cats, "categories"}};
     for (const auto& [sub, command] : commands) {
         if (!sub->parsed()) continue;
         std::vector<std::string> extras = sub->remaining();

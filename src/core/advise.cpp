@@ -37,8 +37,10 @@ advice advise(const rule_book& rules, const request& req, const quote& q, std::o
     for (date d = first; d < *req.paid_on; d = add_days(d, 1)) {
         auto s = start_if_paid(d);
         if (!s) continue;
-        if (!best_start || *s < *best_start) best_start = s, best_by = d;
-        else if (*s == *best_start) best_by = d;
+        if (!best_start || *s < *best_start)
+            best_start = s, best_by = d;
+        else if (*s == *best_start)
+            best_by = d;
         // No early exit: a later payment can cover earlier (石柱's 即参即保 from 7月1日).
     }
     // Only a different payment rule is worth a hint: inside one waiting-period rule, paying a
@@ -57,12 +59,13 @@ advice advise(const rule_book& rules, const request& req, const quote& q, std::o
         a.lines.push_back("在" + format_date(last) + "前缴费，仍自" + format_date(*q.coverage_start) + "起享受待遇。");
     if (a.earlier_start)
         a.lines.push_back("若在" + format_date(*a.earlier_pay_by) + "前缴费，可自" + format_date(*a.earlier_start) +
-                          "起享受待遇（早" + std::to_string(days_between(*a.earlier_start, *q.coverage_start)) + "天）。");
+                          "起享受待遇（早" + std::to_string(days_between(*a.earlier_start, *q.coverage_start)) +
+                          "天）。");
     const std::string other_tier(vocab::tier_name(other.tier));
     if (a.other_tier_due)
-        a.lines.push_back("选择" + other_tier + "应缴" +
-                          format_yuan(*a.other_tier_due) + "元（" + (other.tier == 2 ? "多" : "少") + "缴" +
-                          format_yuan(other.tier == 2 ? *a.other_tier_due - q.due : q.due - *a.other_tier_due) + "元）。");
+        a.lines.push_back(
+            "选择" + other_tier + "应缴" + format_yuan(*a.other_tier_due) + "元（" + (other.tier == 2 ? "多" : "少") +
+            "缴" + format_yuan(other.tier == 2 ? *a.other_tier_due - q.due : q.due - *a.other_tier_due) + "元）。");
     else if (!o.errors.empty())
         a.lines.push_back("不能选择" + other_tier + "：" + o.errors.front().message);
     return a;

@@ -12,7 +12,7 @@ namespace yibao {
 namespace {
 
 class coverage {
-public:
+  public:
     coverage(const resolved& r, const period_found& p, const request& req)
         : r_(r), req_(req), y_(*r.rules), paid_(r.paid), period_(p.period), within_window_(p.newborn_within_window) {}
 
@@ -31,7 +31,7 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     const resolved& r_;
     const request& req_;
     const year_rules& y_;
@@ -76,8 +76,8 @@ void coverage::apply_start(const start_rule& rule, const std::string& source) {
     switch (rule.kind) {
         case start_kind::fixed_date:
             out_.start = *rule.on;
-            explain("在" + period_->label + "（" + ds(period_->from) + "至" + ds(period_->to) + "）缴费，自" + ds(*rule.on) +
-                        "起享受待遇。",
+            explain("在" + period_->label + "（" + ds(period_->from) + "至" + ds(period_->to) + "）缴费，自" +
+                        ds(*rule.on) + "起享受待遇。",
                     source);
             break;
         case start_kind::next_month_first:
@@ -95,8 +95,8 @@ void coverage::apply_start(const start_rule& rule, const std::string& source) {
             date from = add_days(paid_, 1), to = add_days(paid_, n);
             out_.waiting = waiting_period{from, to, n};
             out_.start = add_days(to, 1);
-            explain("在" + period_->label + "缴费，有" + std::to_string(n) + "天等待期：自缴费次日" + ds(from) + "起算至" +
-                        ds(to) + "，" + ds(*out_.start) + "起享受待遇。",
+            explain("在" + period_->label + "缴费，有" + std::to_string(n) + "天等待期：自缴费次日" + ds(from) +
+                        "起算至" + ds(to) + "，" + ds(*out_.start) + "起享受待遇。",
                     y_.waiting_days->source);
             if (!y_.waiting_later_reading.empty()) explain(y_.waiting_later_reading, source);
             if (y_.announced_waiting_months) note_if_concerned(*y_.announced_waiting_months);
@@ -117,14 +117,19 @@ void coverage::apply_start(const start_rule& rule, const std::string& source) {
             }
             out_.waiting = waiting_period{from, to, days_between(from, to) + 1};
             out_.start = add_days(to, 1);
-            std::string why = *out_.continuous ? "未在集中缴费期缴费" : "未连续参保（断保" + std::to_string(breaks) + "年）";
-            std::string len = "固定等待期" + std::to_string(base) + "个月" +
-                              (extra ? "＋断保增加" + std::to_string(extra) + "个月＝" + std::to_string(m) + "个月" : "");
-            explain(why + "，" + len + "：" + (rule.from_date ? "自" + ds(from) + "起算" : "自缴费次日" + ds(from) + "起算") +
-                        "至" + ds(to) + "，" + ds(*out_.start) + "起享受待遇。",
+            std::string why =
+                *out_.continuous ? "未在集中缴费期缴费" : "未连续参保（断保" + std::to_string(breaks) + "年）";
+            std::string len =
+                "固定等待期" + std::to_string(base) + "个月" +
+                (extra ? "＋断保增加" + std::to_string(extra) + "个月＝" + std::to_string(m) + "个月" : "");
+            explain(why + "，" + len + "：" +
+                        (rule.from_date ? "自" + ds(from) + "起算" : "自缴费次日" + ds(from) + "起算") + "至" + ds(to) +
+                        "，" + ds(*out_.start) + "起享受待遇。",
                     y_.months_base->source + (extra ? "；" + y_.months_per_extra_break_year->source : ""));
-            explain("期间按民法典第二百零一条、第二百零二条计算：自起算日起，到期月的对应日为最后一日，没有对应日的以月末为最后一日。",
-                    "民法典 第二百零一条、第二百零二条");
+            explain(
+                "期间按民法典第二百零一条、第二百零二条计算：自起算日起，到期月的对应日为最后一日，没有对应日的以月末为"
+                "最后一日。",
+                "民法典 第二百零一条、第二百零二条");
             if (extra && y_.repair_note) note_if_concerned(*y_.repair_note);
             break;
         }
@@ -156,13 +161,13 @@ bool coverage::newborn() {
     if (within_window_) {
         if (!born_last_year) {
             out_.start = birth;
-            explain("新生儿出生后" + std::to_string(window) + "日内（" + ds(add_days(birth, window)) + "前）独立参保缴费，自出生之日" +
-                        ds(birth) + "起享受待遇。",
+            explain("新生儿出生后" + std::to_string(window) + "日内（" + ds(add_days(birth, window)) +
+                        "前）独立参保缴费，自出生之日" + ds(birth) + "起享受待遇。",
                     y_.newborn.window_days->source);
         } else if (req_.pays_birth_year && *req_.pays_birth_year) {
             out_.start = birth;
-            explain("上一年出生、出生后" + std::to_string(window) + "日内参保并补缴出生当年的费用，自出生之日" + ds(birth) +
-                        "起享受待遇。",
+            explain("上一年出生、出生后" + std::to_string(window) + "日内参保并补缴出生当年的费用，自出生之日" +
+                        ds(birth) + "起享受待遇。",
                     y_.newborn.cross_year->source);
         } else {
             // Only the year paid, and within it no earlier than a resident paying the same day
@@ -182,7 +187,8 @@ bool coverage::newborn() {
                 explain("新生儿不设参保缴费后的固定待遇等待期。", y_.newborn.exempt_from_waiting_months->source);
             if (out_.waiting)
                 out_.note("上一年出生、出生后" + std::to_string(window) + "日内在" + ds(period_->from) +
-                          "以后参保且不补缴出生当年的新生儿：文件没有写从哪天起享受待遇，本计算器按同一天缴费的城乡居民显示（不更早），请向区县医保局核实。");
+                          "以后参保且不补缴出生当年的新生儿：文件没有写从哪天起享受待遇，本计算器按同一天缴费的城乡居民"
+                          "显示（不更早），请向区县医保局核实。");
             return true;
         }
         if (y_.newborn.exempt_from_waiting_months)
@@ -194,8 +200,8 @@ bool coverage::newborn() {
     date from = add_days(paid_, 1), to = add_days(paid_, n);
     out_.waiting = waiting_period{from, to, n};
     out_.start = add_days(to, 1);
-    explain("新生儿出生后超过" + std::to_string(window) + "日才缴费，有" + std::to_string(n) + "天等待期：" + ds(from) + "至" +
-                ds(to) + "，" + ds(*out_.start) + "起享受新发生的待遇。",
+    explain("新生儿出生后超过" + std::to_string(window) + "日才缴费，有" + std::to_string(n) + "天等待期：" + ds(from) +
+                "至" + ds(to) + "，" + ds(*out_.start) + "起享受新发生的待遇。",
             y_.newborn.late_waiting_days->source);
     if (!y_.waiting_later_reading.empty()) explain(y_.waiting_later_reading, y_.newborn.late_waiting_days->source);
     return true;
@@ -207,7 +213,9 @@ bool coverage::everyone_else() {
     const bool freshman_rule = y_.freshman_from_day_after_payment && y_.freshman_from_day_after_payment->value;
     const bool student = req_.person == person_kind::student;
     if (student && !(req_.freshman && *req_.freshman) && freshman_rule && paid_ < y_.coverage_from.value)
-        out_.note("未说明是新生入学时缴费，按非新生计算；新生入学时缴纳下一年度费用的，自缴费次日起享受待遇，请在“是否新生入学时缴费”中选择“是”。");
+        out_.note(
+            "未说明是新生入学时缴费，按非新生计算；新生入学时缴纳下一年度费用的，自缴费次日起享受待遇，请在“是否新生入"
+            "学时缴费”中选择“是”。");
     if (student && req_.freshman && *req_.freshman) {
         if (freshman_rule && paid_ < y_.coverage_from.value) {
             out_.start = add_days(paid_, 1);
@@ -226,14 +234,14 @@ bool coverage::everyone_else() {
     }
 
     if (apply_category_start()) return true;
-    bool needs_continuity =
-        period_->depends_on_continuity || period_->if_continuous.kind == start_kind::waiting_months;
+    bool needs_continuity = period_->depends_on_continuity || period_->if_continuous.kind == start_kind::waiting_months;
     if (!resolve_continuity(needs_continuity)) return false;
     const start_rule& rule = period_->depends_on_continuity && out_.continuous && !*out_.continuous
                                  ? period_->if_not_continuous
                                  : period_->if_continuous;
     if (period_->depends_on_continuity)
-        explain(std::string(*out_.continuous ? "连续参保" : "未连续参保（断保" + std::to_string(out_.break_years) + "年）") +
+        explain(std::string(*out_.continuous ? "连续参保"
+                                             : "未连续参保（断保" + std::to_string(out_.break_years) + "年）") +
                     "，在" + period_->label + "缴费。",
                 period_->source);
     apply_start(rule, period_->source);

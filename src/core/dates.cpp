@@ -37,8 +37,6 @@ date first_of_next_month(const date& d) {
     return date{ym.year(), ym.month(), day{1}};
 }
 
-int days_between(const date& from, const date& to) {
-    return static_cast<int>((sys_days{to} - sys_days{from}).count());
-}
+int days_between(const date& from, const date& to) { return static_cast<int>((sys_days{to} - sys_days{from}).count()); }
 
 }  // namespace yibao

@@ -29,8 +29,10 @@ void add_birth_year(const rule_book& book, const request& req, quote& q) {
     sub.year = req.year - 1;
     sub.pays_birth_year.reset();
     if (!book.find(sub.year, req.district)) {
-        q.errors.push_back({"pays_birth_year", "本计算器没有" + std::to_string(sub.year) +
-                                                   "年度（出生当年）的规则，无法计算补缴金额；请向区县医保局或税务局咨询，或去掉此选项。"});
+        q.errors.push_back(
+            {"pays_birth_year",
+             "本计算器没有" + std::to_string(sub.year) +
+                 "年度（出生当年）的规则，无法计算补缴金额；请向区县医保局或税务局咨询，或去掉此选项。"});
         return;
     }
     quote birth_year = evaluate(book, sub);

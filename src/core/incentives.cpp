@@ -20,10 +20,10 @@ incentives_found incentives(const resolved& r, const period_found& p, const cove
         int over = std::max(0, counted - in.threshold_years->value);
         if (in.raise_per_year) {
             out.figures.continuous_raise = over * in.raise_per_year->value;
-            out.explain("连续参保激励：满" + std::to_string(in.threshold_years->value) + "年后每连续参保1年提高大病保险最高支付限额" +
-                            yuan(in.raise_per_year->value) + "；自" + std::to_string(in.counting_from_year->value) +
-                            "年起计，本年度计入" + std::to_string(counted) + "年，提高" +
-                            yuan(*out.figures.continuous_raise) + "。",
+            out.explain("连续参保激励：满" + std::to_string(in.threshold_years->value) +
+                            "年后每连续参保1年提高大病保险最高支付限额" + yuan(in.raise_per_year->value) + "；自" +
+                            std::to_string(in.counting_from_year->value) + "年起计，本年度计入" +
+                            std::to_string(counted) + "年，提高" + yuan(*out.figures.continuous_raise) + "。",
                         in.raise_per_year->source);
         } else {
             out.explain("连续参保激励：满" + std::to_string(in.threshold_years->value) +
@@ -35,8 +35,10 @@ incentives_found incentives(const resolved& r, const period_found& p, const cove
         // "正常参保缴费": paid in the centralized period, continuously, without a waiting period.
         bool normal = p.period && p.period->centralized && (!c.continuous || *c.continuous) && !c.waiting;
         if (!in.zero_claims_raise) {
-            out.explain("零报销激励：上一年度医保基金零报销且本年正常参保缴费的，提高大病保险最高支付限额；本年度的金额文件未公布。",
-                        in.threshold_years ? in.threshold_years->source : std::string());
+            out.explain(
+                "零报销激励：上一年度医保基金零报销且本年正常参保缴费的，提高大病保险最高支付限额；本年度的金额文件未公"
+                "布。",
+                in.threshold_years ? in.threshold_years->source : std::string());
         } else if (normal) {
             out.figures.zero_claims_raise = in.zero_claims_raise->value;
             out.explain("零报销激励：上一年度零报销且本年度正常参保缴费，大病保险最高支付限额提高" +

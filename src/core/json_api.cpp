@@ -43,9 +43,8 @@ ojson quote_object(const quote& q) {
     o["coverage_start"] = date_json(q.coverage_start);
     o["coverage_end"] = date_json(q.coverage_end);
     if (q.waiting)
-        o["waiting"] = {{"from", format_date(q.waiting->from)},
-                        {"to", format_date(q.waiting->to)},
-                        {"days", q.waiting->days}};
+        o["waiting"] = {
+            {"from", format_date(q.waiting->from)}, {"to", format_date(q.waiting->to)}, {"days", q.waiting->days}};
     else
         o["waiting"] = nullptr;
     o["category_applied"] = q.category_applied ? ojson(*q.category_applied) : ojson(nullptr);

@@ -37,8 +37,10 @@ inline json_break json_error_position(std::string_view text) {
     nlohmann::json::sax_parse(text.begin(), text.end(), &sax);
     json_break where;
     for (std::size_t i = 0; i + 1 < sax.byte && i < text.size(); ++i) {
-        if (text[i] == '\n') ++where.line, where.column = 1;
-        else ++where.column;
+        if (text[i] == '\n')
+            ++where.line, where.column = 1;
+        else
+            ++where.column;
     }
     return where;
 }

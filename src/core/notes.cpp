@@ -53,8 +53,7 @@ bool concerns(const applies_to& a, const resolved& r, const request& req) {
                                        [&](const category* c) { return has(a.categories, c->code); });
         if (!any && !named) return false;
     }
-    if (!a.category_tags.empty() &&
-        std::none_of(r.categories.begin(), r.categories.end(), [&](const category* c) {
+    if (!a.category_tags.empty() && std::none_of(r.categories.begin(), r.categories.end(), [&](const category* c) {
             return std::any_of(a.category_tags.begin(), a.category_tags.end(),
                                [&](const std::string& t) { return c->has_tag(t); });
         }))

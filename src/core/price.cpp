@@ -22,10 +22,13 @@ std::string describe_assistance(const year_rules& y, const category& c, person_k
     money amount = y.assistance(c, p, tier);
     switch (t.kind) {
         case assist_kind::percent_of_tier1:
-            return std::to_string(t.percent) + "%×一档个人缴费标准" + yuan(y.standard(p, 1).value) + "＝" + yuan(amount);
+            return std::to_string(t.percent) + "%×一档个人缴费标准" + yuan(y.standard(p, 1).value) + "＝" +
+                   yuan(amount);
         case assist_kind::percent_of_tier2:
-            return std::to_string(t.percent) + "%×二档个人缴费标准" + yuan(y.standard(p, 2).value) + "＝" + yuan(amount);
-        default: return yuan(amount);
+            return std::to_string(t.percent) + "%×二档个人缴费标准" + yuan(y.standard(p, 2).value) + "＝" +
+                   yuan(amount);
+        default:
+            return yuan(amount);
     }
 }
 
@@ -58,8 +61,8 @@ priced price(const resolved& r, const period_found& p, const request& req) {
     if (!offers.empty() &&
         std::none_of(offers.begin(), offers.end(), [](const category_offer& o) { return o.tier_allowed; })) {
         const category* c = offers.front().cat;
-        out.error("tier", c->code + " " + c->name + "不能选择" + tier_name(tier) + "（文件中该档次没有资助标准）；请选择" +
-                              tier_name(3 - tier) + "。");
+        out.error("tier", c->code + " " + c->name + "不能选择" + tier_name(tier) +
+                              "（文件中该档次没有资助标准）；请选择" + tier_name(3 - tier) + "。");
         return out;
     }
     bool exempt = false;
@@ -109,7 +112,8 @@ priced price(const resolved& r, const period_found& p, const request& req) {
         if (!lp.reading.empty() && concerns(lp.reading_when, r, req)) out.note(lp.reading);
     } else {
         out.fiscal_subsidy = y.fiscal_subsidy.value;
-        out.explain("财政补助" + yuan(y.fiscal_subsidy.value) + "（由财政承担，不由个人缴纳）。", y.fiscal_subsidy.source);
+        out.explain("财政补助" + yuan(y.fiscal_subsidy.value) + "（由财政承担，不由个人缴纳）。",
+                    y.fiscal_subsidy.source);
         if (late && exempt)
             out.explain("低收入人口" + ds(lp.from.value) + "以后缴费仍按正常标准，不加收财政补助部分。", lp.source);
         if (personal_part_only && lp.present && paid >= lp.from.value)
@@ -128,7 +132,8 @@ priced price(const resolved& r, const period_found& p, const request& req) {
             out.explain("有多重身份时按就高原则：取资助最高的 " + best->cat->code + " " + best->cat->name + "（" +
                             yuan(best->amount) + "）。",
                         best->cat->source);
-        if (granted < best->amount) out.explain("资助不超过个人缴费标准，按" + yuan(granted) + "计。", best->cat->source);
+        if (granted < best->amount)
+            out.explain("资助不超过个人缴费标准，按" + yuan(granted) + "计。", best->cat->source);
     }
     out.due = out.personal_standard + out.surcharge - out.assistance;
     out.explain("应缴：" + yuan(out.personal_standard) + (out.surcharge ? "＋" + yuan(out.surcharge) : "") +

@@ -18,19 +18,19 @@ using money = std::int64_t;
 enum class person_kind { resident, student, newborn };
 
 struct request {
-    int year = 0;                          // coverage year (2025, 2026, ...)
-    std::string district;                  // district id ("chongqing", "wanzhou", ...)
+    int year = 0;          // coverage year (2025, 2026, ...)
+    std::string district;  // district id ("chongqing", "wanzhou", ...)
     person_kind person = person_kind::resident;
-    std::vector<std::string> categories;   // official codes ("101") or stable ids
-    int tier = 1;                          // 1 = 一档, 2 = 二档
+    std::vector<std::string> categories;  // official codes ("101") or stable ids
+    int tier = 1;                         // 1 = 一档, 2 = 二档
     std::optional<date> paid_on;
-    std::optional<bool> continuous;        // covered the year before without a gap
-    std::optional<int> break_years;        // whole years without coverage right before
-    std::optional<int> continuous_years;   // unbroken years counting this one
+    std::optional<bool> continuous;       // covered the year before without a gap
+    std::optional<int> break_years;       // whole years without coverage right before
+    std::optional<int> continuous_years;  // unbroken years counting this one
     std::optional<bool> zero_claims_last_year;
-    std::optional<date> birth_date;        // newborns
-    std::optional<bool> pays_birth_year;   // newborn born last year: also pays the birth year
-    std::optional<bool> freshman;          // student paying at enrolment for the next year
+    std::optional<date> birth_date;       // newborns
+    std::optional<bool> pays_birth_year;  // newborn born last year: also pays the birth year
+    std::optional<bool> freshman;         // student paying at enrolment for the next year
 };
 
 struct explanation_line {
@@ -50,8 +50,8 @@ struct waiting_period {
 };
 
 struct incentive_figures {
-    std::optional<money> deductible;       // 大病保险起付线
-    std::optional<money> continuous_raise; // cap raise for continuous years, when computable
+    std::optional<money> deductible;        // 大病保险起付线
+    std::optional<money> continuous_raise;  // cap raise for continuous years, when computable
     std::optional<money> zero_claims_raise;
 };
 
@@ -66,7 +66,7 @@ struct quote {
     std::optional<date> coverage_end;
     std::optional<waiting_period> waiting;
     std::optional<std::string> category_applied;
-    std::string rules_used;       // e.g. "chongqing/2026/municipal" (+ district file)
+    std::string rules_used;  // e.g. "chongqing/2026/municipal" (+ district file)
     incentive_figures incentives;
     std::vector<explanation_line> explanation;
     std::vector<std::string> notes;
@@ -87,7 +87,6 @@ struct advice {
     std::optional<money> other_tier_due;        // due under the other tier (ok quotes only)
     std::vector<std::string> lines;             // the same, as Chinese sentences
 };
-advice advise(const rule_book& rules, const request& req, const quote& q,
-              std::optional<date> today = std::nullopt);
+advice advise(const rule_book& rules, const request& req, const quote& q, std::optional<date> today = std::nullopt);
 
 }  // namespace yibao

@@ -66,14 +66,22 @@ std::string shown(std::string_view s) {
 
 std::string written(const value& v) {
     switch (v.type) {
-        case value::kind::null: return "null";
-        case value::kind::boolean: return v.boolean ? "true" : "false";
-        case value::kind::integer: return std::to_string(v.integer);
-        case value::kind::unsigned_integer: return std::to_string(v.unsigned_integer);
-        case value::kind::floating: return shown(v.text);
-        case value::kind::string: return "\"" + shown(v.text) + "\"";
-        case value::kind::array: return "一个数组";
-        case value::kind::object: return "一个对象";
+        case value::kind::null:
+            return "null";
+        case value::kind::boolean:
+            return v.boolean ? "true" : "false";
+        case value::kind::integer:
+            return std::to_string(v.integer);
+        case value::kind::unsigned_integer:
+            return std::to_string(v.unsigned_integer);
+        case value::kind::floating:
+            return shown(v.text);
+        case value::kind::string:
+            return "\"" + shown(v.text) + "\"";
+        case value::kind::array:
+            return "一个数组";
+        case value::kind::object:
+            return "一个对象";
     }
     return "";
 }
@@ -200,12 +208,18 @@ std::string unknown_key_message(std::string_view key, const std::vector<std::str
 
 std::string type_text(field_type t) {
     switch (t) {
-        case field_type::integer: return "整数";
-        case field_type::text: return "文字";
-        case field_type::person: return "文字";
-        case field_type::text_list: return "文字的数组";
-        case field_type::date: return "日期文字（YYYY-MM-DD）";
-        case field_type::boolean: return "true 或 false";
+        case field_type::integer:
+            return "整数";
+        case field_type::text:
+            return "文字";
+        case field_type::person:
+            return "文字";
+        case field_type::text_list:
+            return "文字的数组";
+        case field_type::date:
+            return "日期文字（YYYY-MM-DD）";
+        case field_type::boolean:
+            return "true 或 false";
     }
     return "";
 }
@@ -217,8 +231,8 @@ void wrong_type(error_list& errors, const field& f, const value& v) {
         errors.add(std::string(f.key), label(f) + "不能是 null；不回答这一问就不写这个字段。");
         return;
     }
-    errors.add(std::string(f.key),
-               label(f) + "应是" + type_text(f.type) + "，如 " + std::string(f.example) + "；这里写的是 " + written(v) + "。");
+    errors.add(std::string(f.key), label(f) + "应是" + type_text(f.type) + "，如 " + std::string(f.example) +
+                                       "；这里写的是 " + written(v) + "。");
 }
 
 void out_of_range(error_list& errors, const field& f, const value& v) {
@@ -236,23 +250,28 @@ void read_field(const field& f, const value& v, request& out, error_list& errors
                 return out_of_range(errors, f, v);  // an integer too large for 64 bits
             if (v.type == value::kind::floating) {
                 // 1e10, 2025.0, 1e400: a number, but not an integer as the contract asks.
-                errors.add(std::string(f.key), label(f) + "应是整数，如 " + std::string(f.example) + "；这里写的是 " +
-                                                   written(v) + "。");
+                errors.add(std::string(f.key),
+                           label(f) + "应是整数，如 " + std::string(f.example) + "；这里写的是 " + written(v) + "。");
                 return;
             }
             if (v.type != value::kind::integer) return wrong_type(errors, f, v);
             if (v.integer < f.min || v.integer > f.max) return out_of_range(errors, f, v);
             const int n = static_cast<int>(v.integer);
-            if (f.key == "year") out.year = n;
-            else if (f.key == "tier") out.tier = n;
-            else if (f.key == "break_years") out.break_years = n;
-            else if (f.key == "continuous_years") out.continuous_years = n;
+            if (f.key == "year")
+                out.year = n;
+            else if (f.key == "tier")
+                out.tier = n;
+            else if (f.key == "break_years")
+                out.break_years = n;
+            else if (f.key == "continuous_years")
+                out.continuous_years = n;
             return;
         }
         case field_type::text: {
             if (v.type != value::kind::string || v.text.empty()) return wrong_type(errors, f, v);
             if (v.text.size() > vocab::max_text_bytes)
-                return errors.add(std::string(f.key), label(f) + "太长（超过" + std::to_string(vocab::max_text_bytes) + "字节）。");
+                return errors.add(std::string(f.key),
+                                  label(f) + "太长（超过" + std::to_string(vocab::max_text_bytes) + "字节）。");
             if (f.key == "district") out.district = v.text;
             return;
         }
@@ -276,10 +295,10 @@ void read_field(const field& f, const value& v, request& out, error_list& errors
             std::vector<std::string> codes;
             for (std::size_t i = 0; i < v.items.size(); ++i) {
                 const value& item = v.items[i];
-                if (item.type != value::kind::string || item.text.empty() ||
-                    item.text.size() > vocab::max_text_bytes) {
+                if (item.type != value::kind::string || item.text.empty() || item.text.size() > vocab::max_text_bytes) {
                     errors.add(std::string(f.key), label(f) + "的第" + std::to_string(i + 1) +
-                                                       "项应是代码或名称的文字，如 \"101\"；这里写的是 " + written(item) + "。");
+                                                       "项应是代码或名称的文字，如 \"101\"；这里写的是 " +
+                                                       written(item) + "。");
                     continue;
                 }
                 codes.push_back(item.text);
@@ -293,16 +312,22 @@ void read_field(const field& f, const value& v, request& out, error_list& errors
             if (!d)
                 return errors.add(std::string(f.key), label(f) + "应是存在的日期，格式 YYYY-MM-DD，如 " +
                                                           std::string(f.example) + "；这里写的是 " + written(v) + "。");
-            if (f.key == "paid_on") out.paid_on = d;
-            else if (f.key == "birth_date") out.birth_date = d;
+            if (f.key == "paid_on")
+                out.paid_on = d;
+            else if (f.key == "birth_date")
+                out.birth_date = d;
             return;
         }
         case field_type::boolean: {
             if (v.type != value::kind::boolean) return wrong_type(errors, f, v);
-            if (f.key == "continuous") out.continuous = v.boolean;
-            else if (f.key == "zero_claims_last_year") out.zero_claims_last_year = v.boolean;
-            else if (f.key == "pays_birth_year") out.pays_birth_year = v.boolean;
-            else if (f.key == "freshman") out.freshman = v.boolean;
+            if (f.key == "continuous")
+                out.continuous = v.boolean;
+            else if (f.key == "zero_claims_last_year")
+                out.zero_claims_last_year = v.boolean;
+            else if (f.key == "pays_birth_year")
+                out.pays_birth_year = v.boolean;
+            else if (f.key == "freshman")
+                out.freshman = v.boolean;
             return;
         }
     }
@@ -351,9 +376,12 @@ value url_value(const field& f, const std::string& text) {
             return v;
         }
         case field_type::boolean:
-            if (text == "1" || text == "true") v.type = value::kind::boolean, v.boolean = true;
-            else if (text == "0" || text == "false") v.type = value::kind::boolean, v.boolean = false;
-            else v.type = value::kind::string, v.text = text;
+            if (text == "1" || text == "true")
+                v.type = value::kind::boolean, v.boolean = true;
+            else if (text == "0" || text == "false")
+                v.type = value::kind::boolean, v.boolean = false;
+            else
+                v.type = value::kind::string, v.text = text;
             return v;
         case field_type::text_list: {
             v.type = value::kind::array;
@@ -414,7 +442,8 @@ bool parse_request(std::string_view text, request& out, std::vector<field_error>
         return false;
     }
     tree_builder tree;
-    bool parsed = nlohmann::json::sax_parse(text.begin(), text.end(), &tree, nlohmann::json::input_format_t::json, true);
+    bool parsed =
+        nlohmann::json::sax_parse(text.begin(), text.end(), &tree, nlohmann::json::input_format_t::json, true);
     if (!parsed) {
         if (tree.syntax_error || tree.problem.empty()) {
             auto where = json_error_position(text);

@@ -15,8 +15,9 @@ namespace {
 void within_limits(resolved& r, std::string_view key, const std::optional<int>& v) {
     const vocab::field* f = vocab::find_field(key);
     if (!f || !v || (*v >= f->min && *v <= f->max)) return;
-    r.error(std::string(key), std::string(f->zh) + "（" + std::string(key) + "）写的是 " + std::to_string(*v) + "，应是 " +
-                                  std::to_string(f->min) + " 到 " + std::to_string(f->max) + " 之间的整数。");
+    r.error(std::string(key), std::string(f->zh) + "（" + std::string(key) + "）写的是 " + std::to_string(*v) +
+                                  "，应是 " + std::to_string(f->min) + " 到 " + std::to_string(f->max) +
+                                  " 之间的整数。");
 }
 
 }  // namespace
@@ -53,7 +54,8 @@ resolved resolve(const rule_book& book, const request& req) {
     for (const auto& code : req.categories) {
         const category* c = y.find_category(code);
         if (!c) {
-            r.error("categories", "“" + code + "”不是" + y.name + "的资助类别代码。可用的类别见“yibao categories --year " +
+            r.error("categories", "“" + code + "”不是" + y.name +
+                                      "的资助类别代码。可用的类别见“yibao categories --year " +
                                       std::to_string(req.year) + " --district " + req.district + "”。");
             continue;
         }
@@ -71,8 +73,8 @@ resolved resolve(const rule_book& book, const request& req) {
     std::string docs;
     for (const auto& d : y.documents) docs += (docs.empty() ? "" : "；") + d;
     if (!r.own_file && req.district != "chongqing") {
-        r.explain(r.district->name + "没有收录" + std::to_string(req.year) + "年度的区县文件，按全市通行规则（" + y.name +
-                      "）计算。",
+        r.explain(r.district->name + "没有收录" + std::to_string(req.year) + "年度的区县文件，按全市通行规则（" +
+                      y.name + "）计算。",
                   docs);
         r.note(r.district->name + "按全市通行规则计算；如本区县另有规定，以区县医保局公布为准。");
     } else {

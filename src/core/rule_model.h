@@ -65,7 +65,7 @@ struct payment_period {
     date to;
     bool centralized = false;
     bool depends_on_continuity = false;
-    start_rule if_continuous;      // the rule when continuity does not matter, too
+    start_rule if_continuous;  // the rule when continuity does not matter, too
     start_rule if_not_continuous;
     std::vector<category_start> category_starts;
     std::string source;
@@ -174,7 +174,7 @@ struct district_entry {
 };
 
 class rule_book {
-public:
+  public:
     std::vector<district_entry> district_list;
     std::string district_source;
     // Keyed by (year, "municipal" or district id that has a file of its own).

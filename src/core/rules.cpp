@@ -27,9 +27,7 @@ std::string rules_error::to_string() const {
     return s + ": " + message;
 }
 
-bool category::has_tag(const std::string& tag) const {
-    return std::find(tags.begin(), tags.end(), tag) != tags.end();
-}
+bool category::has_tag(const std::string& tag) const { return std::find(tags.begin(), tags.end(), tag) != tags.end(); }
 
 bool category::allows(person_kind p) const {
     return persons.empty() || std::find(persons.begin(), persons.end(), p) != persons.end();
@@ -65,10 +63,14 @@ const sourced<money>& year_rules::standard(person_kind p, int tier) const {
 money year_rules::assistance(const category& c, person_kind p, int tier) const {
     const tier_assistance& t = c.tier_rule(p, tier);
     switch (t.kind) {
-        case assist_kind::fixed: return t.fixed;
-        case assist_kind::percent_of_tier1: return standard(p, 1).value * t.percent / 100;
-        case assist_kind::percent_of_tier2: return standard(p, 2).value * t.percent / 100;
-        case assist_kind::not_allowed: return 0;
+        case assist_kind::fixed:
+            return t.fixed;
+        case assist_kind::percent_of_tier1:
+            return standard(p, 1).value * t.percent / 100;
+        case assist_kind::percent_of_tier2:
+            return standard(p, 2).value * t.percent / 100;
+        case assist_kind::not_allowed:
+            return 0;
     }
     return 0;
 }
@@ -112,8 +114,8 @@ struct provenance {
 };
 
 // Objects merge key by key; anything else (arrays included) is replaced whole.
-void merge_into(json& base, const json& overlay, const std::string& pointer,
-                const std::string& overlay_file, provenance& prov) {
+void merge_into(json& base, const json& overlay, const std::string& pointer, const std::string& overlay_file,
+                provenance& prov) {
     for (auto it = overlay.begin(); it != overlay.end(); ++it) {
         std::string child = pointer + "/" + it.key();
         if (base.contains(it.key()) && base[it.key()].is_object() && it.value().is_object()) {
@@ -149,12 +151,12 @@ struct int_range {
     std::int64_t hi;
     const char* what;
 };
-constexpr int_range no_range{0, -1, "no integer allowed here"};       // value<T> for T != int
-constexpr int_range year_range{1900, 2200, "a year"};                 // year, counting_from_year
-constexpr int_range days_range{0, 3660, "days"};                      // waiting and newborn windows
-constexpr int_range months_range{0, 120, "months"};                   // waiting months
-constexpr int_range percent_range{0, 100, "a percent"};               // percent_of_tier1/2
-constexpr int_range years_count_range{0, 200, "a number of years"};   // continuous_years_threshold
+constexpr int_range no_range{0, -1, "no integer allowed here"};      // value<T> for T != int
+constexpr int_range year_range{1900, 2200, "a year"};                // year, counting_from_year
+constexpr int_range days_range{0, 3660, "days"};                     // waiting and newborn windows
+constexpr int_range months_range{0, 120, "months"};                  // waiting months
+constexpr int_range percent_range{0, 100, "a percent"};              // percent_of_tier1/2
+constexpr int_range years_count_range{0, 200, "a number of years"};  // continuous_years_threshold
 
 // ---------------------------------------------------------------- typed reading with errors
 
@@ -168,25 +170,22 @@ struct reader {
 
     void allow_keys(const json& obj, const std::string& ptr, std::initializer_list<const char*> keys) {
         for (auto it = obj.begin(); it != obj.end(); ++it) {
-            bool known = std::any_of(keys.begin(), keys.end(),
-                                     [&](const char* k) { return it.key() == k; });
+            bool known = std::any_of(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; });
             if (!known) fail(ptr + "/" + it.key(), "unknown field \"" + it.key() + "\"");
         }
     }
 
-    const json* member(const json& obj, const std::string& ptr, const char* key, bool required,
-                       json::value_t type) {
+    const json* member(const json& obj, const std::string& ptr, const char* key, bool required, json::value_t type) {
         auto it = obj.find(key);
         if (it == obj.end()) {
             if (required) fail(ptr + "/" + key, "missing field \"" + std::string(key) + "\"");
             return nullptr;
         }
-        bool ok = it->type() == type ||
-                  (type == json::value_t::number_float && it->is_number()) ||
+        bool ok = it->type() == type || (type == json::value_t::number_float && it->is_number()) ||
                   (type == json::value_t::number_integer && it->is_number_integer());
         if (!ok) {
-            fail(ptr + "/" + key, "wrong type: expected " + type_name(type) + ", found " +
-                                      std::string(it->type_name()));
+            fail(ptr + "/" + key,
+                 "wrong type: expected " + type_name(type) + ", found " + std::string(it->type_name()));
             return nullptr;
         }
         return &*it;
@@ -194,17 +193,22 @@ struct reader {
 
     static std::string type_name(json::value_t t) {
         switch (t) {
-            case json::value_t::object: return "object";
-            case json::value_t::array: return "array";
-            case json::value_t::string: return "string";
-            case json::value_t::boolean: return "boolean";
-            case json::value_t::number_integer: return "integer";
-            default: return "number";
+            case json::value_t::object:
+                return "object";
+            case json::value_t::array:
+                return "array";
+            case json::value_t::string:
+                return "string";
+            case json::value_t::boolean:
+                return "boolean";
+            case json::value_t::number_integer:
+                return "integer";
+            default:
+                return "number";
         }
     }
 
-    std::optional<std::string> string(const json& obj, const std::string& ptr, const char* key,
-                                      bool required) {
+    std::optional<std::string> string(const json& obj, const std::string& ptr, const char* key, bool required) {
         const json* v = member(obj, ptr, key, required, json::value_t::string);
         if (!v) return std::nullopt;
         if (v->get_ref<const std::string&>().empty()) {
@@ -214,8 +218,7 @@ struct reader {
         return v->get<std::string>();
     }
 
-    std::optional<date> plain_date(const json& obj, const std::string& ptr, const char* key,
-                                   bool required) {
+    std::optional<date> plain_date(const json& obj, const std::string& ptr, const char* key, bool required) {
         auto s = string(obj, ptr, key, required);
         if (!s) return std::nullopt;
         auto d = parse_date(*s);
@@ -223,8 +226,7 @@ struct reader {
         return d;
     }
 
-    std::optional<bool> boolean(const json& obj, const std::string& ptr, const char* key,
-                                bool required) {
+    std::optional<bool> boolean(const json& obj, const std::string& ptr, const char* key, bool required) {
         const json* v = member(obj, ptr, key, required, json::value_t::boolean);
         return v ? std::optional<bool>(v->get<bool>()) : std::nullopt;
     }
@@ -239,8 +241,7 @@ struct reader {
             return std::nullopt;
         };
         if (v.is_number_unsigned()) {
-            if (v.get<std::uint64_t>() > static_cast<std::uint64_t>(max_amount_yuan))
-                return bad("is too large");
+            if (v.get<std::uint64_t>() > static_cast<std::uint64_t>(max_amount_yuan)) return bad("is too large");
             return static_cast<money>(v.get<std::uint64_t>()) * 100;
         }
         if (v.is_number_integer()) {
@@ -264,8 +265,7 @@ struct reader {
     std::optional<int> integer(const json& v, const std::string& ptr, const int_range& range) {
         if (!v.is_number_integer()) {
             fail(ptr, "wrong type: expected integer, found " +
-                          std::string(v.is_number_float() ? "a number with a fraction or exponent"
-                                                          : v.type_name()));
+                          std::string(v.is_number_float() ? "a number with a fraction or exponent" : v.type_name()));
             return std::nullopt;
         }
         const bool in_range =
@@ -274,8 +274,8 @@ struct reader {
                       (range.lo <= 0 || v.get<std::uint64_t>() >= static_cast<std::uint64_t>(range.lo))
                 : v.get<std::int64_t>() >= range.lo && v.get<std::int64_t>() <= range.hi;
         if (!in_range) {
-            fail(ptr, "out of range: " + v.dump() + " (" + range.what + ": " + std::to_string(range.lo) +
-                          ".." + std::to_string(range.hi) + ")");
+            fail(ptr, "out of range: " + v.dump() + " (" + range.what + ": " + std::to_string(range.lo) + ".." +
+                          std::to_string(range.hi) + ")");
             return std::nullopt;
         }
         return static_cast<int>(v.get<std::int64_t>());
@@ -284,8 +284,8 @@ struct reader {
     // {"value": ..., "source": "..."}: every policy figure carries its reference.
     // range: for T = int only (every integer in the rules has one).
     template <class T>
-    std::optional<sourced<T>> value(const json& obj, const std::string& ptr, const char* key,
-                                    bool required, const int_range& range = no_range) {
+    std::optional<sourced<T>> value(const json& obj, const std::string& ptr, const char* key, bool required,
+                                    const int_range& range = no_range) {
         const json* v = member(obj, ptr, key, required, json::value_t::object);
         if (!v) return std::nullopt;
         std::string p = ptr + "/" + key;
@@ -318,15 +318,14 @@ struct reader {
         return out;
     }
 
-    std::optional<text_ref> text(const json& obj, const std::string& ptr, const char* key,
-                                 bool required, const char* text_key = "text") {
+    std::optional<text_ref> text(const json& obj, const std::string& ptr, const char* key, bool required,
+                                 const char* text_key = "text") {
         const json* v = member(obj, ptr, key, required, json::value_t::object);
         if (!v) return std::nullopt;
         return text_object(*v, ptr + "/" + key, text_key);
     }
 
-    std::optional<text_ref> text_object(const json& v, const std::string& p,
-                                        const char* text_key = "text") {
+    std::optional<text_ref> text_object(const json& v, const std::string& p, const char* text_key = "text") {
         if (!v.is_object()) {
             fail(p, "wrong type: expected object");
             return std::nullopt;
@@ -348,13 +347,15 @@ struct reader {
         if (!v) return a;
         const std::string p = ptr + "/applies_to";
         a.pointer = p;
-        allow_keys(*v, p, {"persons", "districts", "categories", "category_tags", "periods", "paid", "born",
-                           "continuous", "answers"});
+        allow_keys(*v, p,
+                   {"persons", "districts", "categories", "category_tags", "periods", "paid", "born", "continuous",
+                    "answers"});
         if (v->empty()) fail(p, "empty: leave applies_to out for a note that concerns every request");
         auto list = [&](const char* key) {
             auto out = string_list(*v, p, key);
             if (auto it = v->find(key); it != v->end() && it->is_array() && it->empty())
-                fail(p + "/" + key, "empty list: it would concern no request (leave the key out to mean every request)");
+                fail(p + "/" + key,
+                     "empty list: it would concern no request (leave the key out to mean every request)");
             return out;
         };
         for (const auto& who : list("persons")) {
@@ -401,8 +402,7 @@ struct reader {
         const json* arr = member(obj, ptr, key, false, json::value_t::array);
         if (!arr) return out;
         for (std::size_t i = 0; i < arr->size(); ++i)
-            if (auto t = text_object((*arr)[i], ptr + "/" + key + "/" + std::to_string(i)))
-                out.push_back(*t);
+            if (auto t = text_object((*arr)[i], ptr + "/" + key + "/" + std::to_string(i))) out.push_back(*t);
         return out;
     }
 
@@ -422,8 +422,7 @@ struct reader {
 
 // ---------------------------------------------------------------- the parts of a year file
 
-std::optional<start_rule> read_start(reader& r, const json& obj, const std::string& ptr,
-                                     const char* key) {
+std::optional<start_rule> read_start(reader& r, const json& obj, const std::string& ptr, const char* key) {
     const json* v = r.member(obj, ptr, key, true, json::value_t::object);
     if (!v) return std::nullopt;
     std::string p = ptr + "/" + key;
@@ -453,8 +452,7 @@ std::optional<start_rule> read_start(reader& r, const json& obj, const std::stri
     return s;
 }
 
-std::optional<tier_assistance> read_tier(reader& r, const json& obj, const std::string& ptr,
-                                         const char* key) {
+std::optional<tier_assistance> read_tier(reader& r, const json& obj, const std::string& ptr, const char* key) {
     const json* v = r.member(obj, ptr, key, true, json::value_t::object);
     if (!v) return std::nullopt;
     std::string p = ptr + "/" + key;
@@ -481,8 +479,7 @@ std::optional<tier_assistance> read_tier(reader& r, const json& obj, const std::
     } else {
         auto percent = r.integer(val, p + "/" + name, percent_range);
         if (!percent) return std::nullopt;
-        t.kind = name == "percent_of_tier1" ? assist_kind::percent_of_tier1
-                                            : assist_kind::percent_of_tier2;
+        t.kind = name == "percent_of_tier1" ? assist_kind::percent_of_tier1 : assist_kind::percent_of_tier2;
         t.percent = *percent;
     }
     return t;
@@ -499,8 +496,9 @@ void read_categories(reader& r, const json& root, year_rules& y) {
             r.fail(p, "wrong type: expected object");
             continue;
         }
-        r.allow_keys(c, p, {"code", "name", "tags", "persons", "tier1", "tier2", "students", "valid",
-                            "derived", "source", "note"});
+        r.allow_keys(
+            c, p,
+            {"code", "name", "tags", "persons", "tier1", "tier2", "students", "valid", "derived", "source", "note"});
         category cat;
         auto code = r.string(c, p, "code", true);
         auto name = r.string(c, p, "name", true);
@@ -520,8 +518,10 @@ void read_categories(reader& r, const json& root, year_rules& y) {
         for (const auto& who : r.string_list(c, p, "persons")) {
             const auto* known = std::find_if(std::begin(vocab::persons), std::end(vocab::persons),
                                              [&](const vocab::person_name& n) { return n.id == who; });
-            if (known != std::end(vocab::persons)) cat.persons.push_back(known->kind);
-            else r.fail(p + "/persons", "unknown person \"" + who + "\"");
+            if (known != std::end(vocab::persons))
+                cat.persons.push_back(known->kind);
+            else
+                r.fail(p + "/persons", "unknown person \"" + who + "\"");
         }
         if (const json* v = r.member(c, p, "valid", false, json::value_t::object)) {
             r.allow_keys(*v, p + "/valid", {"from", "to"});
@@ -559,9 +559,9 @@ void read_periods(reader& r, const json& root, year_rules& y) {
             r.fail(p, "wrong type: expected object");
             continue;
         }
-        r.allow_keys(o, p, {"id", "label", "from", "to", "centralized", "start",
-                            "start_if_continuous", "start_if_not_continuous", "category_starts",
-                            "source"});
+        r.allow_keys(o, p,
+                     {"id", "label", "from", "to", "centralized", "start", "start_if_continuous",
+                      "start_if_not_continuous", "category_starts", "source"});
         payment_period per;
         auto id = r.string(o, p, "id", true);
         auto label = r.string(o, p, "label", true);
@@ -604,8 +604,8 @@ void read_periods(reader& r, const json& root, year_rules& y) {
         per.from = *from;
         per.to = *to;
         per.source = *source;
-        if (per.to < per.from) r.fail(p, "period ends (" + format_date(per.to) +
-                                             ") before it starts (" + format_date(per.from) + ")");
+        if (per.to < per.from)
+            r.fail(p, "period ends (" + format_date(per.to) + ") before it starts (" + format_date(per.from) + ")");
         if (previous_to && per.from <= *previous_to)
             r.fail(p + "/from", "overlapping date ranges: period starts " + format_date(per.from) +
                                     " but the previous one runs to " + format_date(*previous_to));
@@ -615,10 +615,28 @@ void read_periods(reader& r, const json& root, year_rules& y) {
 }
 
 void read_year(reader& r, const json& root, year_rules& y) {
-    r.allow_keys(root, "", {"schema", "jurisdiction", "year", "district", "name", "revision", "documents",
-                            "notes", "coverage_year", "enrollment", "standards", "fiscal_subsidy",
-                            "late_pricing", "waiting", "payment_periods", "announced_waiting_months",
-                            "newborn", "student", "categories", "readings", "incentives"});
+    r.allow_keys(root, "",
+                 {"schema",
+                  "jurisdiction",
+                  "year",
+                  "district",
+                  "name",
+                  "revision",
+                  "documents",
+                  "notes",
+                  "coverage_year",
+                  "enrollment",
+                  "standards",
+                  "fiscal_subsidy",
+                  "late_pricing",
+                  "waiting",
+                  "payment_periods",
+                  "announced_waiting_months",
+                  "newborn",
+                  "student",
+                  "categories",
+                  "readings",
+                  "incentives"});
     if (auto name = r.string(root, "", "name", true)) y.name = *name;
     if (auto rev = r.string(root, "", "revision", true)) {
         if (auto d = parse_date(*rev))
@@ -662,8 +680,7 @@ void read_year(reader& r, const json& root, year_rules& y) {
     if (const json* en = r.member(root, "", "enrollment", true, json::value_t::object)) {
         r.allow_keys(*en, "/enrollment", {"opens", "centralized_ends", "last_payment_day"});
         if (auto v = r.value<date>(*en, "/enrollment", "opens", true)) y.opens = *v;
-        if (auto v = r.value<date>(*en, "/enrollment", "centralized_ends", true))
-            y.centralized_ends = *v;
+        if (auto v = r.value<date>(*en, "/enrollment", "centralized_ends", true)) y.centralized_ends = *v;
         y.last_payment_day = r.value<date>(*en, "/enrollment", "last_payment_day", false);
     }
     if (const json* st = r.member(root, "", "standards", true, json::value_t::object)) {
@@ -681,8 +698,9 @@ void read_year(reader& r, const json& root, year_rules& y) {
     if (auto v = r.value<money>(root, "", "fiscal_subsidy", true)) y.fiscal_subsidy = *v;
     if (const json* lp = r.member(root, "", "late_pricing", true, json::value_t::object)) {
         const std::string p = "/late_pricing";
-        r.allow_keys(*lp, p, {"none", "from", "adds_fiscal_subsidy", "removes_assistance",
-                              "exempt_tags", "source", "reading", "applies_to"});
+        r.allow_keys(*lp, p,
+                     {"none", "from", "adds_fiscal_subsidy", "removes_assistance", "exempt_tags", "source", "reading",
+                      "applies_to"});
         auto& l = y.late_pricing;
         if (auto s = r.string(*lp, p, "source", true)) l.source = *s;
         if (auto s = r.string(*lp, p, "reading", false)) l.reading = *s;
@@ -695,47 +713,44 @@ void read_year(reader& r, const json& root, year_rules& y) {
             l.exempt_tags = r.string_list(*lp, p, "exempt_tags");
             if (!r.boolean(*lp, p, "adds_fiscal_subsidy", true).value_or(true) ||
                 !r.boolean(*lp, p, "removes_assistance", true).value_or(true))
-                r.fail(p, "only late pricing that adds the fiscal subsidy and removes assistance "
-                          "is supported");
+                r.fail(p,
+                       "only late pricing that adds the fiscal subsidy and removes assistance "
+                       "is supported");
         }
     }
     if (const json* w = r.member(root, "", "waiting", true, json::value_t::object)) {
         const std::string p = "/waiting";
-        r.allow_keys(*w, p, {"days", "later_reading", "months_base", "months_per_extra_break_year",
-                             "repair_note"});
+        r.allow_keys(*w, p, {"days", "later_reading", "months_base", "months_per_extra_break_year", "repair_note"});
         y.waiting_days = r.value<int>(*w, p, "days", false, days_range);
         if (auto s = r.string(*w, p, "later_reading", false)) y.waiting_later_reading = *s;
         y.months_base = r.value<int>(*w, p, "months_base", false, months_range);
-        y.months_per_extra_break_year =
-            r.value<int>(*w, p, "months_per_extra_break_year", false, months_range);
+        y.months_per_extra_break_year = r.value<int>(*w, p, "months_per_extra_break_year", false, months_range);
         y.repair_note = r.text(*w, p, "repair_note", false);
     }
     y.announced_waiting_months = r.text(root, "", "announced_waiting_months", false);
     read_periods(r, root, y);
     if (const json* nb = r.member(root, "", "newborn", false, json::value_t::object)) {
         const std::string p = "/newborn";
-        r.allow_keys(*nb, p, {"window_days", "late_waiting_days",
-                              "pays_personal_part_only_within_window", "cross_year",
-                              "exempt_from_waiting_months", "guardian"});
+        r.allow_keys(*nb, p,
+                     {"window_days", "late_waiting_days", "pays_personal_part_only_within_window", "cross_year",
+                      "exempt_from_waiting_months", "guardian"});
         y.newborn.window_days = r.value<int>(*nb, p, "window_days", true, days_range);
         y.newborn.late_waiting_days = r.value<int>(*nb, p, "late_waiting_days", true, days_range);
-        y.newborn.personal_part_only =
-            r.value<bool>(*nb, p, "pays_personal_part_only_within_window", false);
+        y.newborn.personal_part_only = r.value<bool>(*nb, p, "pays_personal_part_only_within_window", false);
         y.newborn.cross_year = r.value<bool>(*nb, p, "cross_year", false);
-        y.newborn.exempt_from_waiting_months =
-            r.value<bool>(*nb, p, "exempt_from_waiting_months", false);
+        y.newborn.exempt_from_waiting_months = r.value<bool>(*nb, p, "exempt_from_waiting_months", false);
         y.newborn.guardian = r.text(*nb, p, "guardian", false);
     }
     if (const json* st = r.member(root, "", "student", false, json::value_t::object)) {
         r.allow_keys(*st, "/student", {"freshman_from_day_after_payment"});
-        y.freshman_from_day_after_payment =
-            r.value<bool>(*st, "/student", "freshman_from_day_after_payment", false);
+        y.freshman_from_day_after_payment = r.value<bool>(*st, "/student", "freshman_from_day_after_payment", false);
     }
     read_categories(r, root, y);
     if (const json* in = r.member(root, "", "incentives", false, json::value_t::object)) {
         const std::string p = "/incentives";
-        r.allow_keys(*in, p, {"deductible", "continuous_years_threshold", "counting_from_year",
-                              "continuous_raise_per_year", "zero_claims_raise", "notes"});
+        r.allow_keys(*in, p,
+                     {"deductible", "continuous_years_threshold", "counting_from_year", "continuous_raise_per_year",
+                      "zero_claims_raise", "notes"});
         auto& i = y.incentives;
         i.deductible = r.value<money>(*in, p, "deductible", false);
         i.threshold_years = r.value<int>(*in, p, "continuous_years_threshold", false, years_count_range);
@@ -752,20 +767,18 @@ void read_year(reader& r, const json& root, year_rules& y) {
         auto needs = [&](const start_rule& s) {
             if (s.kind == start_kind::waiting_days && !y.waiting_days)
                 r.fail(p, "uses waiting_days but /waiting/days is missing");
-            if (s.kind == start_kind::waiting_months &&
-                (!y.months_base || !y.months_per_extra_break_year))
-                r.fail(p, "uses waiting_months but /waiting/months_base or "
-                          "/waiting/months_per_extra_break_year is missing");
+            if (s.kind == start_kind::waiting_months && (!y.months_base || !y.months_per_extra_break_year))
+                r.fail(p,
+                       "uses waiting_months but /waiting/months_base or "
+                       "/waiting/months_per_extra_break_year is missing");
         };
         needs(per.if_continuous);
         needs(per.if_not_continuous);
-        if (per.to > y.coverage_to.value)
-            r.fail(p + "/to", "payment period runs past the end of the coverage year");
+        if (per.to > y.coverage_to.value) r.fail(p + "/to", "payment period runs past the end of the coverage year");
     }
     if (!y.periods.empty() && y.periods.front().from != y.opens.value)
         r.fail("/payment_periods/0/from", "the first payment period must start on /enrollment/opens");
-    if (y.coverage_to.value < y.coverage_from.value)
-        r.fail("/coverage_year", "coverage year ends before it starts");
+    if (y.coverage_to.value < y.coverage_from.value) r.fail("/coverage_year", "coverage year ends before it starts");
 }
 
 // Every district, category and payment period an applies_to names exists for this year (the
@@ -780,7 +793,8 @@ void check_applies_to(reader& r, const year_rules& y, const rule_book& book) {
         for (const auto& code : a.categories)
             if (code != "*" && std::none_of(y.categories.begin(), y.categories.end(),
                                             [&](const category& c) { return c.code == code; }))
-                r.fail(a.pointer + "/categories", "no category \"" + code + "\" in these rules (a code, or \"*\" for any category)");
+                r.fail(a.pointer + "/categories",
+                       "no category \"" + code + "\" in these rules (a code, or \"*\" for any category)");
         for (const auto& id : a.periods)
             if (std::none_of(y.periods.begin(), y.periods.end(), [&](const payment_period& p) { return p.id == id; }))
                 r.fail(a.pointer + "/periods", "no payment period \"" + id + "\" in these rules");
@@ -804,9 +818,12 @@ struct parsed_file {
 std::string pointer_token(const std::string& key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -816,7 +833,7 @@ std::string pointer_token(const std::string& key) {
 // limit (copying, merging and freeing a value recurse). This pass reports duplicate keys with
 // their JSON pointer, nesting deeper than max_json_depth, and a syntax error with line and column.
 class text_check final : public nlohmann::json_sax<json> {
-public:
+  public:
     text_check(std::string_view text, const std::string& file, std::vector<rules_error>& errors)
         : text_(text), file_(file), errors_(errors) {}
 
@@ -864,7 +881,7 @@ public:
         return false;
     }
 
-private:
+  private:
     struct frame {
         bool object = false;
         std::size_t index = 0;  // arrays: the element being read
@@ -890,8 +907,10 @@ private:
     std::pair<std::size_t, std::size_t> where(std::size_t byte) const {
         std::size_t line = 1, column = 1;
         for (std::size_t i = 0; i < byte && i < text_.size(); ++i) {
-            if (text_[i] == '\n') ++line, column = 1;
-            else ++column;
+            if (text_[i] == '\n')
+                ++line, column = 1;
+            else
+                ++column;
         }
         return {line, column};
     }
@@ -925,8 +944,9 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
     bool have_districts = false;
     for (const auto& f : files) {
         if (f.text.size() > max_rules_file_bytes) {
-            errors.push_back({f.path, "", "file larger than " + std::to_string(max_rules_file_bytes >> 20) +
-                                              " MB (a sanity limit; rules files are a few KB)"});
+            errors.push_back({f.path, "",
+                              "file larger than " + std::to_string(max_rules_file_bytes >> 20) +
+                                  " MB (a sanity limit; rules files are a few KB)"});
             continue;
         }
         if (!text_check(f.text, f.path, errors).run()) continue;
@@ -939,7 +959,8 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
             errors.push_back({f.path, "/", "wrong type: expected a JSON object"});
             continue;
         }
-        std::string schema = doc.contains("schema") && doc["schema"].is_string() ? doc["schema"].get<std::string>() : "";
+        std::string schema =
+            doc.contains("schema") && doc["schema"].is_string() ? doc["schema"].get<std::string>() : "";
         if (schema == "yibao-districts/1") {
             provenance prov{f.path, {}};
             reader r{prov, errors};
@@ -978,8 +999,8 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         } else if (schema == "yibao-rules/1") {
             year_files.push_back({f.path, std::move(doc)});
         } else {
-            errors.push_back({f.path, "/schema",
-                              "unknown or missing schema (\"yibao-rules/1\" or \"yibao-districts/1\")"});
+            errors.push_back(
+                {f.path, "/schema", "unknown or missing schema (\"yibao-rules/1\" or \"yibao-districts/1\")"});
         }
     }
     if (!have_districts)
@@ -1008,8 +1029,7 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         }
     }
 
-    auto build = [&](int year, const std::string& district, const parsed_file& base,
-                     const parsed_file* overlay) {
+    auto build = [&](int year, const std::string& district, const parsed_file& base, const parsed_file* overlay) {
         provenance prov{base.path, {}};
         json merged = base.doc;
         if (overlay) merge_into(merged, overlay->doc, "", overlay->path, prov);
@@ -1039,14 +1059,13 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
     for (const auto& [year, f] : district_files) {
         auto it = municipal.find(year);
         if (it == municipal.end()) {
-            errors.push_back({f->path, "/year", "no municipal file for " + std::to_string(year) +
-                                                    " to build this district file on"});
+            errors.push_back({f->path, "/year",
+                              "no municipal file for " + std::to_string(year) + " to build this district file on"});
             continue;
         }
         build(year, f->doc["district"].get<std::string>(), *it->second, f);
     }
-    if (book->by_year.empty() && errors.empty())
-        errors.push_back({"rules", "", "no rules files found"});
+    if (book->by_year.empty() && errors.empty()) errors.push_back({"rules", "", "no rules files found"});
 
     if (errors.empty()) result.book = std::move(book);
     return result;
@@ -1057,14 +1076,22 @@ namespace {
 std::string kind_of(std::filesystem::file_type t) {
     using ft = std::filesystem::file_type;
     switch (t) {
-        case ft::directory: return "a directory";
-        case ft::fifo: return "a FIFO";
-        case ft::socket: return "a socket";
-        case ft::block: return "a block device";
-        case ft::character: return "a character device";
-        case ft::symlink: return "a symbolic link";
-        case ft::regular: return "a regular file";
-        default: return "of unknown type";
+        case ft::directory:
+            return "a directory";
+        case ft::fifo:
+            return "a FIFO";
+        case ft::socket:
+            return "a socket";
+        case ft::block:
+            return "a block device";
+        case ft::character:
+            return "a character device";
+        case ft::symlink:
+            return "a symbolic link";
+        case ft::regular:
+            return "a regular file";
+        default:
+            return "of unknown type";
     }
 }
 
@@ -1108,8 +1135,9 @@ load_result load_rules_dir(const std::string& dir) {
     const fs::file_status root = fs::status(dir, ec);
     if (!fs::is_directory(root)) {
         load_result r;
-        r.errors.push_back({dir, "", "not a directory: give the rules folder (e.g. rules/)" +
-                                         (ec ? " (" + ec.message() + ")" : std::string())});
+        r.errors.push_back({dir, "",
+                            "not a directory: give the rules folder (e.g. rules/)" +
+                                (ec ? " (" + ec.message() + ")" : std::string())});
         return r;
     }
     std::vector<fs::path> paths;

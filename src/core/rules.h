@@ -38,8 +38,8 @@ load_result load_rules_dir(const std::string& dir);
 load_result load_rules_texts(const std::vector<rules_source_file>& files);
 
 struct district_info {
-    std::string id;    // "wanzhou"
-    std::string name;  // "万州区"
+    std::string id;                    // "wanzhou"
+    std::string name;                  // "万州区"
     std::vector<std::string> aliases;  // "万州"
     bool has_own_rules_any_year = false;
 };
@@ -61,12 +61,12 @@ struct category_info {
 
 struct year_info {
     int year = 0;
-    date enrollment_opens{};         // first payment day accepted
-    date centralized_ends{};         // last day of the centralized period
-    date coverage_ends{};            // last day of the coverage year
-    std::string rules_files;         // the files quoted for the district
-    std::string documents;           // 文号 of the documents behind them
-    date rules_revision{};           // when the rules data used was last revised
+    date enrollment_opens{};  // first payment day accepted
+    date centralized_ends{};  // last day of the centralized period
+    date coverage_ends{};     // last day of the coverage year
+    std::string rules_files;  // the files quoted for the district
+    std::string documents;    // 文号 of the documents behind them
+    date rules_revision{};    // when the rules data used was last revised
     bool district_has_own_file = false;
 };
 

@@ -42,7 +42,7 @@ struct step_text {
 struct resolved : step_text {
     const year_rules* rules = nullptr;  // null only with errors
     const district_entry* district = nullptr;
-    bool own_file = false;  // the district has a file of its own for the year
+    bool own_file = false;                    // the district has a file of its own for the year
     std::vector<const category*> categories;  // the categories asked for, each once
     date paid{};
     std::string rules_used;  // the files, for the quote

@@ -25,13 +25,13 @@ inline constexpr std::size_t max_depth = 8;                // nesting of arrays 
 enum class field_type { integer, text, person, text_list, date, boolean };
 
 struct field {
-    std::string_view key;    // JSON key of the contract
+    std::string_view key;  // JSON key of the contract
     field_type type;
-    std::string_view zh;     // Chinese name, as shown in messages ("参保年度")
-    std::string_view url;    // URL parameter of the page ("" = not in the URL)
-    std::string_view flag;   // CLI flag ("" = none)
+    std::string_view zh;    // Chinese name, as shown in messages ("参保年度")
+    std::string_view url;   // URL parameter of the page ("" = not in the URL)
+    std::string_view flag;  // CLI flag ("" = none)
     bool required;
-    std::int64_t min = 0;    // integers: the accepted range
+    std::int64_t min = 0;  // integers: the accepted range
     std::int64_t max = 0;
     std::string_view example;  // what a valid value looks like, for messages
 };
@@ -50,7 +50,8 @@ inline constexpr field request_fields[] = {
     {"zero_claims_last_year", field_type::boolean, "上一年度是否零报销", "zero_claims", "--zero-claims", false, 0, 0,
      "true"},
     {"birth_date", field_type::date, "出生日期", "birth", "--birth", false, 0, 0, "\"2026-03-02\""},
-    {"pays_birth_year", field_type::boolean, "是否补缴出生当年", "birth_year", "--pays-birth-year", false, 0, 0, "true"},
+    {"pays_birth_year", field_type::boolean, "是否补缴出生当年", "birth_year", "--pays-birth-year", false, 0, 0,
+     "true"},
     {"freshman", field_type::boolean, "是否新生入学时缴费", "freshman", "--freshman", false, 0, 0, "true"},
 };
 

@@ -7,11 +7,10 @@
 
 #include <cstdio>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/dates.h"
 #include "core/json_api.h"
@@ -23,9 +22,8 @@
 #include "ui/widgets.h"
 
 // The width of one code point in the saved picture's font at px CSS pixels.
-EM_JS(float, js_text_advance, (unsigned cp, float px), {
-    return Module.yibao_measure ? Module.yibao_measure(cp, px) : px;
-});
+EM_JS(float, js_text_advance, (unsigned cp, float px),
+      { return Module.yibao_measure ? Module.yibao_measure(cp, px) : px; });
 
 namespace {
 

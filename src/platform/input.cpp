@@ -12,10 +12,10 @@ namespace yibao::web {
 
 namespace {
 
-constexpr float drag_threshold_css = 8.0f;   // a finger that moves less than this taps
-constexpr float fling_decay_ms = 325.0f;     // inertia: velocity falls by e every 325 ms
+constexpr float drag_threshold_css = 8.0f;  // a finger that moves less than this taps
+constexpr float fling_decay_ms = 325.0f;    // inertia: velocity falls by e every 325 ms
 constexpr float fling_min_css_per_ms = 0.02f;
-constexpr int frames_after_input = 4;        // ImGui takes a few frames to settle after an event
+constexpr int frames_after_input = 4;  // ImGui takes a few frames to settle after an event
 
 pointer_input* self(void* user) { return static_cast<pointer_input*>(user); }
 
@@ -28,10 +28,18 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void* user) {
         float x = static_cast<float>(p.targetX), y = static_cast<float>(p.targetY);
         int id = static_cast<int>(p.identifier);
         switch (type) {
-            case EMSCRIPTEN_EVENT_TOUCHSTART: self(user)->touch_start(id, x, y, t); break;
-            case EMSCRIPTEN_EVENT_TOUCHMOVE: self(user)->touch_move(id, x, y, t); break;
-            case EMSCRIPTEN_EVENT_TOUCHEND: self(user)->touch_end(id, x, y, t, false); break;
-            default: self(user)->touch_end(id, x, y, t, true); break;
+            case EMSCRIPTEN_EVENT_TOUCHSTART:
+                self(user)->touch_start(id, x, y, t);
+                break;
+            case EMSCRIPTEN_EVENT_TOUCHMOVE:
+                self(user)->touch_move(id, x, y, t);
+                break;
+            case EMSCRIPTEN_EVENT_TOUCHEND:
+                self(user)->touch_end(id, x, y, t, false);
+                break;
+            default:
+                self(user)->touch_end(id, x, y, t, true);
+                break;
         }
     }
     return EM_TRUE;  // preventDefault: no emulated mouse events, no browser scrolling or zoom
@@ -46,9 +54,14 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* user) {
         case EMSCRIPTEN_EVENT_MOUSEUP:
             if (e->button == 0) self(user)->mouse_button(false, x, y);
             break;
-        case EMSCRIPTEN_EVENT_MOUSEMOVE: self(user)->mouse_move(x, y); break;
-        case EMSCRIPTEN_EVENT_MOUSELEAVE: self(user)->mouse_leave(); break;
-        default: break;
+        case EMSCRIPTEN_EVENT_MOUSEMOVE:
+            self(user)->mouse_move(x, y);
+            break;
+        case EMSCRIPTEN_EVENT_MOUSELEAVE:
+            self(user)->mouse_leave();
+            break;
+        default:
+            break;
     }
     return EM_TRUE;
 }

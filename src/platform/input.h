@@ -5,7 +5,7 @@
 namespace yibao::web {
 
 class pointer_input {
-public:
+  public:
     using wake_fn = void (*)(int frames);
 
     // Registers the callbacks on the canvas (selector such as "#canvas"). wake asks for frames.
@@ -27,7 +27,7 @@ public:
     void mouse_leave();
     void wheel(float dy_css);
 
-private:
+  private:
     wake_fn wake_ = nullptr;
     float scale_ = 1;
     // The finger that scrolls or taps (others are ignored).

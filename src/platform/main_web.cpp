@@ -1,8 +1,8 @@
 // The page's main loop: WebGL context, Dear ImGui set-up, fonts at the device pixel ratio and
 // frames on demand (no loop while idle). The functions the glue calls are in abi.cpp (platform/page.h).
+#include <GLES2/gl2.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
-#include <GLES2/gl2.h>
 
 #include <algorithm>
 #include <cmath>
@@ -28,9 +28,9 @@ struct page_state {
     yibao::ui::app_options options;
     yibao::ui::url_params start_params;  // the page's own URL: a kiosk's start over returns to it
     yibao::ui::fonts fonts;
-    float zoom = 1;                      // layout units per CSS pixel (larger on a kiosk)
-    std::string shared_query;            // the answers last written into the URL
-    bool start_over = false;             // the resident tapped "start over": rebuild after the frame
+    float zoom = 1;            // layout units per CSS pixel (larger on a kiosk)
+    std::string shared_query;  // the answers last written into the URL
+    bool start_over = false;   // the resident tapped "start over": rebuild after the frame
     yibao::web::pointer_input input;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     int webgl = 0;
@@ -120,11 +120,11 @@ void build_fonts() {
     using namespace yibao::ui::metrics;
     yibao::ui::fonts f;
     f.body = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::round(body_px * s), &cfg,
-                                           page.body_ranges.Data);
+                                            page.body_ranges.Data);
     f.heading = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::round(heading_px * s), &cfg,
-                                              page.heading_ranges.Data);
+                                               page.heading_ranges.Data);
     f.big = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::round(big_px * s), &cfg,
-                                          page.big_ranges.Data);
+                                           page.big_ranges.Data);
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     io.Fonts->Build();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -188,11 +188,20 @@ void render_frame(double now) {
     if (out.changed) page.frames_left = std::max(page.frames_left, 2);
 
     switch (out.action) {
-        case yibao::ui::page_action::save_picture: js_action("picture"); break;
-        case yibao::ui::page_action::print: js_action("print"); break;
-        case yibao::ui::page_action::share_link: js_action("share"); break;
-        case yibao::ui::page_action::start_over: page.start_over = true; break;
-        case yibao::ui::page_action::none: break;
+        case yibao::ui::page_action::save_picture:
+            js_action("picture");
+            break;
+        case yibao::ui::page_action::print:
+            js_action("print");
+            break;
+        case yibao::ui::page_action::share_link:
+            js_action("share");
+            break;
+        case yibao::ui::page_action::start_over:
+            page.start_over = true;
+            break;
+        case yibao::ui::page_action::none:
+            break;
     }
     if (!page.options.kiosk) {  // a kiosk's URL never carries the last person's answers
         std::string q = page.app->share_query();

@@ -32,8 +32,8 @@ app::app(std::shared_ptr<const rule_book> book, date today, const url_params& pa
     }
     season_ = season_on(year_dates_, today_);
     form_.year = season_.default_year ? season_.default_year : (years_.empty() ? 0 : years_.back());
-    if (!districts_.empty() &&
-        std::none_of(districts_.begin(), districts_.end(), [&](const district_info& d) { return d.id == form_.district; }))
+    if (!districts_.empty() && std::none_of(districts_.begin(), districts_.end(),
+                                            [&](const district_info& d) { return d.id == form_.district; }))
         form_.district = districts_.front().id;
     form_.paid_on = today_;
     form_.birth_date = today_;
@@ -44,9 +44,8 @@ app::app(std::shared_ptr<const rule_book> book, date today, const url_params& pa
         std::snprintf(buf, sizeof buf,
                       "今天（%s）已进入%d年度的缴费期，但本计算器还没有收录%d年度的规则，算不出%d年度要交多少。"
                       "下面只能按已收录的%d年度规则计算（例如补缴%d年度），请勿当作%d年度的标准。",
-                      chinese_date(today_).c_str(), *season_.missing_year, *season_.missing_year,
-                      *season_.missing_year, *season_.missing_year - 1, *season_.missing_year - 1,
-                      *season_.missing_year);
+                      chinese_date(today_).c_str(), *season_.missing_year, *season_.missing_year, *season_.missing_year,
+                      *season_.missing_year - 1, *season_.missing_year - 1, *season_.missing_year);
         banner_ = buf;
     }
     load_year_lists();

@@ -34,12 +34,12 @@ struct frame_output {
 
 // Where the page runs, as the platform found it.
 struct app_options {
-    bool kiosk = false;             // ?mode=kiosk: a shared touch screen ("start over", idle reset)
-    bool can_print = false;         // a printer may be there (not inside WeChat)
-    bool can_save_picture = true;   // the quote as a PNG to keep (not on a kiosk)
-    bool can_share_link = true;     // the page has an address others can open (http(s), not a kiosk)
-    bool wechat = false;            // WeChat's in-app browser: forward through its "…" menu
-    std::string build_version;      // the site's version (shown with the rules' revision)
+    bool kiosk = false;            // ?mode=kiosk: a shared touch screen ("start over", idle reset)
+    bool can_print = false;        // a printer may be there (not inside WeChat)
+    bool can_save_picture = true;  // the quote as a PNG to keep (not on a kiosk)
+    bool can_share_link = true;    // the page has an address others can open (http(s), not a kiosk)
+    bool wechat = false;           // WeChat's in-app browser: forward through its "…" menu
+    std::string build_version;     // the site's version (shown with the rules' revision)
 };
 
 // The network as the page sees it.
@@ -49,7 +49,7 @@ struct network_status {
 };
 
 class app {
-public:
+  public:
     app(std::shared_ptr<const rule_book> book, date today, const url_params& params, app_options options = {});
 
     void set_fonts(const fonts& f) { fonts_ = f; }
@@ -68,7 +68,7 @@ public:
     std::string presentation_json() const;
     bool set_network(const network_status& n);  // true when the screen must change
 
-private:
+  private:
     struct shown_answer {
         bool ok = false;
         std::string due, personal_standard, assistance, fiscal_subsidy, surcharge;
@@ -83,8 +83,8 @@ private:
         std::string bar;
     };
 
-    void refresh();                 // recompute the quote when the answers changed
-    void load_year_lists();         // categories and dates for the chosen year and district
+    void refresh();          // recompute the quote when the answers changed
+    void load_year_lists();  // categories and dates for the chosen year and district
     void clamp_dates();
 
     void draw_page(const frame_input& in);

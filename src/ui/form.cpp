@@ -45,8 +45,7 @@ bool asks_continuity(const form& f) { return f.person != person_kind::newborn; }
 bool asks_break_years(const form& f) { return asks_continuity(f) && !f.continuous; }
 bool asks_birth_date(const form& f) { return f.person == person_kind::newborn; }
 bool asks_pays_birth_year(const form& f) {
-    return f.person == person_kind::newborn && f.birth_date.ok() &&
-           static_cast<int>(f.birth_date.year()) == f.year - 1;
+    return f.person == person_kind::newborn && f.birth_date.ok() && static_cast<int>(f.birth_date.year()) == f.year - 1;
 }
 
 bool asks_freshman(const form& f) {
@@ -88,8 +87,7 @@ std::string url_decode(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '+') {
             out += ' ';
-        } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
-                   hex_value(s[i + 2]) >= 0) {
+        } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
             out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
             i += 2;
         } else {
@@ -159,7 +157,7 @@ url_params parse_query(std::string_view query) {
 }
 
 std::vector<field_error> apply_params(form& f, const url_params& params, const std::vector<int>& known_years,
-                                     const std::vector<district_info>& districts) {
+                                      const std::vector<district_info>& districts) {
     // Each answer goes through the core's request parser on its own (core/request_reader.h), so a
     // link is read exactly like a JSON request; a bad answer leaves that question at its default.
     std::vector<field_error> errors;
@@ -174,11 +172,15 @@ std::vector<field_error> apply_params(form& f, const url_params& params, const s
                 return d.id == r.district || d.name == r.district ||
                        std::find(d.aliases.begin(), d.aliases.end(), r.district) != d.aliases.end();
             });
-            if (d != districts.end()) f.district = d->id;
-            else errors.push_back({"district", "地址中的区县“" + r.district + "”不在区县列表中。"});
+            if (d != districts.end())
+                f.district = d->id;
+            else
+                errors.push_back({"district", "地址中的区县“" + r.district + "”不在区县列表中。"});
         } else if (key == "year") {
-            if (std::find(known_years.begin(), known_years.end(), r.year) != known_years.end()) f.year = r.year;
-            else errors.push_back({"year", "地址中的参保年度" + std::to_string(r.year) + "没有收录规则。"});
+            if (std::find(known_years.begin(), known_years.end(), r.year) != known_years.end())
+                f.year = r.year;
+            else
+                errors.push_back({"year", "地址中的参保年度" + std::to_string(r.year) + "没有收录规则。"});
         } else if (key == "person") {
             f.person = r.person;
         } else if (key == "categories") {

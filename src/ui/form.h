@@ -32,7 +32,7 @@ struct form {
 
 // Which coverage year's enrollment is open on a day, given the years the rules cover.
 struct season {
-    int default_year = 0;           // the year to preselect
+    int default_year = 0;             // the year to preselect
     std::optional<int> missing_year;  // enrollment for this year has opened but no rules are loaded
 };
 
@@ -61,7 +61,7 @@ using url_params = std::vector<std::pair<std::string, std::string>>;
 url_params parse_query(std::string_view query);  // "?a=1&b=%E4%B8%87" → {{"a","1"},{"b","万"}}
 // Returns the answers it could not take (field + message); those questions keep their defaults.
 std::vector<field_error> apply_params(form& f, const url_params& params, const std::vector<int>& known_years,
-                                     const std::vector<district_info>& districts);
+                                      const std::vector<district_info>& districts);
 // The answers as URL parameters, the inverse of apply_params: only the questions asked for these
 // answers, so that a shared link reopens the same quote. Nothing but the answers goes in.
 std::string to_query(const form& f);

@@ -35,21 +35,49 @@ bool is_cjk(unsigned cp) {
 // No line may start with these.
 bool is_closing(unsigned cp) {
     switch (cp) {
-        case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
-        case 0xFF09: case 0x3011: case 0x300B: case 0x300D: case 0x201D: case 0x2019: case 0x3015:
-        case ')': case ',': case '.': case ';': case ':': case '!': case '?': case '%':
+        case 0xFF0C:
+        case 0x3002:
+        case 0x3001:
+        case 0xFF1B:
+        case 0xFF1A:
+        case 0xFF01:
+        case 0xFF1F:
+        case 0xFF09:
+        case 0x3011:
+        case 0x300B:
+        case 0x300D:
+        case 0x201D:
+        case 0x2019:
+        case 0x3015:
+        case ')':
+        case ',':
+        case '.':
+        case ';':
+        case ':':
+        case '!':
+        case '?':
+        case '%':
             return true;
-        default: return false;
+        default:
+            return false;
     }
 }
 
 // No line may end with these.
 bool is_opening(unsigned cp) {
     switch (cp) {
-        case 0xFF08: case 0x3010: case 0x300A: case 0x300C: case 0x201C: case 0x2018: case 0x3014:
-        case '(': case 0xA5:  // ¥ stays with its number
+        case 0xFF08:
+        case 0x3010:
+        case 0x300A:
+        case 0x300C:
+        case 0x201C:
+        case 0x2018:
+        case 0x3014:
+        case '(':
+        case 0xA5:  // ¥ stays with its number
             return true;
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -85,9 +113,12 @@ std::vector<std::string_view> break_lines(std::string_view text, float width,
         // A break opportunity before this character?
         if (i > line_start) {
             bool can = false;
-            if (prev == ' ') can = true;
-            else if (is_cjk(cp) || is_cjk(prev)) can = true;
-            else if ((prev == '-' || prev == '/') && !(cp >= '0' && cp <= '9')) can = true;  // not inside 380/755
+            if (prev == ' ')
+                can = true;
+            else if (is_cjk(cp) || is_cjk(prev))
+                can = true;
+            else if ((prev == '-' || prev == '/') && !(cp >= '0' && cp <= '9'))
+                can = true;  // not inside 380/755
             if (is_closing(cp) || is_opening(prev)) can = false;
             if (cp == ' ') can = false;
             if (can) {

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
-#include "core/vocabulary.h"
 #include "core/format.h"
+#include "core/vocabulary.h"
 
 namespace yibao::ui {
 
@@ -38,11 +38,16 @@ row bullet_row(std::string id, std::string text, tone t = tone::normal, std::str
 
 const char* kind_id(row_kind k) {
     switch (k) {
-        case row_kind::pair: return "pair";
-        case row_kind::amount: return "amount";
-        case row_kind::bullet: return "bullet";
-        case row_kind::reason: return "reason";
-        default: return "text";
+        case row_kind::pair:
+            return "pair";
+        case row_kind::amount:
+            return "amount";
+        case row_kind::bullet:
+            return "bullet";
+        case row_kind::reason:
+            return "reason";
+        default:
+            return "text";
     }
 }
 
@@ -67,7 +72,7 @@ section answers_section(const rule_book& book, const request& req) {
     s.rows.push_back(pair_row("tier", "缴费档次", std::string(vocab::tier_name(req.tier))));
     if (req.paid_on) s.rows.push_back(pair_row("paid_on", "缴费日期", chinese_date(*req.paid_on)));
     if (req.person != person_kind::newborn && req.continuous) {
-        std::string v = *req.continuous ? "参保了（连续参保）"
+        std::string v = *req.continuous   ? "参保了（连续参保）"
                         : req.break_years ? "断保" + std::to_string(*req.break_years) + "年"
                                           : "未连续参保";
         s.rows.push_back(pair_row("continuity", "上一年度", v));
@@ -97,12 +102,14 @@ section answer_section(const rule_book& book, const request& req, const quote& q
                               format_yuan(q.personal_standard) + "元"));
     s.rows.push_back(pair_row("assistance", "资助（由医疗救助等资金代缴）",
                               (q.assistance > 0 ? "-" : "") + format_yuan(q.assistance) + "元", tone::good));
-    s.rows.push_back(pair_row("surcharge", "逾期补缴的财政部分", (q.surcharge > 0 ? "+" : "") + format_yuan(q.surcharge) + "元",
+    s.rows.push_back(pair_row("surcharge", "逾期补缴的财政部分",
+                              (q.surcharge > 0 ? "+" : "") + format_yuan(q.surcharge) + "元",
                               q.surcharge > 0 ? tone::bad : tone::normal));
-    s.rows.push_back(pair_row("fiscal_subsidy", "财政补助（政府另付，不用你交）", format_yuan(q.fiscal_subsidy) + "元", tone::muted));
+    s.rows.push_back(pair_row("fiscal_subsidy", "财政补助（政府另付，不用你交）", format_yuan(q.fiscal_subsidy) + "元",
+                              tone::muted));
     if (q.coverage_start && q.coverage_end)
-        s.rows.push_back(text_row("coverage", "享受待遇：" + chinese_date(*q.coverage_start) + "至" +
-                                                  chinese_date(*q.coverage_end)));
+        s.rows.push_back(text_row(
+            "coverage", "享受待遇：" + chinese_date(*q.coverage_start) + "至" + chinese_date(*q.coverage_end)));
     if (q.waiting)
         s.rows.push_back(text_row("waiting",
                                   "等待期" + std::to_string(q.waiting->days) + "天：" + chinese_date(q.waiting->from) +
@@ -183,11 +190,16 @@ presentation present(const rule_book& book, const request& req, const quote& q, 
 
 const char* tone_id(tone t) {
     switch (t) {
-        case tone::muted: return "muted";
-        case tone::good: return "good";
-        case tone::warn: return "warn";
-        case tone::bad: return "bad";
-        default: return "normal";
+        case tone::muted:
+            return "muted";
+        case tone::good:
+            return "good";
+        case tone::warn:
+            return "warn";
+        case tone::bad:
+            return "bad";
+        default:
+            return "normal";
     }
 }
 

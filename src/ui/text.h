@@ -17,5 +17,4 @@ namespace yibao::ui {
 // closing punctuation (，。、）) off the start of a line, honours '\n'.
 std::vector<std::string_view> break_lines(const ImFont* font, float size, std::string_view text, float width);
 
-
 }  // namespace yibao::ui

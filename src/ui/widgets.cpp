@@ -183,7 +183,8 @@ bool canvas::choice(const std::string& id, std::string_view label, std::string_v
         ImVec2 b0(pos.x + pad_x, pos.y + (h - box) * 0.5f), b1(b0.x + box, b0.y + box);
         if (selected) {
             draw_list()->AddRectFilled(b0, b1, colors::primary, px(5));
-            ImVec2 pts[3] = {ImVec2(b0.x + box * 0.22f, b0.y + box * 0.52f), ImVec2(b0.x + box * 0.42f, b0.y + box * 0.72f),
+            ImVec2 pts[3] = {ImVec2(b0.x + box * 0.22f, b0.y + box * 0.52f),
+                             ImVec2(b0.x + box * 0.42f, b0.y + box * 0.72f),
                              ImVec2(b0.x + box * 0.80f, b0.y + box * 0.30f)};
             draw_list()->AddPolyline(pts, 3, IM_COL32(255, 255, 255, 255), 0, px(2.5f));
         } else {
@@ -234,19 +235,27 @@ bool icon_button(canvas& c, const std::string& id, glyph g, bool enabled, ImVec2
     bool held = enabled && ImGui::IsItemActive();
     c.record(id, pos, max);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, max, held ? colors::pressed : (enabled ? colors::primary_soft : IM_COL32(238, 240, 243, 255)),
-                      c.px(10));
+    dl->AddRectFilled(
+        pos, max, held ? colors::pressed : (enabled ? colors::primary_soft : IM_COL32(238, 240, 243, 255)), c.px(10));
     ImU32 col = enabled ? colors::primary : IM_COL32(180, 186, 194, 255);
     ImVec2 m((pos.x + max.x) * 0.5f, (pos.y + max.y) * 0.5f);
     float s = c.px(8), t = c.px(2.5f);
     switch (g) {
-        case glyph::minus: dl->AddLine(ImVec2(m.x - s, m.y), ImVec2(m.x + s, m.y), col, t); break;
+        case glyph::minus:
+            dl->AddLine(ImVec2(m.x - s, m.y), ImVec2(m.x + s, m.y), col, t);
+            break;
         case glyph::plus:
             dl->AddLine(ImVec2(m.x - s, m.y), ImVec2(m.x + s, m.y), col, t);
             dl->AddLine(ImVec2(m.x, m.y - s), ImVec2(m.x, m.y + s), col, t);
             break;
-        case glyph::up: dl->AddTriangleFilled(ImVec2(m.x - s, m.y + s * 0.5f), ImVec2(m.x + s, m.y + s * 0.5f), ImVec2(m.x, m.y - s * 0.6f), col); break;
-        case glyph::down: dl->AddTriangleFilled(ImVec2(m.x - s, m.y - s * 0.5f), ImVec2(m.x + s, m.y - s * 0.5f), ImVec2(m.x, m.y + s * 0.6f), col); break;
+        case glyph::up:
+            dl->AddTriangleFilled(ImVec2(m.x - s, m.y + s * 0.5f), ImVec2(m.x + s, m.y + s * 0.5f),
+                                  ImVec2(m.x, m.y - s * 0.6f), col);
+            break;
+        case glyph::down:
+            dl->AddTriangleFilled(ImVec2(m.x - s, m.y - s * 0.5f), ImVec2(m.x + s, m.y - s * 0.5f),
+                                  ImVec2(m.x, m.y + s * 0.6f), col);
+            break;
     }
     return pressed;
 }
@@ -292,7 +301,8 @@ bool canvas::date_picker(const std::string& id, date& d, date lo, date hi) {
             r = year_month_day{r.year(), month{static_cast<unsigned>(m)}, r.day()};
         }
         if (part == 2) {
-            auto last = static_cast<int>(static_cast<unsigned>(year_month_day_last{r.year(), month_day_last{r.month()}}.day()));
+            auto last =
+                static_cast<int>(static_cast<unsigned>(year_month_day_last{r.year(), month_day_last{r.month()}}.day()));
             int dd = static_cast<int>(static_cast<unsigned>(r.day())) + delta;
             if (dd < 1) dd = last;
             if (dd > last) dd = 1;
@@ -346,9 +356,11 @@ void canvas::timeline(date year_from, date year_to, std::optional<date> paid, st
     ImVec2 b0(origin.x, bar_y), b1(origin.x + w, bar_y + bar_h);
     dl->AddRectFilled(b0, b1, IM_COL32(226, 230, 236, 255), px(4));
     if (wait_from && wait_to)
-        dl->AddRectFilled(ImVec2(x_of(*wait_from), bar_y), ImVec2(x_after(*wait_to), bar_y + bar_h), IM_COL32(245, 166, 35, 255));
+        dl->AddRectFilled(ImVec2(x_of(*wait_from), bar_y), ImVec2(x_after(*wait_to), bar_y + bar_h),
+                          IM_COL32(245, 166, 35, 255));
     if (start && end)
-        dl->AddRectFilled(ImVec2(x_of(*start), bar_y), ImVec2(x_after(*end), bar_y + bar_h), IM_COL32(52, 168, 83, 255));
+        dl->AddRectFilled(ImVec2(x_of(*start), bar_y), ImVec2(x_after(*end), bar_y + bar_h),
+                          IM_COL32(52, 168, 83, 255));
     // Month ticks, labels for quarters.
     float label_y = bar_y + bar_h + px(4);
     for (int m = 1; m <= 12; ++m) {
@@ -367,7 +379,8 @@ void canvas::timeline(date year_from, date year_to, std::optional<date> paid, st
     if (paid && sys_days{*paid} >= sys_days{year_from} && sys_days{*paid} <= sys_days{year_to}) {
         float x = x_of(*paid);
         float s = px(7);
-        dl->AddTriangleFilled(ImVec2(x, bar_y - px(1)), ImVec2(x - s, bar_y - s * 1.4f), ImVec2(x + s, bar_y - s * 1.4f), colors::primary);
+        dl->AddTriangleFilled(ImVec2(x, bar_y - px(1)), ImVec2(x - s, bar_y - s * 1.4f),
+                              ImVec2(x + s, bar_y - s * 1.4f), colors::primary);
     }
     dl->AddRect(b0, b1, IM_COL32(0, 0, 0, 30), px(4));
     ImGui::Dummy(ImVec2(w, h + px(4)));

@@ -23,13 +23,13 @@ namespace metrics {
 inline constexpr float body_px = 17.0f;
 inline constexpr float heading_px = 20.0f;
 inline constexpr float big_px = 40.0f;
-inline constexpr float touch_px = 48.0f;      // minimum height of anything tappable
+inline constexpr float touch_px = 48.0f;  // minimum height of anything tappable
 inline constexpr float column_max_px = 480.0f;
 inline constexpr float margin_px = 16.0f;
 inline constexpr float gap_px = 8.0f;
 inline constexpr float radius_px = 12.0f;
-inline constexpr float bar_px = 56.0f;        // the sticky answer bar
-inline constexpr float kiosk_zoom = 1.5f;     // a kiosk's larger type and targets (arm's length, any age)
+inline constexpr float bar_px = 56.0f;     // the sticky answer bar
+inline constexpr float kiosk_zoom = 1.5f;  // a kiosk's larger type and targets (arm's length, any age)
 }  // namespace metrics
 
 namespace colors {
@@ -54,10 +54,20 @@ struct named_color {
     ImU32 value;
 };
 inline constexpr named_color named[] = {
-    {"page", page},       {"card", card},           {"text", text},       {"muted", muted},
-    {"line", line},       {"primary", primary},     {"primary_soft", primary_soft},
-    {"pressed", pressed}, {"error", error},         {"error_soft", error_soft},
-    {"warn", warn},       {"warn_soft", warn_soft}, {"good", good},       {"good_soft", good_soft},
+    {"page", page},
+    {"card", card},
+    {"text", text},
+    {"muted", muted},
+    {"line", line},
+    {"primary", primary},
+    {"primary_soft", primary_soft},
+    {"pressed", pressed},
+    {"error", error},
+    {"error_soft", error_soft},
+    {"warn", warn},
+    {"warn_soft", warn_soft},
+    {"good", good},
+    {"good_soft", good_soft},
 };
 }  // namespace colors
 
@@ -69,11 +79,11 @@ struct widget_rect {
 
 // Per-frame drawing context: scale, column geometry, fonts and the widget registry.
 class canvas {
-public:
-    float scale = 1.0f;   // device pixels per CSS pixel
-    float column_x = 0;   // left edge of the column content (window-local, device px)
-    float column_w = 0;   // width of the column content
-    float view_top = 0;   // screen y below the sticky bar
+  public:
+    float scale = 1.0f;  // device pixels per CSS pixel
+    float column_x = 0;  // left edge of the column content (window-local, device px)
+    float column_w = 0;  // width of the column content
+    float view_top = 0;  // screen y below the sticky bar
     float view_bottom = 0;
     fonts f;
     std::vector<widget_rect> rects;
@@ -81,8 +91,8 @@ public:
     float px(float css) const { return css * scale; }
 
     // Layout
-    void begin_row();              // cursor to the column's left edge
-    void space(float css);         // vertical gap
+    void begin_row();       // cursor to the column's left edge
+    void space(float css);  // vertical gap
     void heading(std::string_view text);
     void text(std::string_view text, ImU32 color = colors::text);
     void text_at(ImVec2 pos, std::string_view text, ImU32 color, ImFont* font = nullptr);
@@ -96,8 +106,8 @@ public:
     void card_end();
 
     // A tappable choice (button or toggle). Returns true when tapped.
-    bool choice(const std::string& id, std::string_view label, std::string_view sub, bool selected,
-                float width, float min_height_css = metrics::touch_px, bool check_box = false);
+    bool choice(const std::string& id, std::string_view label, std::string_view sub, bool selected, float width,
+                float min_height_css = metrics::touch_px, bool check_box = false);
     // Equal-width choices on one row; returns the index tapped or -1.
     int choice_row(const std::vector<std::string>& ids, const std::vector<std::string>& labels,
                    const std::vector<std::string>& subs, int selected);
@@ -111,7 +121,7 @@ public:
 
     void record(const std::string& id, ImVec2 min, ImVec2 max) { rects.push_back({id, min, max}); }
 
-private:
+  private:
     ImVec2 card_start_{};
     bool in_card_ = false;
     float saved_column_x_ = 0, saved_column_w_ = 0;

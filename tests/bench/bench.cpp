@@ -13,7 +13,8 @@ int main() {
     auto t1 = clock::now();
     if (!loaded.book) return 1;
     const auto& book = *loaded.book;
-    const char* req = R"({"year":2026,"district":"wanzhou","categories":["101","113"],"tier":1,"paid_on":"2026-01-15","continuous":false,"break_years":2})";
+    const char* req =
+        R"({"year":2026,"district":"wanzhou","categories":["101","113"],"tier":1,"paid_on":"2026-01-15","continuous":false,"break_years":2})";
     const int n = 20000;
     volatile std::size_t sink = 0;
     auto t2 = clock::now();

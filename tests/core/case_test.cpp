@@ -56,8 +56,8 @@ TEST_P(quote_cases, matches_the_documents) {
     for (const auto& [key, want] : c.expect.items()) {
         if (key == "error_field") {
             ASSERT_FALSE(q["ok"].get<bool>());
-            bool found = std::any_of(q["errors"].begin(), q["errors"].end(),
-                                     [&](const json& e) { return e["field"] == want; });
+            bool found =
+                std::any_of(q["errors"].begin(), q["errors"].end(), [&](const json& e) { return e["field"] == want; });
             EXPECT_TRUE(found) << "expected an error about field " << want;
             continue;
         }

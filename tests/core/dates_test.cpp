@@ -1,6 +1,7 @@
+#include "core/dates.h"
+
 #include <gtest/gtest.h>
 
-#include "core/dates.h"
 #include "core/json_api.h"
 
 using namespace yibao;

@@ -30,12 +30,16 @@ request resident_2026() {
 TEST(engine, request_numbers_have_one_limit) {
     auto book = test::project_rules();
     ASSERT_TRUE(book);
-    for (auto [key, value] : {std::pair<std::string, int>{"break_years", 31}, {"break_years", -1},
-                              {"continuous_years", 101}, {"continuous_years", -2}}) {
+    for (auto [key, value] : {std::pair<std::string, int>{"break_years", 31},
+                              {"break_years", -1},
+                              {"continuous_years", 101},
+                              {"continuous_years", -2}}) {
         request r = resident_2026();
         json j = {{"year", 2026}, {"district", "chongqing"}, {"tier", 1}, {"paid_on", "2026-03-10"}, {key, value}};
-        if (key == "break_years") r.break_years = value;
-        else r.continuous_years = value;
+        if (key == "break_years")
+            r.break_years = value;
+        else
+            r.continuous_years = value;
         quote q = evaluate(*book, r);
         ASSERT_FALSE(q.ok) << key << " " << value;
         ASSERT_FALSE(q.errors.empty());

@@ -69,8 +69,8 @@ std::string listed(const std::vector<std::string>& notes) {
 TEST(notes, resident_2026_in_the_centralized_period_carries_none) {
     // Nothing in the 2026 rules is left open for a continuous resident paying in January with no
     // category: no note concerns them.
-    auto notes = notes_of({{"year", 2026}, {"district", "chongqing"}, {"tier", 1}, {"paid_on", "2026-01-15"},
-                           {"continuous", true}});
+    auto notes = notes_of(
+        {{"year", 2026}, {"district", "chongqing"}, {"tier", 1}, {"paid_on", "2026-01-15"}, {"continuous", true}});
     EXPECT_TRUE(notes.empty()) << listed(notes);
 }
 
@@ -86,8 +86,12 @@ TEST(notes, resident_2025_carries_the_years_note_and_no_newborn_or_student_readi
 
 TEST(notes, newborn_2025_shizhu_carries_the_newborn_rule_only) {
     const json m = rules_file(2025, "municipal");
-    auto notes = notes_of({{"year", 2025}, {"district", "shizhu"}, {"person", "newborn"}, {"birth_date", "2025-05-01"},
-                           {"tier", 1}, {"paid_on", "2025-07-20"}});
+    auto notes = notes_of({{"year", 2025},
+                           {"district", "shizhu"},
+                           {"person", "newborn"},
+                           {"birth_date", "2025-05-01"},
+                           {"tier", 1},
+                           {"paid_on", "2025-07-20"}});
     EXPECT_EQ(notes, (std::vector<std::string>{text_starting(m.at("notes"), "2025年度的全市文件"),
                                                m.at("newborn").at("guardian").at("text").get<std::string>()}))
         << listed(notes);
@@ -95,57 +99,83 @@ TEST(notes, newborn_2025_shizhu_carries_the_newborn_rule_only) {
 
 TEST(notes, newborn_born_the_year_before_carries_the_cross_year_reading) {
     const json m = rules_file(2025, "municipal");
-    auto notes = notes_of({{"year", 2025}, {"district", "chongqing"}, {"person", "newborn"},
-                           {"birth_date", "2024-12-10"}, {"tier", 1}, {"paid_on", "2025-01-15"}});
+    auto notes = notes_of({{"year", 2025},
+                           {"district", "chongqing"},
+                           {"person", "newborn"},
+                           {"birth_date", "2024-12-10"},
+                           {"tier", 1},
+                           {"paid_on", "2025-01-15"}});
     EXPECT_TRUE(has(notes, reading(m, "上一年出生、出生后90日内参保但不补缴出生当年的新生儿"))) << listed(notes);
     EXPECT_TRUE(has(notes, m.at("newborn").at("guardian").at("text").get<std::string>())) << listed(notes);
     // Born in the year quoted: the cross-year reading does not concern them.
-    auto same_year = notes_of({{"year", 2025}, {"district", "chongqing"}, {"person", "newborn"},
-                               {"birth_date", "2025-01-05"}, {"tier", 1}, {"paid_on", "2025-01-15"}});
-    EXPECT_FALSE(has(same_year, reading(m, "上一年出生、出生后90日内参保但不补缴出生当年的新生儿"))) << listed(same_year);
+    auto same_year = notes_of({{"year", 2025},
+                               {"district", "chongqing"},
+                               {"person", "newborn"},
+                               {"birth_date", "2025-01-05"},
+                               {"tier", 1},
+                               {"paid_on", "2025-01-15"}});
+    EXPECT_FALSE(has(same_year, reading(m, "上一年出生、出生后90日内参保但不补缴出生当年的新生儿")))
+        << listed(same_year);
 }
 
 TEST(notes, newborn_2026_carries_the_newborn_reading) {
     const json m = rules_file(2026, "municipal");
-    auto notes = notes_of({{"year", 2026}, {"district", "chongqing"}, {"person", "newborn"},
-                           {"birth_date", "2026-03-02"}, {"tier", 1}, {"paid_on", "2026-04-01"}});
+    auto notes = notes_of({{"year", 2026},
+                           {"district", "chongqing"},
+                           {"person", "newborn"},
+                           {"birth_date", "2026-03-02"},
+                           {"tier", 1},
+                           {"paid_on", "2026-04-01"}});
     EXPECT_TRUE(has(notes, reading(m, "新生儿规则"))) << listed(notes);
     EXPECT_TRUE(has(notes, m.at("newborn").at("guardian").at("text").get<std::string>())) << listed(notes);
     EXPECT_FALSE(has(notes, reading(m, "大学新生"))) << listed(notes);
 }
 
 TEST(notes, student_carries_the_student_readings) {
-    const json m25 = rules_file(2025, "municipal"), w = rules_file(2025, "wanzhou"), m26 = rules_file(2026, "municipal");
-    auto wanzhou = notes_of({{"year", 2025}, {"district", "wanzhou"}, {"person", "student"}, {"categories", {"101"}},
-                             {"tier", 1}, {"paid_on", "2024-12-01"}});
+    const json m25 = rules_file(2025, "municipal"), w = rules_file(2025, "wanzhou"),
+               m26 = rules_file(2026, "municipal");
+    auto wanzhou = notes_of({{"year", 2025},
+                             {"district", "wanzhou"},
+                             {"person", "student"},
+                             {"categories", {"101"}},
+                             {"tier", 1},
+                             {"paid_on", "2024-12-01"}});
     EXPECT_TRUE(has(wanzhou, reading(w, "表格类别的大学生资助"))) << listed(wanzhou);
-    auto municipal = notes_of({{"year", 2025}, {"district", "chongqing"}, {"person", "student"}, {"categories", {"101"}},
-                               {"tier", 1}, {"paid_on", "2024-11-01"}});
+    auto municipal = notes_of({{"year", 2025},
+                               {"district", "chongqing"},
+                               {"person", "student"},
+                               {"categories", {"101"}},
+                               {"tier", 1},
+                               {"paid_on", "2024-11-01"}});
     EXPECT_TRUE(has(municipal, reading(m25, "大学新生"))) << listed(municipal);
     EXPECT_TRUE(has(municipal, reading(m25, "大学生的百分比资助"))) << listed(municipal);
-    auto y2026 = notes_of({{"year", 2026}, {"district", "chongqing"}, {"person", "student"}, {"tier", 1},
-                           {"paid_on", "2025-10-01"}, {"continuous", true}});
+    auto y2026 = notes_of({{"year", 2026},
+                           {"district", "chongqing"},
+                           {"person", "student"},
+                           {"tier", 1},
+                           {"paid_on", "2025-10-01"},
+                           {"continuous", true}});
     EXPECT_EQ(y2026, std::vector<std::string>{reading(m26, "大学新生")}) << listed(y2026);
     // The same student with no category: the percentage readings do not concern them.
-    auto plain = notes_of({{"year", 2025}, {"district", "wanzhou"}, {"person", "student"}, {"tier", 1},
-                           {"paid_on", "2024-12-01"}});
+    auto plain = notes_of(
+        {{"year", 2025}, {"district", "wanzhou"}, {"person", "student"}, {"tier", 1}, {"paid_on", "2024-12-01"}});
     EXPECT_FALSE(has(plain, reading(w, "表格类别的大学生资助"))) << listed(plain);
 }
 
 TEST(notes, shizhu_low_income_second_half_payer_carries_the_shizhu_reading) {
     const json s = rules_file(2025, "shizhu");
     const std::string second_half = reading(s, "下半年参保的低收入人口和脱贫人口（“不设待遇享受等待期”“即参即保”）");
-    auto notes = notes_of({{"year", 2025}, {"district", "shizhu"}, {"categories", {"101"}}, {"tier", 1},
-                           {"paid_on", "2025-08-01"}});
+    auto notes = notes_of(
+        {{"year", 2025}, {"district", "shizhu"}, {"categories", {"101"}}, {"tier", 1}, {"paid_on", "2025-08-01"}});
     EXPECT_TRUE(has(notes, second_half)) << listed(notes);
     EXPECT_FALSE(has(notes, reading(s, "3月1日至6月30日缴费"))) << listed(notes);
     // Not in the second half, or not in a low-income or 脱贫 category: not concerned.
-    auto first_half = notes_of({{"year", 2025}, {"district", "shizhu"}, {"categories", {"101"}}, {"tier", 1},
-                                {"paid_on", "2025-04-01"}});
+    auto first_half = notes_of(
+        {{"year", 2025}, {"district", "shizhu"}, {"categories", {"101"}}, {"tier", 1}, {"paid_on", "2025-04-01"}});
     EXPECT_FALSE(has(first_half, second_half)) << listed(first_half);
     EXPECT_TRUE(has(first_half, reading(s, "3月1日至6月30日缴费"))) << listed(first_half);
-    auto other = notes_of({{"year", 2025}, {"district", "shizhu"}, {"categories", {"302"}}, {"tier", 1},
-                           {"paid_on", "2025-08-01"}});
+    auto other = notes_of(
+        {{"year", 2025}, {"district", "shizhu"}, {"categories", {"302"}}, {"tier", 1}, {"paid_on", "2025-08-01"}});
     EXPECT_FALSE(has(other, second_half)) << listed(other);
 }
 
@@ -166,12 +196,12 @@ TEST(notes, youyang_cap_raise_note_only_in_youyang_and_only_when_asked) {
 TEST(notes, break_notes_only_after_a_break) {
     const json m = rules_file(2026, "municipal");
     const std::string lowered = text_starting(m.at("incentives").at("notes"), "断保后再参保");
-    auto broken = notes_of({{"year", 2026}, {"district", "chongqing"}, {"tier", 1}, {"paid_on", "2026-03-10"},
-                            {"break_years", 2}});
+    auto broken = notes_of(
+        {{"year", 2026}, {"district", "chongqing"}, {"tier", 1}, {"paid_on", "2026-03-10"}, {"break_years", 2}});
     EXPECT_TRUE(has(broken, lowered)) << listed(broken);
     EXPECT_TRUE(has(broken, m.at("waiting").at("repair_note").at("text").get<std::string>())) << listed(broken);
-    auto continuous = notes_of({{"year", 2026}, {"district", "chongqing"}, {"tier", 1}, {"paid_on", "2026-03-10"},
-                                {"continuous", true}});
+    auto continuous = notes_of(
+        {{"year", 2026}, {"district", "chongqing"}, {"tier", 1}, {"paid_on", "2026-03-10"}, {"continuous", true}});
     EXPECT_FALSE(has(continuous, lowered)) << listed(continuous);
     // After the centralized period: the 2026 notice is silent on a late price, and says so.
     EXPECT_TRUE(has(continuous, m.at("late_pricing").at("reading").get<std::string>())) << listed(continuous);
@@ -200,9 +230,15 @@ const std::vector<std::pair<json, json>>& swept() {
                 for (const char* person : {"resident", "student", "newborn"})
                     for (const auto& cats : category_lists)
                         for (const auto& paid : paid_days) {
-                            json r = {{"year", year}, {"district", d.id}, {"person", person}, {"categories", cats},
-                                      {"tier", 2}, {"paid_on", yibao::format_date(paid)}, {"break_years", 1},
-                                      {"continuous_years", 6}, {"zero_claims_last_year", true}};
+                            json r = {{"year", year},
+                                      {"district", d.id},
+                                      {"person", person},
+                                      {"categories", cats},
+                                      {"tier", 2},
+                                      {"paid_on", yibao::format_date(paid)},
+                                      {"break_years", 1},
+                                      {"continuous_years", 6},
+                                      {"zero_claims_last_year", true}};
                             if (std::string(person) == "newborn") {
                                 r.erase("break_years");
                                 r["birth_date"] = yibao::format_date(paid);
@@ -319,24 +355,25 @@ void expect_error(const std::vector<yibao::rules_error>& errors, const std::stri
                   const std::string& says) {
     std::string all;
     for (const auto& e : errors) all += "\n  " + e.to_string();
-    EXPECT_TRUE(std::any_of(errors.begin(), errors.end(), [&](const yibao::rules_error& e) {
-        return e.file == file && e.path == path && e.message.find(says) != std::string::npos;
-    })) << "expected " << file << ": " << path << ": " << says << "\ngot:" << all;
+    EXPECT_TRUE(std::any_of(errors.begin(), errors.end(),
+                            [&](const yibao::rules_error& e) {
+                                return e.file == file && e.path == path && e.message.find(says) != std::string::npos;
+                            }))
+        << "expected " << file << ": " << path << ": " << says << "\ngot:" << all;
 }
 
 TEST(applies_to, names_only_what_the_rules_have) {
     const std::string f = "rules/chongqing/2026/municipal.json";
     const std::string p = "/readings/0/applies_to";
-    auto set = [&](json value) {
-        return load_with(f, [&](json& d) { d["readings"][0]["applies_to"] = value; });
-    };
+    auto set = [&](json value) { return load_with(f, [&](json& d) { d["readings"][0]["applies_to"] = value; }); };
     expect_error(set({{"persons", {"worker"}}}), f, p + "/persons", "unknown person");
     expect_error(set({{"periods", {"summer"}}}), f, p + "/periods", "no payment period");
     expect_error(set({{"categories", {"999"}}}), f, p + "/categories", "no category");
     expect_error(set({{"category_tags", {"rich"}}}), f, p + "/category_tags", "unknown tag");
     expect_error(set({{"districts", {"万州"}}}), f, p + "/districts", "unknown district id");
     expect_error(set({{"answers", {"tier"}}}), f, p + "/answers", "unknown answer");
-    expect_error(set({{"paid", {{"from", "2026-02-01"}, {"to", "2026-01-01"}}}}), f, p + "/paid", "ends before it starts");
+    expect_error(set({{"paid", {{"from", "2026-02-01"}, {"to", "2026-01-01"}}}}), f, p + "/paid",
+                 "ends before it starts");
     expect_error(set({{"born", json::object()}}), f, p + "/born", "needs from, to or both");
     expect_error(set({{"persons", json::array()}}), f, p + "/persons", "empty list");
     expect_error(set(json::object()), f, p, "empty");

@@ -1,7 +1,6 @@
 // Broken rules files (tests/rules_broken/cases.json) are rejected with file, field and reason;
 // the project's own rules load cleanly.
 #include <gtest/gtest.h>
-
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -86,7 +85,8 @@ TEST_P(broken_rules, are_rejected_with_file_and_field) {
     std::string all;
     for (const auto& e : loaded.errors) all += e.to_string() + "\n";
     EXPECT_TRUE(found) << "expected " << c["file"] << ": " << c["expect_path"] << ": " << c["expect_message"]
-                       << "\ngot:\n" << all;
+                       << "\ngot:\n"
+                       << all;
 }
 
 INSTANTIATE_TEST_SUITE_P(rules, broken_rules, ::testing::ValuesIn(broken_cases().begin(), broken_cases().end()),
@@ -175,21 +175,22 @@ TEST(rules_text, file_larger_than_4_mb_is_refused) {
 
 // A copy of the project's rules in a fresh temporary folder, removed afterwards.
 class rules_folder : public ::testing::Test {
-protected:
+  protected:
     fs::path root;  // the copy's rules folder
     std::error_code ec;
 
     void SetUp() override {
         std::random_device rd;
-        root = fs::temp_directory_path() / ("yibao-rules-test-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(rd()));
+        root =
+            fs::temp_directory_path() / ("yibao-rules-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
         fs::create_directories(root);
         fs::copy(fs::path(yibao::test::source_dir()) / "rules", root / "rules", fs::copy_options::recursive);
         root /= "rules";
     }
     void TearDown() override {
         // Give back permissions taken away by a test, then remove everything.
-        for (auto it = fs::recursive_directory_iterator(root.parent_path(), ec); !ec && it != fs::end(it); it.increment(ec))
+        for (auto it = fs::recursive_directory_iterator(root.parent_path(), ec); !ec && it != fs::end(it);
+             it.increment(ec))
             if (!it->is_symlink(ec)) fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
         fs::remove_all(root.parent_path(), ec);
     }
@@ -206,21 +207,25 @@ TEST_F(rules_folder, dangling_link_is_reported) {
     fs::create_symlink("nowhere.json", root / "chongqing/gone.json");
     auto loaded = load();
     EXPECT_FALSE(loaded.book);
-    EXPECT_TRUE(has_error(loaded, at("chongqing/gone.json"), "", "not a regular file: dangling symbolic link to nowhere.json"))
+    EXPECT_TRUE(
+        has_error(loaded, at("chongqing/gone.json"), "", "not a regular file: dangling symbolic link to nowhere.json"))
         << all_errors(loaded);
 }
 
 TEST_F(rules_folder, symlink_loops_are_reported_or_not_followed) {
     fs::create_symlink("b.json", root / "chongqing/a.json");
     fs::create_symlink("a.json", root / "chongqing/b.json");
-    fs::create_symlink(".", root / "chongqing/again");    // a folder loop: never followed
+    fs::create_symlink(".", root / "chongqing/again");     // a folder loop: never followed
     fs::create_symlink("..", root / "chongqing/up.json");  // a link to a folder named *.json
     yibao::load_result loaded;
     ASSERT_NO_THROW(loaded = load());
     EXPECT_FALSE(loaded.book);
-    EXPECT_TRUE(has_error(loaded, at("chongqing/a.json"), "", "symbolic link that cannot be followed")) << all_errors(loaded);
-    EXPECT_TRUE(has_error(loaded, at("chongqing/b.json"), "", "symbolic link that cannot be followed")) << all_errors(loaded);
-    EXPECT_TRUE(has_error(loaded, at("chongqing/up.json"), "", "not a regular file: a directory")) << all_errors(loaded);
+    EXPECT_TRUE(has_error(loaded, at("chongqing/a.json"), "", "symbolic link that cannot be followed"))
+        << all_errors(loaded);
+    EXPECT_TRUE(has_error(loaded, at("chongqing/b.json"), "", "symbolic link that cannot be followed"))
+        << all_errors(loaded);
+    EXPECT_TRUE(has_error(loaded, at("chongqing/up.json"), "", "not a regular file: a directory"))
+        << all_errors(loaded);
     EXPECT_EQ(loaded.errors.size(), 3u) << all_errors(loaded);
 }
 
@@ -280,8 +285,10 @@ TEST_F(rules_folder, unreadable_file_and_folder_are_reported) {
         GTEST_SKIP() << "permissions do not stop this user (root): see read_error_is_reported";
     auto loaded = load();
     EXPECT_FALSE(loaded.book);
-    EXPECT_TRUE(has_error(loaded, at("chongqing/2025/youyang.json"), "", "cannot read: Permission denied")) << all_errors(loaded);
-    EXPECT_TRUE(has_error(loaded, at("chongqing/closed"), "", "cannot read folder: Permission denied")) << all_errors(loaded);
+    EXPECT_TRUE(has_error(loaded, at("chongqing/2025/youyang.json"), "", "cannot read: Permission denied"))
+        << all_errors(loaded);
+    EXPECT_TRUE(has_error(loaded, at("chongqing/closed"), "", "cannot read folder: Permission denied"))
+        << all_errors(loaded);
 }
 
 TEST_F(rules_folder, file_over_4_mb_is_not_read_whole) {

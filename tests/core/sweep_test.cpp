@@ -104,10 +104,12 @@ year_facts facts_of(const json& r) {
     f.opens = day_of(r.at("/enrollment/opens/value"_json_pointer));
     f.centralized_ends = day_of(r.at("/enrollment/centralized_ends/value"_json_pointer));
     f.coverage_to = day_of(r.at("/coverage_year/to/value"_json_pointer));
-    if (r["enrollment"].contains("last_payment_day")) f.last_payment_day = day_of(r["enrollment"]["last_payment_day"]["value"]);
+    if (r["enrollment"].contains("last_payment_day"))
+        f.last_payment_day = day_of(r["enrollment"]["last_payment_day"]["value"]);
     const char* who[2] = {"resident", "student"};
     for (int s = 0; s < 2; ++s)
-        for (int t = 0; t < 2; ++t) f.standard[s][t] = fen(r["standards"][who[s]]["tier" + std::to_string(t + 1)]["value"]);
+        for (int t = 0; t < 2; ++t)
+            f.standard[s][t] = fen(r["standards"][who[s]]["tier" + std::to_string(t + 1)]["value"]);
     f.fiscal = fen(r["fiscal_subsidy"]["value"]);
     const json& lp = r.value("late_pricing", json::object());
     if (lp.contains("from")) {
@@ -237,8 +239,9 @@ TEST(sweep, every_answer_is_what_the_rules_data_and_the_documents_give) {
                             };
                             if (!q.ok) {
                                 ++refused;
-                                if (q.errors.empty() || std::any_of(q.errors.begin(), q.errors.end(),
-                                                                    [](const field_error& e) { return e.message.empty(); }))
+                                if (q.errors.empty() ||
+                                    std::any_of(q.errors.begin(), q.errors.end(),
+                                                [](const field_error& e) { return e.message.empty(); }))
                                     violation(r, q, "refused without a reason");
                                 if ((early || late_past) && !has_error("paid_on"))
                                     violation(r, q, "refused, but not for the payment day outside enrollment");
@@ -263,14 +266,16 @@ TEST(sweep, every_answer_is_what_the_rules_data_and_the_documents_give) {
                             const bool assisted = in_window && !(late && !exempt && y.late_removes_assistance);
                             const money assistance = assisted ? std::min(cat.assistance[tier - 1], standard) : 0;
                             const money due = standard + surcharge - assistance;
-                            if (q.personal_standard != standard) violation(r, q, "personal standard is not the rules file's");
+                            if (q.personal_standard != standard)
+                                violation(r, q, "personal standard is not the rules file's");
                             if (q.surcharge != surcharge) violation(r, q, "surcharge is not late_pricing's");
                             if (q.fiscal_subsidy != (surcharge ? 0 : y.fiscal))
                                 violation(r, q, "fiscal subsidy is not the rules file's");
                             if (q.assistance != assistance) violation(r, q, "assistance is not the category list's");
                             if (q.due != due) violation(r, q, "due is not standard + surcharge - assistance");
                             if (q.due < 0) violation(r, q, "due < 0");
-                            if (q.category_applied != (assistance > 0 ? std::optional<std::string>(cat.code) : std::nullopt))
+                            if (q.category_applied !=
+                                (assistance > 0 ? std::optional<std::string>(cat.code) : std::nullopt))
                                 violation(r, q, "category applied is not the one that gives the assistance");
 
                             // Coverage.
@@ -282,9 +287,9 @@ TEST(sweep, every_answer_is_what_the_rules_data_and_the_documents_give) {
                                 violation(r, q, "coverage starts before payment outside the centralized period");
                             // A later payment may start coverage earlier only on the first day of a period
                             // that starts this category the same day (石柱 下路街道发〔2024〕78号 三（三）1).
-                            const bool documented_jump =
-                                std::any_of(y.category_start_days.begin(), y.category_start_days.end(),
-                                            [&](const auto& p) { return p.first == d && shares_a_tag(tags, p.second); });
+                            const bool documented_jump = std::any_of(
+                                y.category_start_days.begin(), y.category_start_days.end(),
+                                [&](const auto& p) { return p.first == d && shares_a_tag(tags, p.second); });
                             if (previous_start && *q.coverage_start < *previous_start && !documented_jump)
                                 violation(r, q, "a later payment gives an earlier start");
                             if (*q.coverage_end != y.coverage_to || q.coverage_end->month() != std::chrono::December ||

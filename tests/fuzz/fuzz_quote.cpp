@@ -14,18 +14,17 @@
 //
 // Run: build/fuzz/fuzz_quote build/fuzz/corpus/quote -dict=tests/fuzz/quote.dict
 // (or make fuzz / make fuzz-smoke; see tests/fuzz/run.py).
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/json_api.h"
 #include "core/rules.h"
@@ -53,9 +52,10 @@ void check_numbers_as_written(std::string_view text, const yibao::request& req) 
     auto same = [&](const char* key, std::optional<long long> parsed) {
         auto it = j.find(key);
         if (it == j.end() || it->is_null()) return;
-        bool ok = parsed && ((it->is_number_integer() && it->get<long long>() == *parsed) ||
-                             (it->is_number_unsigned() && it->get<unsigned long long>() ==
-                                                              static_cast<unsigned long long>(*parsed)));
+        bool ok =
+            parsed &&
+            ((it->is_number_integer() && it->get<long long>() == *parsed) ||
+             (it->is_number_unsigned() && it->get<unsigned long long>() == static_cast<unsigned long long>(*parsed)));
         if (!ok) {
             std::fprintf(stderr, "fuzz_quote: accepted \"%s\": %s but read it as %s\n", key, it->dump().c_str(),
                          parsed ? std::to_string(*parsed).c_str() : "nothing");

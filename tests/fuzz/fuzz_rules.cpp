@@ -15,12 +15,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/json_api.h"
 #include "core/rules.h"
@@ -122,24 +121,63 @@ void exercise(const yibao::rule_book& book, int year, const std::string& distric
     nlohmann::json two = codes.size() < 2 ? first : nlohmann::json::array({codes[0], codes[1]});
     using nlohmann::json;
     const json requests[] = {
-        {{"year", year}, {"district", district}, {"person", "resident"}, {"categories", first}, {"tier", 1},
-         {"paid_on", yibao::format_date(info->enrollment_opens)}, {"continuous", true}, {"continuous_years", 12},
+        {{"year", year},
+         {"district", district},
+         {"person", "resident"},
+         {"categories", first},
+         {"tier", 1},
+         {"paid_on", yibao::format_date(info->enrollment_opens)},
+         {"continuous", true},
+         {"continuous_years", 12},
          {"zero_claims_last_year", true}},
-        {{"year", year}, {"district", district}, {"person", "resident"}, {"categories", last}, {"tier", 2},
-         {"paid_on", yibao::format_date(info->centralized_ends)}, {"continuous", false}, {"break_years", 3}},
-        {{"year", year}, {"district", district}, {"categories", two}, {"tier", 1},
-         {"paid_on", yibao::format_date(info->coverage_ends)}, {"continuous", false}, {"break_years", 100}},
-        {{"year", year}, {"district", district}, {"person", "resident"}, {"tier", 2},
-         {"paid_on", y + "-07-01"}, {"continuous", true}, {"continuous_years", 100}},
-        {{"year", year}, {"district", district}, {"person", "student"},
-         {"categories", student_code.empty() ? first : json::array({student_code})}, {"tier", 1},
-         {"paid_on", yibao::format_date(info->enrollment_opens)}, {"freshman", true}},
-        {{"year", year}, {"district", district}, {"person", "student"}, {"tier", 2},
+        {{"year", year},
+         {"district", district},
+         {"person", "resident"},
+         {"categories", last},
+         {"tier", 2},
+         {"paid_on", yibao::format_date(info->centralized_ends)},
+         {"continuous", false},
+         {"break_years", 3}},
+        {{"year", year},
+         {"district", district},
+         {"categories", two},
+         {"tier", 1},
+         {"paid_on", yibao::format_date(info->coverage_ends)},
+         {"continuous", false},
+         {"break_years", 100}},
+        {{"year", year},
+         {"district", district},
+         {"person", "resident"},
+         {"tier", 2},
+         {"paid_on", y + "-07-01"},
+         {"continuous", true},
+         {"continuous_years", 100}},
+        {{"year", year},
+         {"district", district},
+         {"person", "student"},
+         {"categories", student_code.empty() ? first : json::array({student_code})},
+         {"tier", 1},
+         {"paid_on", yibao::format_date(info->enrollment_opens)},
+         {"freshman", true}},
+        {{"year", year},
+         {"district", district},
+         {"person", "student"},
+         {"tier", 2},
          {"paid_on", yibao::format_date(info->centralized_ends)}},
-        {{"year", year}, {"district", district}, {"person", "newborn"}, {"tier", 1},
-         {"birth_date", before + "-12-20"}, {"paid_on", y + "-01-15"}, {"pays_birth_year", true}},
-        {{"year", year}, {"district", district}, {"person", "newborn"}, {"categories", first}, {"tier", 2},
-         {"birth_date", y + "-03-01"}, {"paid_on", y + "-08-01"}},
+        {{"year", year},
+         {"district", district},
+         {"person", "newborn"},
+         {"tier", 1},
+         {"birth_date", before + "-12-20"},
+         {"paid_on", y + "-01-15"},
+         {"pays_birth_year", true}},
+        {{"year", year},
+         {"district", district},
+         {"person", "newborn"},
+         {"categories", first},
+         {"tier", 2},
+         {"birth_date", y + "-03-01"},
+         {"paid_on", y + "-08-01"}},
     };
     for (const auto& r : requests) sink = sink + quote_with(book, r).size();
     if (advice) sink = sink + quote_with(book, requests[1], true).size();

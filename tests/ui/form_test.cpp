@@ -1,10 +1,11 @@
 // The page's answers as a shareable URL (ui/form.h): what goes in, and that a link reopens the
 // same answers. No ImGui: src/ui/form.cpp is plain C++ over the core.
+#include "ui/form.h"
+
 #include <gtest/gtest.h>
 
 #include "core/dates.h"
 #include "core/test_support.h"
-#include "ui/form.h"
 
 namespace yibao::ui {
 namespace {
@@ -26,10 +27,16 @@ void expect_same(const form& a, const form& b) {
     EXPECT_EQ(a.paid_on, b.paid_on);
     if (asks_continuity(a)) {
         EXPECT_EQ(a.continuous, b.continuous);
-        if (!a.continuous) { EXPECT_EQ(a.break_years, b.break_years); }
+        if (!a.continuous) {
+            EXPECT_EQ(a.break_years, b.break_years);
+        }
     }
-    if (asks_birth_date(a)) { EXPECT_EQ(a.birth_date, b.birth_date); }
-    if (asks_pays_birth_year(a)) { EXPECT_EQ(a.pays_birth_year, b.pays_birth_year); }
+    if (asks_birth_date(a)) {
+        EXPECT_EQ(a.birth_date, b.birth_date);
+    }
+    if (asks_pays_birth_year(a)) {
+        EXPECT_EQ(a.pays_birth_year, b.pays_birth_year);
+    }
 }
 
 TEST(share_link, carries_only_the_questions_asked) {
@@ -43,7 +50,8 @@ TEST(share_link, carries_only_the_questions_asked) {
     f.continuous = false;
     f.break_years = 2;
     f.birth_date = d("2026-01-02");  // not asked of a resident: must not leak into the link
-    EXPECT_EQ(to_query(f), "district=wanzhou&year=2026&person=resident&categories=101,106&tier=2&paid=2026-03-15&break=2");
+    EXPECT_EQ(to_query(f),
+              "district=wanzhou&year=2026&person=resident&categories=101,106&tier=2&paid=2026-03-15&break=2");
 
     f.person = person_kind::newborn;
     f.birth_date = d("2025-12-20");

@@ -1,10 +1,10 @@
 // The one line breaker (ui/line_break.h), with a fixed-width measure: every Chinese character 1,
 // every ASCII character 0.5 (as in a CJK font at 1 em).
+#include "ui/line_break.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "ui/line_break.h"
 
 namespace yibao::ui {
 namespace {

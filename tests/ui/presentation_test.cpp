@@ -1,6 +1,8 @@
 // The presentation model (ui/presentation.h): the one text that the CLI, the answer card, the
 // printout, the saved picture and the accessibility layer show. Expected figures come from the
 // documents, not from the engine.
+#include "ui/presentation.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -8,7 +10,6 @@
 #include "core/dates.h"
 #include "core/test_support.h"
 #include "ui/form.h"
-#include "ui/presentation.h"
 
 namespace yibao::ui {
 namespace {
@@ -121,7 +122,8 @@ TEST(presentation, sections_in_reading_order) {
     // 万州 101 in 2026 has advice (the other tier costs 375: 775 − 400), reasons and notes.
     EXPECT_EQ(ids, (std::vector<std::string>{"answers", "answer", "hints", "why", "open", "footer"}));
     bool other_tier = false;
-    for (const auto& r : p.find(section_id::hints)->rows) other_tier = other_tier || r.text.find("375") != std::string::npos;
+    for (const auto& r : p.find(section_id::hints)->rows)
+        other_tier = other_tier || r.text.find("375") != std::string::npos;
     EXPECT_TRUE(other_tier) << "二档 775 − 资助 400 (100% of 一档) = 375";
 }
 

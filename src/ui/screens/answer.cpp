@@ -10,11 +10,16 @@ namespace {
 
 ImU32 color_of(tone t) {
     switch (t) {
-        case tone::muted: return colors::muted;
-        case tone::good: return colors::good;
-        case tone::warn: return colors::warn;
-        case tone::bad: return colors::error;
-        default: return colors::text;
+        case tone::muted:
+            return colors::muted;
+        case tone::good:
+            return colors::good;
+        case tone::warn:
+            return colors::warn;
+        case tone::bad:
+            return colors::error;
+        default:
+            return colors::text;
     }
 }
 
@@ -64,7 +69,8 @@ void app::draw_answer() {
                 cv_.text_at(ImVec2(pos.x, base - label_size.y - cv_.px(6)), r.label, colors::muted);
                 float x = pos.x + label_size.x + cv_.px(8);
                 cv_.text_at(ImVec2(x, pos.y), r.text, colors::primary, big);
-                cv_.text_at(ImVec2(x + amount_size.x + cv_.px(4), base - label_size.y - cv_.px(6)), r.unit, colors::text);
+                cv_.text_at(ImVec2(x + amount_size.x + cv_.px(4), base - label_size.y - cv_.px(6)), r.unit,
+                            colors::text);
                 ImGui::Dummy(ImVec2(cv_.column_w, amount_size.y));
                 cv_.record("answer.due", pos, ImVec2(pos.x + cv_.column_w, pos.y + amount_size.y));
                 cv_.space(8);
@@ -99,7 +105,8 @@ void app::draw_answer() {
                 cv_.space(8);
                 cv_.error_text(r.text);
                 break;
-            case row_kind::reason: break;
+            case row_kind::reason:
+                break;
         }
     }
     if (q.ok) {
@@ -120,7 +127,8 @@ void app::draw_answer() {
             float s = cv_.px(12), x = p.x;
             float lh = fonts_.body->FontSize * 1.4f;
             auto swatch = [&](ImU32 col, const char* label) {
-                dl->AddRectFilled(ImVec2(x, p.y + (lh - s) * 0.5f), ImVec2(x + s, p.y + (lh + s) * 0.5f), col, cv_.px(2));
+                dl->AddRectFilled(ImVec2(x, p.y + (lh - s) * 0.5f), ImVec2(x + s, p.y + (lh + s) * 0.5f), col,
+                                  cv_.px(2));
                 x += s + cv_.px(4);
                 cv_.text_at(ImVec2(x, p.y + cv_.px(2)), label, colors::muted);
                 x += fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, label).x + cv_.px(12);
@@ -128,9 +136,11 @@ void app::draw_answer() {
             swatch(IM_COL32(52, 168, 83, 255), "享受待遇");
             if (q.waiting) swatch(IM_COL32(245, 166, 35, 255), "等待期");
             float t = cv_.px(6);
-            const bool paid_in_year = sys_days{form_.paid_on} >= sys_days{y0} && sys_days{form_.paid_on} <= sys_days{y1};
-            if (paid_in_year) dl->AddTriangleFilled(ImVec2(x + t, p.y + lh * 0.5f + t * 0.7f), ImVec2(x, p.y + lh * 0.5f - t * 0.7f),
-                                  ImVec2(x + 2 * t, p.y + lh * 0.5f - t * 0.7f), colors::primary);
+            const bool paid_in_year =
+                sys_days{form_.paid_on} >= sys_days{y0} && sys_days{form_.paid_on} <= sys_days{y1};
+            if (paid_in_year)
+                dl->AddTriangleFilled(ImVec2(x + t, p.y + lh * 0.5f + t * 0.7f), ImVec2(x, p.y + lh * 0.5f - t * 0.7f),
+                                      ImVec2(x + 2 * t, p.y + lh * 0.5f - t * 0.7f), colors::primary);
             x += 2 * t + cv_.px(4);
             if (paid_in_year) cv_.text_at(ImVec2(x, p.y + cv_.px(2)), "缴费日", colors::muted);
             ImGui::Dummy(ImVec2(cv_.column_w, lh));
@@ -140,7 +150,8 @@ void app::draw_answer() {
         // Tier 1 and tier 2 side by side (tapping one chooses it).
         {
             std::vector<std::string> subs(2);
-            for (int t = 0; t < 2; ++t) subs[t] = shown_.tier_due[t].empty() ? "—" : ("应缴" + shown_.tier_due[t] + "元");
+            for (int t = 0; t < 2; ++t)
+                subs[t] = shown_.tier_due[t].empty() ? "—" : ("应缴" + shown_.tier_due[t] + "元");
             int tapped = cv_.choice_row({"compare.1", "compare.2"}, {"一档", "二档"}, subs, form_.tier - 1);
             if (tapped >= 0 && tapped + 1 != form_.tier) {
                 form_.tier = tapped + 1;
@@ -153,8 +164,8 @@ void app::draw_answer() {
                 shown_.hints.push_back(r.text);
                 cv_.begin_row();
                 ImVec2 p = ImGui::GetCursorScreenPos();
-                ImGui::GetWindowDrawList()->AddCircleFilled(
-                    ImVec2(p.x + cv_.px(5), p.y + fonts_.body->FontSize * 0.7f), cv_.px(3), colors::primary);
+                ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + cv_.px(5), p.y + fonts_.body->FontSize * 0.7f),
+                                                            cv_.px(3), colors::primary);
                 cv_.wrapped(r.text, colors::text, 16);
                 cv_.space(4);
             }

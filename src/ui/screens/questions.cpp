@@ -13,8 +13,9 @@ void app::draw_intro() {
     cv_.space(12);
     if (!network_.online) {
         cv_.card_begin(colors::warn_soft);
-        cv_.text(network_.offline_ready ? "当前没有网络：正在使用本机保存的版本，计算不受影响。页面底部写明了所用规则的修订日期。"
-                                        : "当前没有网络。",
+        cv_.text(network_.offline_ready
+                     ? "当前没有网络：正在使用本机保存的版本，计算不受影响。页面底部写明了所用规则的修订日期。"
+                     : "当前没有网络。",
                  colors::warn);
         cv_.card_end();
         cv_.space(12);
@@ -152,16 +153,16 @@ void app::draw_birth() {
     cv_.heading(h_birth);
     cv_.space(8);
     date hi = year_info_ ? year_info_->coverage_ends : day_of(form_.year, 12, 31);
-    if (cv_.date_picker("birth", form_.birth_date, day_of(form_.year - 1, 1, 1), hi)) dirty_ = changed_this_frame_ = true;
+    if (cv_.date_picker("birth", form_.birth_date, day_of(form_.year - 1, 1, 1), hi))
+        dirty_ = changed_this_frame_ = true;
     cv_.space(4);
     cv_.text("出生于" + chinese_date(form_.birth_date), colors::muted);
     draw_field_errors("birth_date");
     if (asks_pays_birth_year(form_)) {
         cv_.space(8);
         cv_.begin_row();
-        if (cv_.choice("birth.pays_birth_year",
-                       "同时缴纳出生当年（" + std::to_string(form_.year - 1) + "年度）的费用", "", form_.pays_birth_year,
-                       cv_.column_w, metrics::touch_px, true)) {
+        if (cv_.choice("birth.pays_birth_year", "同时缴纳出生当年（" + std::to_string(form_.year - 1) + "年度）的费用",
+                       "", form_.pays_birth_year, cv_.column_w, metrics::touch_px, true)) {
             form_.pays_birth_year = !form_.pays_birth_year;
             dirty_ = changed_this_frame_ = true;
         }
@@ -203,14 +204,15 @@ void app::draw_categories() {
         else if (c.tier2_allowed)
             sub = "资助" + format_yuan(a2) + "元（只能选二档）";
         cv_.begin_row();
-        if (cv_.choice("cat." + c.code, c.name, sub, form_.has_category(c.code), cv_.column_w, metrics::touch_px, true)) {
+        if (cv_.choice("cat." + c.code, c.name, sub, form_.has_category(c.code), cv_.column_w, metrics::touch_px,
+                       true)) {
             form_.toggle_category(c.code);
             dirty_ = changed_this_frame_ = true;
         }
     }
     cv_.space(8);
     cv_.begin_row();
-    std::string label = categories_open_ ? "收起类别列表"
+    std::string label = categories_open_           ? "收起类别列表"
                         : form_.categories.empty() ? "我属于资助人员（展开全部" + std::to_string(listed) + "类）"
                                                    : "更改资助类别（展开全部" + std::to_string(listed) + "类）";
     if (cv_.choice("cat.more", label, "", false, cv_.column_w)) {

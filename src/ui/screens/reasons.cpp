@@ -40,8 +40,10 @@ void app::draw_reasons() {
     if (const section* footer = model_.find(section_id::footer)) {
         std::string text;
         for (const auto& r : footer->rows) {
-            if (r.id == "version") version = r.text;
-            else text += r.text;
+            if (r.id == "version")
+                version = r.text;
+            else
+                text += r.text;
         }
         cv_.text(text, colors::muted);
         cv_.space(8);

@@ -7,8 +7,8 @@
 #include <cstdio>
 
 #include "core/dates.h"
-#include "core/vocabulary.h"
 #include "core/json_api.h"
+#include "core/vocabulary.h"
 #include "imgui_internal.h"
 #include "ui/app.h"
 #include "ui/text.h"
@@ -33,7 +33,9 @@ inline constexpr const char* bar_due = "应缴";
 inline constexpr const char* bar_unit = "元";
 inline constexpr const char* bar_none = "暂时算不出，请看下方提示";
 
-inline date day_of(int y, unsigned m, unsigned d) { return date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
+inline date day_of(int y, unsigned m, unsigned d) {
+    return date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
 
 inline date clamp_date(date d, date lo, date hi) {
     if (!d.ok()) return lo;

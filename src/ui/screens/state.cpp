@@ -1,6 +1,5 @@
 // app::state_json: what the screen shows now, for the browser tests (window.yibao.state()).
 #include <cstdlib>
-
 #include <nlohmann/json.hpp>
 
 #include "ui/screens/screens.h"
