@@ -330,21 +330,12 @@ TEST(notes, a_2026_quote_never_carries_a_2025_only_note) {
 // ---------------------------------------------------------------- applies_to in the rules files
 
 std::vector<yibao::rules_error> load_with(const std::string& file, const std::function<void(json&)>& change) {
-    std::vector<yibao::rules_source_file> files;
-    const fs::path root = yibao::test::source_dir();
-    for (const auto& e : fs::recursive_directory_iterator(root / "rules"))
-        if (e.path().extension() == ".json") {
-            std::ifstream in(e.path());
-            std::stringstream ss;
-            ss << in.rdbuf();
-            std::string rel = fs::relative(e.path(), root).generic_string();
-            std::string text = ss.str();
-            if (rel == file) {
-                json doc = json::parse(text);
-                change(doc);
-                text = doc.dump(2);
-            }
-            files.push_back({rel, text});
+    auto files = yibao::test::project_rule_files();
+    for (auto& f : files)
+        if (f.path == file) {
+            json doc = json::parse(f.text);
+            change(doc);
+            f.text = doc.dump(2);
         }
     auto loaded = yibao::load_rules_texts(files);
     EXPECT_EQ(loaded.book == nullptr, !loaded.errors.empty());

@@ -23,18 +23,7 @@ namespace {
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
-std::vector<yibao::rules_source_file> project_files() {
-    std::vector<yibao::rules_source_file> files;
-    const fs::path root = yibao::test::source_dir();
-    for (const auto& e : fs::recursive_directory_iterator(root / "rules"))
-        if (e.path().extension() == ".json") {
-            std::ifstream in(e.path());
-            std::stringstream ss;
-            ss << in.rdbuf();
-            files.push_back({fs::relative(e.path(), root).generic_string(), ss.str()});
-        }
-    return files;
-}
+std::vector<yibao::rules_source_file> project_files() { return yibao::test::project_rule_files(); }
 
 const json& broken_cases() {
     static const json cases = [] {
