@@ -175,11 +175,11 @@ yibao::date today_here() {
 int run_quote(const quote_options& o, const std::string& rules_dir) {
     bool from_flags = std::any_of(o.answers.begin(), o.answers.end(), [](CLI::Option* a) { return a->count() > 0; });
     std::string text;
+    yibao::request req;  // the request written as flags, once parsed
     if (from_flags) {
         text = request_from_flags(o);
         // A request written as flags is checked before the rules are read: a wrong flag value
         // is a usage error (exit 64), named by its flag.
-        yibao::request req;
         std::vector<yibao::field_error> errors;
         if (!yibao::parse_request(text, req, errors)) {
             std::cerr << "选项有误 / invalid option value:\n";
@@ -216,9 +216,6 @@ int run_quote(const quote_options& o, const std::string& rules_dir) {
     auto book = load_or_report(rules_dir);
     if (!book) return exit_rules;
     if (from_flags && !o.json) {
-        yibao::request req;
-        std::vector<yibao::field_error> errors;
-        yibao::parse_request(text, req, errors);  // checked above
         yibao::quote q = yibao::evaluate(*book, req);
         yibao::advice a = yibao::advise(*book, req, q);
         print_readable(yibao::ui::present(*book, req, q, a, today_here()));
