@@ -51,23 +51,35 @@ const char* kind_id(row_kind k) {
     }
 }
 
+// The district and categories of a request by their names, looked up once per model.
+struct names {
+    std::string district_id;
+    std::string district_name;
+    std::vector<category_info> categories;
+
+    names(const rule_book& book, const request& req) {
+        const auto d = district_named(book, req.district);
+        district_id = d ? d->id : req.district;
+        district_name = d ? d->name : req.district;
+        categories = yibao::categories(book, req.year, district_id);
+    }
+    std::string category_name(const std::string& code_or_name) const {
+        for (const auto& c : categories)
+            if (c.code == code_or_name || c.name == code_or_name) return c.name;
+        return code_or_name;
+    }
+};
+
 // The answers the resident gave, in the order the page asks them.
-section answers_section(const rule_book& book, const request& req) {
+section answers_section(const names& n, const request& req) {
     section s{std::string(section_id::answers), "你的回答", {}};
-    const auto district = district_named(book, req.district);
-    const auto cats = categories(book, req.year, district ? district->id : req.district);
-    auto category_name = [&](const std::string& code) {
-        for (const auto& c : cats)
-            if (c.code == code || c.name == code) return c.name;
-        return code;
-    };
-    s.rows.push_back(pair_row("district", "参保地", district ? district->name : req.district));
+    s.rows.push_back(pair_row("district", "参保地", n.district_name));
     s.rows.push_back(pair_row("year", "参保年度", std::to_string(req.year) + "年度"));
     s.rows.push_back(pair_row("person", "参保人", std::string(vocab::person(req.person).zh_short)));
     if (req.person == person_kind::newborn && req.birth_date)
         s.rows.push_back(pair_row("birth_date", "出生日期", chinese_date(*req.birth_date)));
     std::string chosen;
-    for (const auto& c : req.categories) chosen += (chosen.empty() ? "" : "、") + category_name(c);
+    for (const auto& c : req.categories) chosen += (chosen.empty() ? "" : "、") + n.category_name(c);
     s.rows.push_back(pair_row("categories", "资助类别", chosen.empty() ? "无（普通参保人）" : chosen));
     s.rows.push_back(pair_row("tier", "缴费档次", std::string(vocab::tier_name(req.tier))));
     if (req.paid_on) s.rows.push_back(pair_row("paid_on", "缴费日期", chinese_date(*req.paid_on)));
@@ -84,7 +96,7 @@ section answers_section(const rule_book& book, const request& req) {
 }
 
 // The amount, its split, and from when it covers.
-section answer_section(const rule_book& book, const request& req, const quote& q) {
+section answer_section(const names& n, const request& req, const quote& q) {
     section s{std::string(section_id::answer), "计算结果", {}};
     if (!q.ok) {
         s.rows.push_back(text_row("no_quote", "暂时算不出结果，请按下面的提示修改上面的回答。", tone::bad));
@@ -117,13 +129,8 @@ section answer_section(const rule_book& book, const request& req, const quote& q
                                   tone::warn));
     else
         s.rows.push_back(text_row("waiting", "没有等待期。", tone::good));
-    if (q.category_applied) {
-        std::string name = *q.category_applied;
-        const auto district = district_named(book, req.district);
-        for (const auto& c : categories(book, req.year, district ? district->id : req.district))
-            if (c.code == name) name = c.name;
-        s.rows.push_back(text_row("category", "适用资助类别：" + name, tone::muted));
-    }
+    if (q.category_applied)
+        s.rows.push_back(text_row("category", "适用资助类别：" + n.category_name(*q.category_applied), tone::muted));
     return s;
 }
 
@@ -149,8 +156,9 @@ presentation present(const rule_book& book, const request& req, const quote& q, 
     p.made_on = "计算日期：" + chinese_date(today);
     if (q.ok) p.due = format_yuan(q.due);
 
-    p.sections.push_back(answers_section(book, req));
-    p.sections.push_back(answer_section(book, req, q));
+    const names n(book, req);
+    p.sections.push_back(answers_section(n, req));
+    p.sections.push_back(answer_section(n, req, q));
     if (q.ok && !a.lines.empty()) {
         section hints{std::string(section_id::hints), "提示", {}};
         for (const auto& line : a.lines) hints.rows.push_back(bullet_row("hint", line));
@@ -176,8 +184,7 @@ presentation present(const rule_book& book, const request& req, const quote& q, 
 
     section footer{std::string(section_id::footer), "", {}};
     footer.rows.push_back(text_row("disclaimer", "仅供参考，以当地医保经办机构和税务部门的解释为准。", tone::muted));
-    const auto district = district_named(book, req.district);
-    if (auto info = year_details(book, req.year, district ? district->id : req.district)) {
+    if (auto info = year_details(book, req.year, n.district_id)) {
         std::string rules = std::to_string(req.year) + "年度规则：" + info->rules_files;
         if (!info->documents.empty()) rules += "；文件：" + info->documents;
         rules += "；规则数据修订于" + chinese_date(info->rules_revision);
