@@ -71,8 +71,6 @@ request to_request(const form& f) {
     return r;
 }
 
-const char* person_id(person_kind p) { return vocab::person(p).id.data(); }
-
 namespace {
 
 int hex_value(char c) {

@@ -66,6 +66,4 @@ std::vector<field_error> apply_params(form& f, const url_params& params, const s
 // answers, so that a shared link reopens the same quote. Nothing but the answers goes in.
 std::string to_query(const form& f);
 
-const char* person_id(person_kind p);  // "resident" | "student" | "newborn"
-
 }  // namespace yibao::ui

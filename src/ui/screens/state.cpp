@@ -42,7 +42,7 @@ std::string app::state_json() const {
     j["form"] = {
         {"year", form_.year},
         {"district", form_.district},
-        {"person", person_id(form_.person)},
+        {"person", std::string(vocab::person(form_.person).id)},
         {"categories", form_.categories},
         {"tier", form_.tier},
         {"paid_on", format_date(form_.paid_on)},
