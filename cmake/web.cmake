@@ -93,7 +93,7 @@ file(GLOB _yibao_html_sources CONFIGURE_DEPENDS "${YIBAO_ROOT}/web/*.js" "${YIBA
 
 # The page's glue: its parts (web/js/) joined in this order into one script, appended to
 # Emscripten's loader. env.js opens the scope they all share, api.js closes it.
-set(_yibao_glue_parts env load sheet share picture print kiosk offline api)
+set(_yibao_glue_parts env load a11y sheet share picture print kiosk offline api)
 list(TRANSFORM _yibao_glue_parts PREPEND "${YIBAO_ROOT}/web/js/")
 list(TRANSFORM _yibao_glue_parts APPEND ".js")
 set(_yibao_glue "${_yibao_gen}/yibao_glue.js")

@@ -43,6 +43,7 @@ const char* keep(std::string s) {
 struct start_options {
     std::string query;
     std::string today;
+    std::string text;  // the 字号 step's id ("standard", "large", "xlarge"); "" = the default
     yibao::ui::app_options options;
 };
 
@@ -59,9 +60,10 @@ std::optional<start_options> parse_start_options(const char* text) {
                           {"can_print", &o.can_print},
                           {"can_save_picture", &o.can_save_picture},
                           {"can_share_link", &o.can_share_link},
-                          {"wechat", &o.wechat}};
+                          {"wechat", &o.wechat},
+                          {"can_speak", &o.can_speak}};
     const std::pair<const char*, std::string*> texts[] = {
-        {"query", &s.query}, {"today", &s.today}, {"version", &o.build_version}};
+        {"query", &s.query}, {"today", &s.today}, {"version", &o.build_version}, {"text", &s.text}};
     for (const auto& item : j.items()) {
         const std::string& key = item.key();
         const nlohmann::json& value = item.value();
@@ -139,7 +141,7 @@ EMSCRIPTEN_KEEPALIVE const char* yibao_state() {
 // draws the saved picture with the same ones.
 EMSCRIPTEN_KEEPALIVE const char* yibao_palette() {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (const auto& c : yibao::ui::colors::named) j[c.name] = hex_color(c.value);
+    for (const auto& c : yibao::ui::palette::named) j[c.name] = hex_color(yibao::ui::colors::im(c.value));
     return keep(j.dump());
 }
 
@@ -160,6 +162,16 @@ EMSCRIPTEN_KEEPALIVE int yibao_start(const char* options_json, unsigned char* fo
     start.options = std::move(s->options);
     start.font = font;
     start.font_size = font_size;
+    start.text_step = start.options.kiosk ? yibao::ui::metrics::kiosk_text_step : 0;
+    if (!s->text.empty()) {
+        bool known = false;
+        for (int i = 0; i < yibao::ui::metrics::text_step_count; ++i)
+            if (s->text == yibao::ui::metrics::text_steps[i].id) {
+                start.text_step = i;
+                known = true;
+            }
+        if (!known) return 4;
+    }
     return yibao::web::start_page(std::move(start));
 }
 
@@ -202,6 +214,52 @@ EMSCRIPTEN_KEEPALIVE void yibao_set_network(int online, int offline_ready) {
     auto* app = yibao::web::page_app();
     if (!app) return;
     if (app->set_network({online != 0, offline_ready != 0})) yibao::web::wake(2);
+}
+
+// The semantics layer (web/js/a11y.js) acting for the resident: a click on an element (a screen
+// reader's double tap, Enter, Space), a date chosen in the platform's picker, the focus. Each
+// asks for the frames that show it; the answer changes on the next one.
+EMSCRIPTEN_KEEPALIVE void yibao_a11y_activate(const char* id) {
+    auto* app = yibao::web::page_app();
+    if (!app || !id) return;
+    app->activate(id);
+    yibao::web::wake(3);
+}
+
+EMSCRIPTEN_KEEPALIVE void yibao_a11y_value(const char* id, const char* value) {
+    auto* app = yibao::web::page_app();
+    if (!app || !id || !value) return;
+    app->set_value(id, value);
+    yibao::web::wake(3);
+}
+
+// by_keyboard: the focus came by Tab or an arrow (draw the ring, scroll it into view).
+EMSCRIPTEN_KEEPALIVE void yibao_a11y_focus(const char* id, int by_keyboard) {
+    auto* app = yibao::web::page_app();
+    if (!app) return;
+    app->set_focus(id ? id : "", by_keyboard != 0);
+    yibao::web::wake(3);
+}
+
+// The 字号 step: 0 标准, 1 大字, 2 特大 (ui/widgets.h metrics::text_steps); returns the step in use.
+EMSCRIPTEN_KEEPALIVE int yibao_set_text_step(int step) {
+    yibao::web::set_text_step(step);
+    return yibao::web::text_step();
+}
+
+// The browser has a Mandarin voice (speechSynthesis): 朗读 appears beside the answer.
+EMSCRIPTEN_KEEPALIVE void yibao_set_can_speak(int yes) {
+    auto* app = yibao::web::page_app();
+    if (!app) return;
+    app->set_can_speak(yes != 0);
+    yibao::web::wake(3);
+}
+
+// What 朗读 says: the amount, the coverage dates and any waiting period (plain text).
+EMSCRIPTEN_KEEPALIVE const char* yibao_speech_text() {
+    auto* app = yibao::web::page_app();
+    if (!app) return keep("");
+    return keep(app->speech_text());
 }
 
 }  // extern "C"

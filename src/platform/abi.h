@@ -30,4 +30,12 @@ const char* yibao_palette();
 const char* yibao_presentation();
 const char* yibao_break_lines(const char* text, float px, float width);
 
+// The semantics layer acting for the resident (web/js/a11y.js), the 字号 step, 朗读.
+void yibao_a11y_activate(const char* id);
+void yibao_a11y_value(const char* id, const char* value);
+void yibao_a11y_focus(const char* id, int by_keyboard);
+int yibao_set_text_step(int step);
+void yibao_set_can_speak(int yes);
+const char* yibao_speech_text();
+
 }  // extern "C"

@@ -15,13 +15,45 @@ namespace {
 constexpr float drag_threshold_css = 8.0f;  // a finger that moves less than this taps
 constexpr float fling_decay_ms = 325.0f;    // inertia: velocity falls by e every 325 ms
 constexpr float fling_min_css_per_ms = 0.02f;
-constexpr int frames_after_input = 4;  // ImGui takes a few frames to settle after an event
+constexpr int frames_after_input = 4;
+constexpr float pinch_ratio = 1.3f;  // fingers 30 % further apart (or closer): one 字号 step  // ImGui takes a few
+                                     // frames to settle after an event
 
 pointer_input* self(void* user) { return static_cast<pointer_input*>(user); }
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void* user) {
     // The event's own time (not the time it is handled): a busy frame must not hide a fling.
     double t = e->timestamp > 0 ? e->timestamp : emscripten_get_now();
+    pointer_input* in = self(user);
+    // Two fingers: a pinch between the 字号 steps (the page itself does not zoom: touch-action none).
+    int down = 0;
+    float xs[2] = {0, 0}, ys[2] = {0, 0};
+    for (int i = 0; i < e->numTouches; ++i) {
+        const bool lifted =
+            (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) && e->touches[i].isChanged;
+        if (lifted) continue;
+        if (down < 2) {
+            xs[down] = static_cast<float>(e->touches[i].targetX);
+            ys[down] = static_cast<float>(e->touches[i].targetY);
+        }
+        ++down;
+    }
+    if (down >= 2) {
+        const float dist = std::hypot(xs[1] - xs[0], ys[1] - ys[0]);
+        if (!in->pinching()) {
+            // The first finger's tap or drag is over: no press when it lifts.
+            for (int i = 0; i < e->numTouches; ++i)
+                in->touch_end(static_cast<int>(e->touches[i].identifier), 0, 0, t, true);
+            in->pinch_start(dist);
+        } else {
+            in->pinch_move(dist);
+        }
+        return EM_TRUE;
+    }
+    if (in->pinching()) {
+        if (down == 0) in->pinch_end();
+        return EM_TRUE;
+    }
     for (int i = 0; i < e->numTouches; ++i) {
         const EmscriptenTouchPoint& p = e->touches[i];
         if (!p.isChanged) continue;
@@ -76,8 +108,9 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void* user) {
 
 }  // namespace
 
-void pointer_input::install(const char* canvas, wake_fn wake) {
+void pointer_input::install(const char* canvas, wake_fn wake, pinch_fn pinch) {
     wake_ = wake;
+    pinch_ = pinch;
     emscripten_set_touchstart_callback(canvas, this, EM_FALSE, on_touch);
     emscripten_set_touchmove_callback(canvas, this, EM_FALSE, on_touch);
     emscripten_set_touchend_callback(canvas, this, EM_FALSE, on_touch);
@@ -145,6 +178,22 @@ void pointer_input::touch_end(int id, float x, float y, double t, bool cancelled
     io.AddMouseButtonEvent(0, false);
     io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
     wake_(frames_after_input);
+}
+
+void pointer_input::pinch_start(float distance) {
+    pinching_ = true;
+    pinch_done_ = false;
+    pinch_from_ = distance;
+    velocity_ = 0;
+}
+
+void pointer_input::pinch_move(float distance) {
+    if (pinch_done_ || pinch_from_ <= 0) return;
+    const float ratio = distance / pinch_from_;
+    if (ratio > pinch_ratio || ratio < 1 / pinch_ratio) {
+        pinch_done_ = true;
+        if (pinch_) pinch_(ratio > 1 ? +1 : -1);
+    }
 }
 
 void pointer_input::mouse_button(bool down, float x, float y) {

@@ -7,9 +7,11 @@ namespace yibao::web {
 class pointer_input {
   public:
     using wake_fn = void (*)(int frames);
+    using pinch_fn = void (*)(int direction);  // +1: fingers apart (larger text), -1: together
 
-    // Registers the callbacks on the canvas (selector such as "#canvas"). wake asks for frames.
-    void install(const char* canvas_selector, wake_fn wake);
+    // Registers the callbacks on the canvas (selector such as "#canvas"). wake asks for frames;
+    // pinch is called once per two-finger gesture that spread or closed enough.
+    void install(const char* canvas_selector, wake_fn wake, pinch_fn pinch);
     void set_scale(float device_pixels_per_css_px) { scale_ = device_pixels_per_css_px; }
 
     // Device pixels to scroll by in this frame (drag, wheel, inertia); dt in milliseconds.
@@ -22,6 +24,11 @@ class pointer_input {
     void touch_start(int id, float x, float y, double t);
     void touch_move(int id, float x, float y, double t);
     void touch_end(int id, float x, float y, double t, bool cancelled);
+    // Two fingers down (distance between them in CSS px), moving, or lifted.
+    void pinch_start(float distance);
+    void pinch_move(float distance);
+    void pinch_end() { pinching_ = false; }
+    bool pinching() const { return pinching_; }
     void mouse_button(bool down, float x, float y);
     void mouse_move(float x, float y);
     void mouse_leave();
@@ -29,6 +36,10 @@ class pointer_input {
 
   private:
     wake_fn wake_ = nullptr;
+    pinch_fn pinch_ = nullptr;
+    bool pinching_ = false;
+    bool pinch_done_ = false;  // this gesture already changed the 字号 step
+    float pinch_from_ = 0;
     float scale_ = 1;
     // The finger that scrolls or taps (others are ignored).
     int touch_id_ = -1;

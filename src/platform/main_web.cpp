@@ -15,6 +15,8 @@
 #include "platform/input.h"
 #include "platform/page.h"
 #include "ui/app.h"
+#include "ui/font_metrics.h"
+#include "ui/semantics.h"
 
 namespace yibao::web {
 
@@ -28,7 +30,7 @@ struct page_state {
     yibao::ui::app_options options;
     yibao::ui::url_params start_params;  // the page's own URL: a kiosk's start over returns to it
     yibao::ui::fonts fonts;
-    float zoom = 1;            // layout units per CSS pixel (larger on a kiosk)
+    int text_step = 0;         // the 字号 step (metrics::text_steps): layout units per CSS pixel
     std::string shared_query;  // the answers last written into the URL
     bool start_over = false;   // the resident tapped "start over": rebuild after the frame
     yibao::web::pointer_input input;
@@ -40,13 +42,17 @@ struct page_state {
     // Font
     unsigned char* font_data = nullptr;
     int font_size = 0;
-    float atlas_dpr = 0;
+    float atlas_scale = 0;  // device px per layout unit the atlas was built for
+    float em_ratio = 1;     // the font's height per em (ui/font_metrics.h)
     ImVector<ImWchar> body_ranges, heading_ranges, big_ranges;
     // Frames
     int frames_left = 0;
     bool frame_pending = false;
     bool first_frame_done = false;
     double last_time = 0;
+    // The semantics layer: what was last sent to the glue
+    std::string sent_semantics;
+    long sent_scroll = -1;
 };
 
 page_state page;
@@ -64,8 +70,23 @@ EM_JS(void, js_set_query, (const char* answers), {
     if (Module["yibao_set_query"]) Module["yibao_set_query"](UTF8ToString(answers));
 });
 
+// The semantics layer (web/js/a11y.js): the nodes when they changed, the scroll when it moved.
+EM_JS(void, js_semantics, (const char* nodes_json), {
+    if (Module["yibao_semantics"]) Module["yibao_semantics"](UTF8ToString(nodes_json));
+});
+EM_JS(void, js_semantics_scroll, (int css_px), {
+    if (Module["yibao_semantics_scroll"]) Module["yibao_semantics_scroll"](css_px);
+});
+
+float zoom() {
+    using namespace yibao::ui::metrics;
+    return text_steps[std::clamp(page.text_step, 0, text_step_count - 1)].scale;
+}
+
 void render_frame(double now);
 EM_BOOL on_animation_frame(double now, void*);
+void send_semantics();
+void build_fonts();
 
 }  // namespace
 
@@ -110,7 +131,7 @@ void build_ranges(ImVector<ImWchar>& out, const char* text) {
 // Rasterizes the fonts at the current device pixel ratio (sharp at 1×, 2×, 3×).
 void build_fonts() {
     ImGuiIO& io = ImGui::GetIO();
-    const float s = static_cast<float>(page.dpr) * page.zoom;
+    const float s = static_cast<float>(page.dpr) * zoom();
     io.Fonts->Clear();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;
@@ -119,17 +140,23 @@ void build_fonts() {
     cfg.PixelSnapH = true;
     using namespace yibao::ui::metrics;
     yibao::ui::fonts f;
-    f.body = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::round(body_px * s), &cfg,
-                                            page.body_ranges.Data);
-    f.heading = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::round(heading_px * s), &cfg,
+    // ImGui sizes a font by its ascender-to-descender height, in whole pixels (it truncates): the
+    // em (what CSS px mean) times the font's height per em, rounded up so that the em is never
+    // smaller than asked. Whole device pixels per em keep the glyphs sharp.
+    const float k = page.em_ratio;
+    f.em_ratio = k;
+    auto size_for = [&](float em_css) { return std::ceil(std::round(em_css * s) * k); };
+    f.body =
+        io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(body_px), &cfg, page.body_ranges.Data);
+    f.heading = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(heading_px), &cfg,
                                                page.heading_ranges.Data);
-    f.big = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::round(big_px * s), &cfg,
-                                           page.big_ranges.Data);
+    f.big =
+        io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(big_px), &cfg, page.big_ranges.Data);
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     io.Fonts->Build();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    page.atlas_dpr = static_cast<float>(page.dpr);
+    page.atlas_scale = s;
     page.fonts = f;
     page.app->set_fonts(f);
 }
@@ -143,7 +170,7 @@ void update_size() {
     page.fb_h = std::max(1, static_cast<int>(std::lround(page.css_h * page.dpr)));
     emscripten_set_canvas_element_size(canvas_id, page.fb_w, page.fb_h);
     page.input.set_scale(static_cast<float>(page.dpr));
-    if (page.app && page.font_data && page.atlas_dpr != static_cast<float>(page.dpr)) build_fonts();
+    if (page.app && page.font_data && page.atlas_scale != static_cast<float>(page.dpr) * zoom()) build_fonts();
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
@@ -171,8 +198,9 @@ void render_frame(double now) {
     yibao::ui::frame_input in;
     in.width = static_cast<float>(page.fb_w);
     in.height = static_cast<float>(page.fb_h);
-    in.scale = static_cast<float>(page.dpr) * page.zoom;
+    in.scale = static_cast<float>(page.dpr) * zoom();
     in.css_scale = static_cast<float>(page.dpr);
+    in.text_step = page.text_step;
     in.scroll_delta = page.input.take_scroll(now);
     yibao::ui::frame_output out = page.app->frame(in);
     if ((out.scroll_y <= 0 && in.scroll_delta < 0) || (out.scroll_y >= out.scroll_max && in.scroll_delta > 0))
@@ -200,6 +228,12 @@ void render_frame(double now) {
         case yibao::ui::page_action::start_over:
             page.start_over = true;
             break;
+        case yibao::ui::page_action::text_size:
+            set_text_step((page.text_step + 1) % yibao::ui::metrics::text_step_count);
+            break;
+        case yibao::ui::page_action::speak:
+            js_action("speak");
+            break;
         case yibao::ui::page_action::none:
             break;
     }
@@ -211,9 +245,26 @@ void render_frame(double now) {
         }
     }
 
+    send_semantics();
     if (!page.first_frame_done) {
         page.first_frame_done = true;
         js_first_frame();
+    }
+}
+
+// The semantics layer follows the frame: the nodes only when they changed (the DOM is touched
+// only then), the scroll only when it moved.
+void send_semantics() {
+    const yibao::ui::semantics& sem = page.app->semantics_of_frame();
+    std::string j = yibao::ui::semantics_json(sem);
+    if (j != page.sent_semantics) {
+        page.sent_semantics = std::move(j);
+        js_semantics(page.sent_semantics.c_str());
+    }
+    const long scroll = std::lround(sem.scroll_y);
+    if (scroll != page.sent_scroll) {
+        page.sent_scroll = scroll;
+        js_semantics_scroll(static_cast<int>(scroll));
     }
 }
 
@@ -223,7 +274,7 @@ int start_page(page_start start) {
     page.book = std::move(start.book);
     page.start_params = std::move(start.params);
     page.options = std::move(start.options);
-    page.zoom = page.options.kiosk ? yibao::ui::metrics::kiosk_zoom : 1.0f;
+    page.text_step = std::clamp(start.text_step, 0, yibao::ui::metrics::text_step_count - 1);
 
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
@@ -259,15 +310,19 @@ int start_page(page_start start) {
 
     page.font_data = start.font;
     page.font_size = start.font_size;
+    page.em_ratio =
+        yibao::ui::height_per_em(start.font, static_cast<std::size_t>(std::max(0, start.font_size))).value_or(1.0f);
     build_ranges(page.body_ranges, yibao::web::page_glyphs);
     build_ranges(page.heading_ranges, yibao::ui::app::heading_glyphs().c_str());
     build_ranges(page.big_ranges, yibao::ui::app::big_glyphs());
 
+    update_size();  // before the screens exist: the atlas is built once, below
     make_app(start.today);
-    update_size();
     build_fonts();
 
-    page.input.install(canvas_id, wake);
+    page.input.install(canvas_id, wake, [](int direction) {
+        set_text_step(std::clamp(page.text_step + direction, 0, yibao::ui::metrics::text_step_count - 1));
+    });
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     emscripten_set_orientationchange_callback(nullptr, EM_FALSE, on_orientation);
     wake(4);
@@ -291,5 +346,17 @@ void refresh_page_size() {
 }
 
 int page_webgl_version() { return page.webgl; }
+
+void set_text_step(int step) {
+    step = std::clamp(step, 0, yibao::ui::metrics::text_step_count - 1);
+    if (step == page.text_step || !page.app) return;
+    page.text_step = step;
+    build_fonts();  // a new atlas for the new size: sharp, not scaled
+    std::string name = std::string("text:") + yibao::ui::metrics::text_steps[step].id;
+    js_action(name.c_str());  // the glue remembers it on this device
+    wake(4);
+}
+
+int text_step() { return page.text_step; }
 
 }  // namespace yibao::web

@@ -20,6 +20,7 @@ struct page_start {
     ui::app_options options;
     unsigned char* font = nullptr;  // the Noto Sans CJK SC subset; the caller keeps the bytes
     int font_size = 0;
+    int text_step = 0;  // the 字号 step to start with (ui::metrics::text_steps)
 };
 
 // Creates the WebGL context (2, else 1), Dear ImGui, the fonts and the screens, and asks for the
@@ -37,6 +38,10 @@ void refresh_page_size();
 
 // The WebGL version drawn with: 2, 1, or 0 (none, or not started).
 int page_webgl_version();
+
+// The 字号 step: lays the page out again with a new atlas; the glue remembers it.
+void set_text_step(int step);
+int text_step();
 
 // Asks for at least this many frames (the page draws only when something changed).
 void wake(int frames);

@@ -100,8 +100,10 @@ frame_output app::frame(const frame_input& in) {
     action_ = page_action::none;
     last_in_ = in;
     cv_.scale = in.scale;
+    cv_.css_scale = in.css_scale;
     cv_.f = fonts_;
-    cv_.rects.clear();
+    cv_.begin_frame();
+    text_step_ = in.text_step;
     if (dirty_) refresh();
 
     ImGuiStyle& st = ImGui::GetStyle();
@@ -125,10 +127,22 @@ frame_output app::frame(const frame_input& in) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav);
     scroll_y_ = ImGui::GetScrollY();
+    cv_.scroll_y = scroll_y_;
     draw_page(in);
     scroll_max_ = ImGui::GetScrollMaxY();
     ImGui::End();
     draw_bar(in);
+    // The semantics of this frame: the bar first in reading order, as it is first on screen.
+    std::stable_partition(cv_.sem.nodes.begin(), cv_.sem.nodes.end(), [](const sem_node& n) { return n.fixed; });
+    const float css = in.css_scale > 0 ? in.css_scale : 1;
+    cv_.sem.scroll_y = scroll_y_ / css;
+    cv_.sem.page_h = (scroll_max_ + in.height) / css;
+    cv_.sem.announce = speech_text();
+    cv_.requests.activate.clear();  // a click on something no longer drawn does nothing later
+    if (cv_.scroll_wanted) {
+        scroll_to_ = *cv_.scroll_wanted;
+        changed_this_frame_ = true;
+    }
 
     frame_output out;
     out.scroll_y = scroll_y_;
@@ -169,5 +183,36 @@ bool app::set_network(const network_status& n) {
 }
 
 std::string app::presentation_json() const { return ui::presentation_json(model_); }
+
+void app::set_focus(const std::string& id, bool by_keyboard) {
+    cv_.requests.focus = by_keyboard ? id : std::string();
+    cv_.requests.focus_moved = by_keyboard && !id.empty();
+}
+
+std::string app::speech_text() const {
+    const section* answer = model_.find(section_id::answer);
+    if (!answer) return {};
+    std::string said;
+    auto sentence = [&](std::string s) {
+        if (s.empty()) return;
+        if (s.size() >= 3 && s.compare(s.size() - 3, 3, "。") != 0) s += "。";
+        said += s;
+    };
+    if (model_.ok) {
+        for (const auto& r : answer->rows) {
+            if (r.kind == row_kind::amount) sentence(r.label + r.text + r.unit);
+            if (r.id == "coverage" || r.id == "waiting" || r.id == "estimate") sentence(r.text);
+        }
+        return said;
+    }
+    for (const auto& r : answer->rows) {
+        if (r.id == "no_quote") sentence(r.text);
+        if (r.kind == row_kind::bullet) {
+            sentence(r.text);
+            break;  // the first error; the rest are on the screen
+        }
+    }
+    return said;
+}
 
 }  // namespace yibao::ui

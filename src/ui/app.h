@@ -21,10 +21,19 @@ struct frame_input {
     float scale = 1;              // device pixels per layout unit (CSS px × the kiosk's zoom)
     float css_scale = 1;          // device pixels per CSS pixel (the test hook reports CSS px)
     float scroll_delta = 0;       // device pixels to scroll by this frame (> 0: towards the end)
+    int text_step = 0;            // the 字号 step drawn with (metrics::text_steps)
 };
 
 // What the resident asked the page to do outside the canvas.
-enum class page_action { none, save_picture, print, share_link, start_over };
+enum class page_action {
+    none,
+    save_picture,
+    print,
+    share_link,
+    start_over,
+    text_size,  // the 字号 button: the next step
+    speak,      // 朗读: read the answer aloud (speech_text())
+};
 
 struct frame_output {
     float scroll_y = 0, scroll_max = 0;  // device pixels
@@ -39,6 +48,7 @@ struct app_options {
     bool can_save_picture = true;  // the quote as a PNG to keep (not on a kiosk)
     bool can_share_link = true;    // the page has an address others can open (http(s), not a kiosk)
     bool wechat = false;           // WeChat's in-app browser: forward through its "…" menu
+    bool can_speak = false;        // the browser has a Mandarin voice: 朗读 reads the answer
     std::string build_version;     // the site's version (shown with the rules' revision)
 };
 
@@ -67,6 +77,21 @@ class app {
     // picture walk it.
     std::string presentation_json() const;
     bool set_network(const network_status& n);  // true when the screen must change
+    void set_can_speak(bool yes) { options_.can_speak = yes; }
+
+    // The semantics layer (ui/semantics.h) of the last frame, and what it asks of the next one.
+    const semantics& semantics_of_frame() const { return cv_.sem; }
+    void activate(const std::string& id) { cv_.requests.activate = id; }
+    void set_value(const std::string& id, const std::string& value) {
+        cv_.requests.value_id = id;
+        cv_.requests.value = value;
+    }
+    // The keyboard focus moved to a widget ("" = left the page's controls); by_keyboard: scroll
+    // it into view and draw the ring.
+    void set_focus(const std::string& id, bool by_keyboard);
+    // What 朗读 says and the live region announces: the amount, coverage and any waiting period
+    // (or why there is no answer).
+    std::string speech_text() const;
 
   private:
     struct shown_answer {
@@ -138,6 +163,7 @@ class app {
     float answer_y_ = 0;  // content y of the answer card (for the bar's "jump to answer")
     std::optional<float> scroll_to_;
     int frame_count_ = 0;
+    int text_step_ = 0;
     frame_input last_in_;
     std::string banner_;
 };

@@ -81,6 +81,25 @@ bool is_opening(unsigned cp) {
     }
 }
 
+bool is_digit(unsigned cp) { return cp >= '0' && cp <= '9'; }
+
+// Units that stay with their number (2026年3月1日, 400元, 90天), so that no date or amount is
+// broken across lines.
+bool is_unit(unsigned cp) {
+    switch (cp) {
+        case 0x5E74:  // 年
+        case 0x6708:  // 月
+        case 0x65E5:  // 日
+        case 0x5143:  // 元
+        case 0x5929:  // 天
+        case 0x5C81:  // 岁
+        case 0x53F7:  // 号
+            return true;
+        default:
+            return false;
+    }
+}
+
 }  // namespace
 
 std::vector<std::string_view> break_lines(std::string_view text, float width,
@@ -120,6 +139,8 @@ std::vector<std::string_view> break_lines(std::string_view text, float width,
             else if ((prev == '-' || prev == '/') && !(cp >= '0' && cp <= '9'))
                 can = true;  // not inside 380/755
             if (is_closing(cp) || is_opening(prev)) can = false;
+            if (is_digit(prev) && is_unit(cp)) can = false;                       // 28|日
+            if ((prev == 0x5E74 || prev == 0x6708) && is_digit(cp)) can = false;  // 年|3, 月|1
             if (cp == ' ') can = false;
             if (can) {
                 last_break = i;

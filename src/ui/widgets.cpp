@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/dates.h"
+#include "core/format.h"
 #include "imgui_internal.h"
 #include "ui/text.h"
 
@@ -14,8 +15,6 @@ namespace yibao::ui {
 using namespace std::chrono;
 
 namespace {
-
-constexpr float line_spacing = 1.4f;  // Chinese text reads better with air between lines
 
 ImDrawList* draw_list() { return ImGui::GetWindowDrawList(); }
 
@@ -39,11 +38,10 @@ void check_glyphs(const ImFont* font, std::string_view s) {
     }
 }
 
-float line_height(const ImFont* font) { return font->FontSize * line_spacing; }
-
-void draw_lines(const ImFont* font, ImVec2 pos, const std::vector<std::string_view>& lines, ImU32 color,
+// Lines of text from pos down, lh apart (each glyph box centred in its line), centred in box_w
+// when given.
+void draw_lines(const ImFont* font, float lh, ImVec2 pos, const std::vector<std::string_view>& lines, ImU32 color,
                 float box_w = 0) {
-    const float lh = line_height(font);
     const float y_off = (lh - font->FontSize) * 0.5f;
     for (const auto& line : lines) {
         check_glyphs(font, line);
@@ -58,11 +56,81 @@ void draw_lines(const ImFont* font, ImVec2 pos, const std::vector<std::string_vi
     }
 }
 
-ImU32 with_alpha(ImU32 c, int a) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a) << IM_COL32_A_SHIFT); }
+std::string joined(const std::vector<std::string_view>& lines) {
+    std::string s;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i) s += '\n';
+        s += lines[i];
+    }
+    return s;
+}
+
+const char* tone_of(ImU32 color) {
+    if (color == colors::warn) return "warn";
+    if (color == colors::error) return "bad";
+    if (color == colors::good) return "good";
+    if (color == colors::muted) return "muted";
+    return "";
+}
 
 }  // namespace
 
 const std::string& drawn_missing_glyphs() { return missing_glyphs; }
+
+void canvas::begin_frame() {
+    rects.clear();
+    sem.clear();
+    text_count_ = 0;
+    scroll_wanted.reset();
+    in_bar = false;
+}
+
+sem_node& canvas::node(sem_role role, std::string id, std::string name, ImVec2 min, ImVec2 max) {
+    sem_node n;
+    n.role = role;
+    n.id = std::move(id);
+    n.name = std::move(name);
+    n.fixed = in_bar;
+    const float s = css_scale > 0 ? css_scale : 1;
+    const float y_off = in_bar ? 0 : scroll_y;
+    n.x = min.x / s;
+    n.y = (min.y + y_off) / s;
+    n.w = (max.x - min.x) / s;
+    n.h = (max.y - min.y) / s;
+    n.focused = !n.id.empty() && n.id == requests.focus;
+    sem.nodes.push_back(std::move(n));
+    return sem.nodes.back();
+}
+
+sem_node& canvas::text_node(std::string_view text, ImVec2 min, ImVec2 max, const ImFont* font, std::string id) {
+    if (id.empty()) id = "t." + std::to_string(++text_count_);
+    sem_node& n = node(sem_role::text, std::move(id), std::string(text), min, max);
+    const float s = css_scale > 0 ? css_scale : 1;
+    n.font_px = em(font) / s;
+    n.line_px = line_height(font) / s;
+    return n;
+}
+
+bool canvas::activated(const std::string& id) {
+    if (requests.activate.empty() || requests.activate != id) return false;
+    requests.activate.clear();
+    return true;
+}
+
+void canvas::focus_ring(const std::string& id, ImVec2 min, ImVec2 max) {
+    if (requests.focus.empty() || requests.focus != id) return;
+    const float o = px(3);
+    draw_list()->AddRect(ImVec2(min.x - o, min.y - o), ImVec2(max.x + o, max.y + o), colors::primary_dark,
+                         px(metrics::radius_px), 0, px(3));
+    if (!requests.focus_moved || in_bar) return;
+    requests.focus_moved = false;
+    // Keep the focused widget in view, with a margin.
+    const float margin = px(24);
+    if (min.y < view_top + margin)
+        scroll_wanted = scroll_y - (view_top + margin - min.y);
+    else if (max.y > view_bottom - margin)
+        scroll_wanted = scroll_y + (max.y - (view_bottom - margin));
+}
 
 void canvas::begin_row() { ImGui::SetCursorPosX(column_x); }
 
@@ -80,24 +148,34 @@ ImVec2 canvas::measure(std::string_view s, float wrap_w, ImFont* font) const {
     return ImVec2(w, lines.size() * line_height(font));
 }
 
-void canvas::heading(std::string_view s) {
+void canvas::heading(std::string_view s, int level) {
     begin_row();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     auto lines = break_lines(f.heading, f.heading->FontSize, s, column_w);
-    draw_lines(f.heading, pos, lines, colors::text);
-    ImGui::Dummy(ImVec2(column_w, lines.size() * line_height(f.heading)));
+    const float lh = line_height(f.heading);
+    draw_lines(f.heading, lh, pos, lines, colors::text);
+    const float h = lines.size() * lh;
+    ImGui::Dummy(ImVec2(column_w, h));
+    sem_node& n = text_node(joined(lines), pos, ImVec2(pos.x + column_w, pos.y + h), f.heading);
+    n.role = sem_role::heading;
+    n.level = level;
 }
 
 void canvas::text(std::string_view s, ImU32 color) { wrapped(s, color, 0); }
 
-void canvas::wrapped(std::string_view s, ImU32 color, float indent_css) {
+void canvas::wrapped(std::string_view s, ImU32 color, float indent_css, bool selectable) {
     begin_row();
     const float indent = px(indent_css);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     pos.x += indent;
     auto lines = break_lines(f.body, f.body->FontSize, s, column_w - indent);
-    draw_lines(f.body, pos, lines, color);
-    ImGui::Dummy(ImVec2(column_w, lines.size() * line_height(f.body)));
+    const float lh = line_height(f.body);
+    draw_lines(f.body, lh, pos, lines, color);
+    const float h = lines.size() * lh;
+    ImGui::Dummy(ImVec2(column_w, h));
+    sem_node& n = text_node(joined(lines), pos, ImVec2(pos.x + column_w - indent, pos.y + h), f.body);
+    n.tone = tone_of(color);
+    n.selectable = selectable;
 }
 
 void canvas::text_at(ImVec2 pos, std::string_view s, ImU32 color, ImFont* font) {
@@ -112,11 +190,15 @@ void canvas::error_text(std::string_view s) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     const float pad = px(10);
     auto lines = break_lines(f.body, f.body->FontSize, s, column_w - 2 * pad);
-    float h = lines.size() * line_height(f.body) + 2 * px(6);
+    const float lh = line_height(f.body);
+    float h = lines.size() * lh + 2 * px(6);
     draw_list()->AddRectFilled(pos, ImVec2(pos.x + column_w, pos.y + h), colors::error_soft, px(8));
     draw_list()->AddRectFilled(pos, ImVec2(pos.x + px(4), pos.y + h), colors::error);
-    draw_lines(f.body, ImVec2(pos.x + pad, pos.y + px(6)), lines, colors::error);
+    draw_lines(f.body, lh, ImVec2(pos.x + pad, pos.y + px(6)), lines, colors::error);
     ImGui::Dummy(ImVec2(column_w, h));
+    sem_node& n = text_node(joined(lines), ImVec2(pos.x + pad, pos.y + px(6)),
+                            ImVec2(pos.x + column_w - pad, pos.y + h - px(6)), f.body);
+    n.tone = "bad";
 }
 
 void canvas::card_begin(ImU32 fill) {
@@ -145,13 +227,13 @@ void canvas::card_end() {
     draw_list()->ChannelsSetCurrent(0);
     ImVec2 max(card_start_.x + column_w, end.y - ImGui::GetStyle().ItemSpacing.y);
     draw_list()->AddRectFilled(ImVec2(card_start_.x, card_start_.y + px(1)), ImVec2(max.x, max.y + px(1)),
-                               IM_COL32(0, 0, 0, 18), px(metrics::radius_px));
+                               colors::shadow, px(metrics::radius_px));
     draw_list()->AddRectFilled(card_start_, max, card_fill_, px(metrics::radius_px));
     draw_list()->ChannelsMerge();
 }
 
 bool canvas::choice(const std::string& id, std::string_view label, std::string_view sub, bool selected, float width,
-                    float min_height_css, bool check_box) {
+                    float min_height_css, bool check_box, std::string_view group) {
     const float pad_x = px(12), pad_y = px(10);
     const float box = check_box ? px(24) : 0;
     const float text_x = pad_x + (check_box ? box + px(12) : 0);
@@ -166,17 +248,24 @@ bool canvas::choice(const std::string& id, std::string_view label, std::string_v
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 max(pos.x + width, pos.y + h);
     bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, h), press_flags);
+    pressed = activated(id) || pressed;
     bool held = ImGui::IsItemActive();
     record(id, pos, max);
+    const sem_role role = check_box ? sem_role::checkbox : group.empty() ? sem_role::button : sem_role::radio;
+    sem_node& n = node(role, id, std::string(label), pos, max);
+    n.description = std::string(sub);
+    n.checked = selected;
+    n.group = std::string(group);
 
     ImU32 fill = selected ? (check_box ? colors::primary_soft : colors::primary) : colors::card;
-    if (held) fill = selected && !check_box ? IM_COL32(16, 80, 160, 255) : colors::pressed;
+    if (held) fill = selected && !check_box ? colors::primary_dark : colors::pressed;
     ImU32 border = selected ? colors::primary : colors::line;
-    ImU32 fg = selected && !check_box ? IM_COL32(255, 255, 255, 255) : colors::text;
-    ImU32 fg_sub = selected && !check_box ? IM_COL32(226, 236, 250, 255) : colors::muted;
+    ImU32 fg = selected && !check_box ? colors::on_primary : colors::text;
+    ImU32 fg_sub = selected && !check_box ? colors::on_primary_soft : colors::muted;
     const float r = px(10);
     draw_list()->AddRectFilled(pos, max, fill, r);
     draw_list()->AddRect(pos, max, border, r, 0, selected ? px(2) : px(1));
+    focus_ring(id, pos, max);
 
     float ty = pos.y + (h - text_h) * 0.5f;
     if (check_box) {
@@ -186,58 +275,80 @@ bool canvas::choice(const std::string& id, std::string_view label, std::string_v
             ImVec2 pts[3] = {ImVec2(b0.x + box * 0.22f, b0.y + box * 0.52f),
                              ImVec2(b0.x + box * 0.42f, b0.y + box * 0.72f),
                              ImVec2(b0.x + box * 0.80f, b0.y + box * 0.30f)};
-            draw_list()->AddPolyline(pts, 3, IM_COL32(255, 255, 255, 255), 0, px(2.5f));
+            draw_list()->AddPolyline(pts, 3, colors::on_primary, 0, px(2.5f));
         } else {
             draw_list()->AddRect(b0, b1, colors::muted, px(5), 0, px(1.5f));
         }
-        draw_lines(f.body, ImVec2(pos.x + text_x, ty), label_lines, fg);
-        draw_lines(f.body, ImVec2(pos.x + text_x, ty + label_lines.size() * lh), sub_lines, fg_sub);
+        draw_lines(f.body, lh, ImVec2(pos.x + text_x, ty), label_lines, fg);
+        draw_lines(f.body, lh, ImVec2(pos.x + text_x, ty + label_lines.size() * lh), sub_lines, fg_sub);
     } else {
-        draw_lines(f.body, ImVec2(pos.x + text_x, ty), label_lines, fg, text_w);
-        draw_lines(f.body, ImVec2(pos.x + text_x, ty + label_lines.size() * lh), sub_lines, fg_sub, text_w);
+        if (selected && !group.empty()) {
+            // A chosen radio says so with a mark, not only with its colour: left of its label.
+            const float c = px(6);
+            float label_w = 0;
+            for (auto l : label_lines)
+                label_w = std::max(
+                    label_w, f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, l.data(), l.data() + l.size()).x);
+            const float left = pos.x + text_x + std::max(0.0f, (text_w - label_w) * 0.5f);
+            ImVec2 m(std::max(pos.x + px(4) + c, left - px(6) - c), ty + lh * 0.5f);
+            ImVec2 pts[3] = {ImVec2(m.x - c, m.y), ImVec2(m.x - c * 0.3f, m.y + c * 0.7f),
+                             ImVec2(m.x + c, m.y - c * 0.7f)};
+            draw_list()->AddPolyline(pts, 3, colors::on_primary, 0, px(2));
+        }
+        draw_lines(f.body, lh, ImVec2(pos.x + text_x, ty), label_lines, fg, text_w);
+        draw_lines(f.body, lh, ImVec2(pos.x + text_x, ty + label_lines.size() * lh), sub_lines, fg_sub, text_w);
     }
     return pressed;
 }
 
 int canvas::choice_row(const std::vector<std::string>& ids, const std::vector<std::string>& labels,
-                       const std::vector<std::string>& subs, int selected) {
+                       const std::vector<std::string>& subs, int selected, std::string_view group,
+                       std::string_view group_name) {
     const int n = static_cast<int>(ids.size());
     if (n == 0) return -1;
     const float gap = px(metrics::gap_px);
     const float w = (column_w - gap * (n - 1)) / n;
     // Same height for all: the tallest label decides.
     const float pad_x = px(12), pad_y = px(10);
+    const float lh = line_height(f.body);
     float h = px(metrics::touch_px);
     for (int i = 0; i < n; ++i) {
-        float th = break_lines(f.body, f.body->FontSize, labels[i], w - 2 * pad_x).size() * line_height(f.body);
+        float th = break_lines(f.body, f.body->FontSize, labels[i], w - 2 * pad_x).size() * lh;
         if (i < static_cast<int>(subs.size()) && !subs[i].empty())
-            th += break_lines(f.body, f.body->FontSize, subs[i], w - 2 * pad_x).size() * line_height(f.body);
+            th += break_lines(f.body, f.body->FontSize, subs[i], w - 2 * pad_x).size() * lh;
         h = std::max(h, th + 2 * pad_y);
     }
     int tapped = -1;
     begin_row();
+    if (!group.empty()) {
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        node(sem_role::radiogroup, std::string(group), std::string(group_name), p, ImVec2(p.x + column_w, p.y + h));
+    }
     for (int i = 0; i < n; ++i) {
         if (i > 0) ImGui::SameLine(0, gap);
         std::string_view sub = i < static_cast<int>(subs.size()) ? std::string_view(subs[i]) : std::string_view{};
-        if (choice(ids[i], labels[i], sub, i == selected, w, h / scale)) tapped = i;
+        if (choice(ids[i], labels[i], sub, i == selected, w, h / scale, false, group)) tapped = i;
     }
     return tapped;
 }
 
 namespace {
 
-enum class glyph { minus, plus, up, down };
+enum class glyph { minus, plus, calendar };
 
-bool icon_button(canvas& c, const std::string& id, glyph g, bool enabled, ImVec2 size) {
+bool icon_button(canvas& c, const std::string& id, std::string_view name, glyph g, bool enabled, ImVec2 size) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
-    bool pressed = ImGui::InvisibleButton(id.c_str(), size, press_flags) && enabled;
+    bool pressed = ImGui::InvisibleButton(id.c_str(), size, press_flags);
+    pressed = (c.activated(id) || pressed) && enabled;
     bool held = enabled && ImGui::IsItemActive();
     c.record(id, pos, max);
+    sem_node& n = c.node(sem_role::button, id, std::string(name), pos, max);
+    n.disabled = !enabled;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(
-        pos, max, held ? colors::pressed : (enabled ? colors::primary_soft : IM_COL32(238, 240, 243, 255)), c.px(10));
-    ImU32 col = enabled ? colors::primary : IM_COL32(180, 186, 194, 255);
+    dl->AddRectFilled(pos, max, held ? colors::pressed : (enabled ? colors::primary_soft : colors::disabled), c.px(10));
+    c.focus_ring(id, pos, max);
+    ImU32 col = enabled ? colors::primary : colors::disabled_icon;
     ImVec2 m((pos.x + max.x) * 0.5f, (pos.y + max.y) * 0.5f);
     float s = c.px(8), t = c.px(2.5f);
     switch (g) {
@@ -248,94 +359,88 @@ bool icon_button(canvas& c, const std::string& id, glyph g, bool enabled, ImVec2
             dl->AddLine(ImVec2(m.x - s, m.y), ImVec2(m.x + s, m.y), col, t);
             dl->AddLine(ImVec2(m.x, m.y - s), ImVec2(m.x, m.y + s), col, t);
             break;
-        case glyph::up:
-            dl->AddTriangleFilled(ImVec2(m.x - s, m.y + s * 0.5f), ImVec2(m.x + s, m.y + s * 0.5f),
-                                  ImVec2(m.x, m.y - s * 0.6f), col);
-            break;
-        case glyph::down:
-            dl->AddTriangleFilled(ImVec2(m.x - s, m.y - s * 0.5f), ImVec2(m.x + s, m.y - s * 0.5f),
-                                  ImVec2(m.x, m.y + s * 0.6f), col);
+        case glyph::calendar:
             break;
     }
     return pressed;
 }
 
+// A small calendar drawn at the right of a date field.
+void draw_calendar(canvas& c, ImVec2 m, ImU32 col) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float w = c.px(18), h = c.px(16), t = c.px(1.8f);
+    ImVec2 a(m.x - w * 0.5f, m.y - h * 0.5f), b(m.x + w * 0.5f, m.y + h * 0.5f);
+    dl->AddRect(a, b, col, c.px(3), 0, t);
+    dl->AddLine(ImVec2(a.x, a.y + h * 0.32f), ImVec2(b.x, a.y + h * 0.32f), col, t);
+    dl->AddLine(ImVec2(a.x + w * 0.28f, a.y - c.px(3)), ImVec2(a.x + w * 0.28f, a.y + c.px(2)), col, t);
+    dl->AddLine(ImVec2(b.x - w * 0.28f, a.y - c.px(3)), ImVec2(b.x - w * 0.28f, a.y + c.px(2)), col, t);
+    for (int i = 0; i < 3; ++i)
+        dl->AddRectFilled(ImVec2(a.x + w * (0.18f + 0.26f * i), a.y + h * 0.55f),
+                          ImVec2(a.x + w * (0.18f + 0.26f * i) + c.px(3), a.y + h * 0.55f + c.px(3)), col);
+}
+
 }  // namespace
 
-int canvas::stepper(const std::string& id, std::string_view value, bool can_minus, bool can_plus, float width) {
+int canvas::stepper(const std::string& id, std::string_view value, bool can_minus, bool can_plus, float width,
+                    std::string_view minus_name, std::string_view plus_name) {
     const float b = px(metrics::touch_px);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     int result = 0;
-    if (icon_button(*this, id + ".minus", glyph::minus, can_minus, ImVec2(b * 1.2f, b))) result = -1;
+    if (icon_button(*this, id + ".minus", minus_name, glyph::minus, can_minus, ImVec2(b * 1.2f, b))) result = -1;
     ImGui::SameLine(0, 0);
     float mid_w = width - 2 * b * 1.2f;
     ImVec2 vpos = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(mid_w, b));
     ImVec2 ts = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, value.data(), value.data() + value.size());
-    text_at(ImVec2(vpos.x + (mid_w - ts.x) * 0.5f, vpos.y + (b - ts.y) * 0.5f), value, colors::text);
+    ImVec2 tpos(vpos.x + (mid_w - ts.x) * 0.5f, vpos.y + (b - ts.y) * 0.5f);
+    text_at(tpos, value, colors::text);
+    text_node(value, tpos, ImVec2(tpos.x + ts.x, tpos.y + ts.y), f.body, id + ".value");
     ImGui::SameLine(0, 0);
-    if (icon_button(*this, id + ".plus", glyph::plus, can_plus, ImVec2(b * 1.2f, b))) result = +1;
+    if (icon_button(*this, id + ".plus", plus_name, glyph::plus, can_plus, ImVec2(b * 1.2f, b))) result = +1;
     record(id, pos, ImVec2(pos.x + width, pos.y + b));
     return result;
 }
 
-bool canvas::date_picker(const std::string& id, date& d, date lo, date hi) {
-    const float gap = px(metrics::gap_px);
-    const float col_w = (column_w - 2 * gap) / 3;
-    const float b = px(44);
-    const float value_h = px(40);
-    begin_row();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    const char* parts[3] = {"y", "m", "d"};
-    char values[3][24];
-    std::snprintf(values[0], sizeof values[0], "%d年", static_cast<int>(d.year()));
-    std::snprintf(values[1], sizeof values[1], "%u月", static_cast<unsigned>(d.month()));
-    std::snprintf(values[2], sizeof values[2], "%u日", static_cast<unsigned>(d.day()));
-    auto shifted = [&](int part, int delta) {
-        year_month_day r = d;
-        if (part == 0) r = year_month_day{r.year() + std::chrono::years{delta}, r.month(), r.day()};
-        if (part == 1) {
-            // Months wrap inside the year (a picker, not calendar arithmetic).
-            int m = static_cast<int>(static_cast<unsigned>(r.month())) + delta;
-            m = (m + 11) % 12 + 1;
-            r = year_month_day{r.year(), month{static_cast<unsigned>(m)}, r.day()};
-        }
-        if (part == 2) {
-            auto last =
-                static_cast<int>(static_cast<unsigned>(year_month_day_last{r.year(), month_day_last{r.month()}}.day()));
-            int dd = static_cast<int>(static_cast<unsigned>(r.day())) + delta;
-            if (dd < 1) dd = last;
-            if (dd > last) dd = 1;
-            r = year_month_day{r.year(), r.month(), day{static_cast<unsigned>(dd)}};
-        }
-        if (!r.ok()) r = year_month_day_last{r.year(), month_day_last{r.month()}};
-        if (sys_days{r} < sys_days{lo}) r = lo;
-        if (sys_days{r} > sys_days{hi}) r = hi;
-        return r;
-    };
+bool canvas::date_field(const std::string& id, std::string_view name, date& d, date lo, date hi) {
     bool changed = false;
-    for (int part = 0; part < 3; ++part) {
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + part * (col_w + gap), origin.y));
-        std::string base = id + "." + parts[part];
-        date up = shifted(part, +1), down = shifted(part, -1);
-        if (icon_button(*this, base + ".plus", glyph::up, up != d, ImVec2(col_w, b))) {
-            d = up;
-            changed = true;
+    if (!requests.value_id.empty() && requests.value_id == id) {
+        // A date chosen in the platform's picker: taken when it is a date, kept within [lo, hi].
+        if (auto v = parse_date(requests.value)) {
+            date nd = *v;
+            if (sys_days{nd} < sys_days{lo}) nd = lo;
+            if (sys_days{nd} > sys_days{hi}) nd = hi;
+            if (nd != d) {
+                d = nd;
+                changed = true;
+            }
         }
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + part * (col_w + gap), origin.y + b));
-        ImVec2 vpos = ImGui::GetCursorScreenPos();
-        ImGui::Dummy(ImVec2(col_w, value_h));
-        ImVec2 ts = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, values[part]);
-        text_at(ImVec2(vpos.x + (col_w - ts.x) * 0.5f, vpos.y + (value_h - ts.y) * 0.5f), values[part], colors::text);
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + part * (col_w + gap), origin.y + b + value_h));
-        if (icon_button(*this, base + ".minus", glyph::down, down != d, ImVec2(col_w, b))) {
-            d = down;
-            changed = true;
-        }
+        requests.value_id.clear();
+        requests.value.clear();
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + 2 * b + value_h));
-    ImGui::Dummy(ImVec2(column_w, 0));
-    record(id, origin, ImVec2(origin.x + column_w, origin.y + 2 * b + value_h));
+    begin_row();
+    const std::string shown = chinese_date(d);
+    const char* hint = "点按选择日期";
+    const float pad_x = px(14);
+    const float h = std::max(px(metrics::touch_px + 8), line_height(f.body) * 2 + px(12));
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 max(pos.x + column_w, pos.y + h);
+    bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(column_w, h), press_flags);
+    (void)pressed;  // the <input type=date> over it takes the tap and opens the platform's picker
+    bool held = ImGui::IsItemActive();
+    record(id, pos, max);
+    draw_list()->AddRectFilled(pos, max, held ? colors::pressed : colors::card, px(10));
+    draw_list()->AddRect(pos, max, colors::primary, px(10), 0, px(1.5f));
+    focus_ring(id, pos, max);
+    const float lh = line_height(f.body);
+    const float ty = pos.y + (h - 2 * lh) * 0.5f;
+    draw_lines(f.body, lh, ImVec2(pos.x + pad_x, ty), {std::string_view(shown)}, colors::text);
+    draw_lines(f.body, lh, ImVec2(pos.x + pad_x, ty + lh), {std::string_view(hint)}, colors::muted);
+    draw_calendar(*this, ImVec2(max.x - pad_x - px(12), pos.y + h * 0.5f), colors::primary);
+    sem_node& n = node(sem_role::date, id, std::string(name), pos, max);
+    n.value = format_date(d);
+    n.min = format_date(lo);
+    n.max = format_date(hi);
+    n.description = shown;
     return changed;
 }
 
@@ -354,13 +459,11 @@ void canvas::timeline(date year_from, date year_to, std::optional<date> paid, st
     auto x_after = [&](date d) { return x_of(add_days(d, 1)); };
     ImDrawList* dl = draw_list();
     ImVec2 b0(origin.x, bar_y), b1(origin.x + w, bar_y + bar_h);
-    dl->AddRectFilled(b0, b1, IM_COL32(226, 230, 236, 255), px(4));
+    dl->AddRectFilled(b0, b1, colors::disabled, px(4));
     if (wait_from && wait_to)
-        dl->AddRectFilled(ImVec2(x_of(*wait_from), bar_y), ImVec2(x_after(*wait_to), bar_y + bar_h),
-                          IM_COL32(245, 166, 35, 255));
+        dl->AddRectFilled(ImVec2(x_of(*wait_from), bar_y), ImVec2(x_after(*wait_to), bar_y + bar_h), colors::waiting);
     if (start && end)
-        dl->AddRectFilled(ImVec2(x_of(*start), bar_y), ImVec2(x_after(*end), bar_y + bar_h),
-                          IM_COL32(52, 168, 83, 255));
+        dl->AddRectFilled(ImVec2(x_of(*start), bar_y), ImVec2(x_after(*end), bar_y + bar_h), colors::covered);
     // Month ticks, labels for quarters.
     float label_y = bar_y + bar_h + px(4);
     for (int m = 1; m <= 12; ++m) {
@@ -376,15 +479,23 @@ void canvas::timeline(date year_from, date year_to, std::optional<date> paid, st
     }
     float h = px(12) + bar_h + px(4) + line_height(f.body) + px(4);
     // Payment day: a triangle under the bar, when it falls inside the year shown.
-    if (paid && sys_days{*paid} >= sys_days{year_from} && sys_days{*paid} <= sys_days{year_to}) {
+    const bool paid_in_year = paid && sys_days{*paid} >= sys_days{year_from} && sys_days{*paid} <= sys_days{year_to};
+    if (paid_in_year) {
         float x = x_of(*paid);
         float s = px(7);
         dl->AddTriangleFilled(ImVec2(x, bar_y - px(1)), ImVec2(x - s, bar_y - s * 1.4f),
                               ImVec2(x + s, bar_y - s * 1.4f), colors::primary);
     }
-    dl->AddRect(b0, b1, IM_COL32(0, 0, 0, 30), px(4));
+    dl->AddRect(b0, b1, colors::shadow, px(4));
     ImGui::Dummy(ImVec2(w, h + px(4)));
-    (void)with_alpha;
+    // What the picture shows, in words.
+    std::string said = "图示：" + std::to_string(static_cast<int>(year_from.year())) + "年全年";
+    if (paid_in_year) said += "，缴费日" + chinese_date(*paid);
+    if (wait_from && wait_to) said += "，等待期" + chinese_date(*wait_from) + "至" + chinese_date(*wait_to);
+    if (start && end) said += "，享受待遇" + chinese_date(*start) + "至" + chinese_date(*end);
+    said += "。";
+    sem_node& n = text_node(said, origin, ImVec2(origin.x + w, origin.y + h), f.body, "timeline");
+    n.font_px = 0;  // not drawn as this text: read, not found on the canvas
 }
 
 }  // namespace yibao::ui

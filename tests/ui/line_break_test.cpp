@@ -59,3 +59,18 @@ TEST(line_break, never_inside_a_number_with_a_slash_or_hyphen) {
 
 }  // namespace
 }  // namespace yibao::ui
+
+namespace yibao::ui {
+namespace {
+
+TEST(line_break, a_chinese_date_or_amount_is_never_broken) {
+    // 集中缴费期：2025年9月1日至2026年2月28日 at 12 units: the second date (6.5 units) would end
+    // the first line with "2026年2月28" and start the next with 日; it moves down whole instead.
+    EXPECT_EQ(lines("集中缴费期：2025年9月1日至2026年2月28日", 12),
+              (std::vector<std::string>{"集中缴费期：2025年9月1日", "至2026年2月28日"}));
+    // 400元 stays whole: 元 never starts a line after its number.
+    EXPECT_EQ(lines("一二三四400元", 5.5f), (std::vector<std::string>{"一二三四", "400元"}));
+}
+
+}  // namespace
+}  // namespace yibao::ui

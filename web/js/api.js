@@ -25,6 +25,10 @@
     state: function () { return call_json(function () { return mod._yibao_state(); }); },
     presentation: function () { return call_json(function () { return mod._yibao_presentation(); }); },
     picture: make_picture,
+    // The 字号 step: 0 标准, 1 大字, 2 特大 (as the 字号 button and a pinch); returns the step in use.
+    text_size: function (step) { return mod._yibao_set_text_step(step | 0); },
+    a11y: a11y,
+    spoken: null,
     render_print: render_print,
     start_over: forget_everything
   };
@@ -40,6 +44,7 @@
     var font_ptr = mod._malloc(bytes.length);  // kept for the page's lifetime (ImGui reads it)
     mod.HEAPU8.set(bytes, font_ptr);
     var start = { query: location.search, today: today_iso(), version: String(build.version) };
+    if (text_size) start.text = text_size;
     for (var k in options) start[k] = options[k];
     var rc = with_string(JSON.stringify(start), function (s) {
       return mod._yibao_start(s, font_ptr, bytes.length);
@@ -52,6 +57,7 @@
     if (rc !== 0) throw new Error('yibao: start failed (' + rc + ')');
     yibao.started = true;
     tell_network();
+    speech.watch(function (yes) { mod._yibao_set_can_speak(yes ? 1 : 0); });
     if (kiosk) arm_idle();
     // The offline copy is fetched once the page is on screen, never competing with the first load.
     if (sw_ok) first_frame_seen.then(register_offline_copy);

@@ -10,6 +10,8 @@
 //   yibao.render_print(p)  fills the print layout for paper p ('a4' or '80mm') without printing
 //   yibao.env              where the page runs: kiosk, wechat, single, version, idle_seconds
 //   yibao.palette()        the screens' colours by name (ui/widgets.h), e.g. palette().primary = '#1665c0'
+//   yibao.text_size(step)  the 字号 step (0 标准, 1 大字, 2 特大), as the 字号 button and a pinch set it
+//   yibao.a11y             the semantics layer over the canvas (web/js/a11y.js)
 //
 // This file opens the scope that every part of the glue shares (web/js/*.js, joined in a fixed
 // order into yibao_glue.js by cmake/web.cmake; api.js closes it): where the page runs, small helpers.
@@ -37,7 +39,32 @@
   var options = { kiosk: kiosk, can_print: can_print, can_save_picture: !kiosk, can_share_link: can_share,
                   wechat: wechat };
   // URL parameters that set the page up rather than answer a question: kept when answers are written.
-  var setup_keys = ['mode', 'paper', 'idle', 'today', 'sw'];
+  var setup_keys = ['mode', 'paper', 'idle', 'today', 'sw', 'text'];
+
+  // --- the 字号 step: ?text= (a kiosk's setting), else what this device chose last time, else the
+  //     system's or the browser's text size (iOS Dynamic Type, the browser's default font size) ---
+  var text_steps = ['standard', 'large', 'xlarge'];  // ui/widgets.h metrics::text_steps
+  function stored(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
+  function remember_text_size(id) { try { localStorage.setItem('yibao.text', id); } catch (e) { /* private mode */ } }
+  function system_text_step() {
+    var ratio = 1;
+    try {
+      if (window.CSS && CSS.supports && CSS.supports('font', '-apple-system-body')) {
+        var probe = document.createElement('span');
+        probe.style.font = '-apple-system-body';
+        document.documentElement.appendChild(probe);
+        ratio = parseFloat(getComputedStyle(probe).fontSize) / 17;  // 17 px at iOS's default size
+        probe.remove();
+      } else {
+        ratio = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16;  // the browser's default
+      }
+    } catch (e) { ratio = 1; }
+    if (!(ratio > 0)) ratio = 1;
+    return ratio >= 1.4 ? 'xlarge' : ratio >= 1.15 ? 'large' : null;
+  }
+  var text_size = [params.get('text'), stored('yibao.text')].filter(function (t) {
+    return text_steps.indexOf(t) >= 0;
+  })[0] || (kiosk ? null : system_text_step());
 
   var told = false;
   function show(text) {

@@ -73,6 +73,16 @@ void app::draw_answer() {
                             colors::text);
                 ImGui::Dummy(ImVec2(cv_.column_w, amount_size.y));
                 cv_.record("answer.due", pos, ImVec2(pos.x + cv_.column_w, pos.y + amount_size.y));
+                // Real text over it: found by find-in-page, selected by a long press, read as one line.
+                const float css = cv_.css_scale;
+                sem_node& n = cv_.text_node(r.label + " " + r.text + " " + r.unit, pos,
+                                            ImVec2(x + amount_size.x + cv_.px(4) + label_size.x, pos.y + amount_size.y),
+                                            fonts_.body, "answer.due");
+                n.runs = {{r.label + " ", cv_.em(fonts_.body) / css},
+                          {r.text, cv_.em(big) / css},
+                          {" " + r.unit, cv_.em(fonts_.body) / css}};
+                n.line_px = amount_size.y / css;
+                n.selectable = true;
                 cv_.space(8);
                 break;
             }
@@ -80,11 +90,15 @@ void app::draw_answer() {
                 // A part of the amount: label on the left, value on the right, a rule under it.
                 cv_.begin_row();
                 ImVec2 p = ImGui::GetCursorScreenPos();
-                float lh = fonts_.body->FontSize * 1.4f;
+                const float lh = cv_.line_height(fonts_.body);
+                const float ty = p.y + (lh - fonts_.body->FontSize) * 0.5f;
                 ImVec2 vs = fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, r.text.c_str());
-                cv_.text_at(ImVec2(p.x, p.y + cv_.px(2)), r.label, colors::muted);
-                cv_.text_at(ImVec2(p.x + cv_.column_w - vs.x, p.y + cv_.px(2)), r.text, color_of(r.value_tone));
+                cv_.text_at(ImVec2(p.x, ty), r.label, colors::muted);
+                cv_.text_at(ImVec2(p.x + cv_.column_w - vs.x, ty), r.text, color_of(r.value_tone));
                 ImGui::Dummy(ImVec2(cv_.column_w, lh));
+                sem_node& n = cv_.text_node(r.label + "：" + r.text, p, ImVec2(p.x + cv_.column_w, p.y + lh),
+                                            fonts_.body, "answer." + r.id);
+                n.selectable = true;
                 ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + lh), ImVec2(p.x + cv_.column_w, p.y + lh),
                                                     IM_COL32(232, 235, 240, 255), cv_.px(1));
                 cv_.space(4);
@@ -96,7 +110,7 @@ void app::draw_answer() {
                     cv_.space(8);
                     parts_drawn = false;
                 }
-                cv_.text(r.text, r.id == "no_quote" ? colors::error : color_of(r.value_tone));
+                cv_.wrapped(r.text, r.id == "no_quote" ? colors::error : color_of(r.value_tone), 0, true);
                 break;
             case row_kind::bullet:
                 // An error: drawn here only when its question is not on the screen.
@@ -107,6 +121,17 @@ void app::draw_answer() {
                 break;
             case row_kind::reason:
                 break;
+        }
+    }
+    if (options_.can_speak && answer) {
+        // 朗读: the answer in Mandarin (the browser's zh-CN voice), beside the answer; on a kiosk
+        // in the larger type of its 字号.
+        cv_.space(8);
+        cv_.begin_row();
+        if (cv_.choice("action.speak", "朗读结果", options_.kiosk ? "用普通话读出金额和日期" : "", false,
+                       cv_.column_w)) {
+            action_ = page_action::speak;
+            changed_this_frame_ = true;
         }
     }
     if (q.ok) {
@@ -125,16 +150,16 @@ void app::draw_answer() {
             ImVec2 p = ImGui::GetCursorScreenPos();
             ImDrawList* dl = ImGui::GetWindowDrawList();
             float s = cv_.px(12), x = p.x;
-            float lh = fonts_.body->FontSize * 1.4f;
+            const float lh = cv_.line_height(fonts_.body);
             auto swatch = [&](ImU32 col, const char* label) {
                 dl->AddRectFilled(ImVec2(x, p.y + (lh - s) * 0.5f), ImVec2(x + s, p.y + (lh + s) * 0.5f), col,
                                   cv_.px(2));
                 x += s + cv_.px(4);
-                cv_.text_at(ImVec2(x, p.y + cv_.px(2)), label, colors::muted);
+                cv_.text_at(ImVec2(x, p.y + (lh - fonts_.body->FontSize) * 0.5f), label, colors::muted);
                 x += fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, label).x + cv_.px(12);
             };
-            swatch(IM_COL32(52, 168, 83, 255), "享受待遇");
-            if (q.waiting) swatch(IM_COL32(245, 166, 35, 255), "等待期");
+            swatch(colors::covered, "享受待遇");
+            if (q.waiting) swatch(colors::waiting, "等待期");
             float t = cv_.px(6);
             const bool paid_in_year =
                 sys_days{form_.paid_on} >= sys_days{y0} && sys_days{form_.paid_on} <= sys_days{y1};
@@ -142,7 +167,8 @@ void app::draw_answer() {
                 dl->AddTriangleFilled(ImVec2(x + t, p.y + lh * 0.5f + t * 0.7f), ImVec2(x, p.y + lh * 0.5f - t * 0.7f),
                                       ImVec2(x + 2 * t, p.y + lh * 0.5f - t * 0.7f), colors::primary);
             x += 2 * t + cv_.px(4);
-            if (paid_in_year) cv_.text_at(ImVec2(x, p.y + cv_.px(2)), "缴费日", colors::muted);
+            if (paid_in_year)
+                cv_.text_at(ImVec2(x, p.y + (lh - fonts_.body->FontSize) * 0.5f), "缴费日", colors::muted);
             ImGui::Dummy(ImVec2(cv_.column_w, lh));
         }
         cv_.space(12);
@@ -152,7 +178,8 @@ void app::draw_answer() {
             std::vector<std::string> subs(2);
             for (int t = 0; t < 2; ++t)
                 subs[t] = shown_.tier_due[t].empty() ? "—" : ("应缴" + shown_.tier_due[t] + "元");
-            int tapped = cv_.choice_row({"compare.1", "compare.2"}, {"一档", "二档"}, subs, form_.tier - 1);
+            int tapped = cv_.choice_row({"compare.1", "compare.2"}, {"一档", "二档"}, subs, form_.tier - 1, "compare",
+                                        "两档对比");
             if (tapped >= 0 && tapped + 1 != form_.tier) {
                 form_.tier = tapped + 1;
                 dirty_ = changed_this_frame_ = true;
@@ -164,8 +191,8 @@ void app::draw_answer() {
                 shown_.hints.push_back(r.text);
                 cv_.begin_row();
                 ImVec2 p = ImGui::GetCursorScreenPos();
-                ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + cv_.px(5), p.y + fonts_.body->FontSize * 0.7f),
-                                                            cv_.px(3), colors::primary);
+                ImGui::GetWindowDrawList()->AddCircleFilled(
+                    ImVec2(p.x + cv_.px(5), p.y + cv_.line_height(fonts_.body) * 0.5f), cv_.px(3), colors::primary);
                 cv_.wrapped(r.text, colors::text, 16);
                 cv_.space(4);
             }

@@ -7,7 +7,7 @@ namespace yibao::ui {
 using namespace std::chrono;
 
 void app::draw_intro() {
-    cv_.heading(h_title);
+    cv_.heading(h_title, 1);
     cv_.space(4);
     cv_.text("回答下面几个问题，马上算出要交多少钱、从哪天起可以报销。每点一下，结果都会更新。", colors::muted);
     cv_.space(12);
@@ -64,6 +64,11 @@ void app::draw_district() {
         cv_.space(8);
         const float gap = cv_.px(metrics::gap_px);
         const float w = (cv_.column_w - gap) / 2;
+        // The list as one radio group named by the question (its rectangle once it is drawn).
+        cv_.begin_row();
+        const ImVec2 list_top = ImGui::GetCursorScreenPos();
+        const std::size_t group_at = cv_.sem.nodes.size();
+        cv_.node(sem_role::radiogroup, "district", h_district, list_top, list_top);
         for (std::size_t i = 0; i < districts_.size(); i += 2) {
             // Two per row, the same height for both.
             float h = cv_.px(metrics::touch_px);
@@ -73,7 +78,8 @@ void app::draw_district() {
             for (std::size_t j = i; j < std::min(i + 2, districts_.size()); ++j) {
                 if (j > i) ImGui::SameLine(0, gap);
                 const auto& d = districts_[j];
-                if (cv_.choice("district." + d.id, d.name, "", d.id == form_.district, w, h / cv_.scale)) {
+                if (cv_.choice("district." + d.id, d.name, "", d.id == form_.district, w, h / cv_.scale, false,
+                               "district")) {
                     form_.district = d.id;
                     districts_open_ = false;
                     load_year_lists();
@@ -83,6 +89,9 @@ void app::draw_district() {
             }
             cv_.space(gap / cv_.scale);
         }
+        sem_node& group = cv_.sem.nodes[group_at];
+        group.h = (ImGui::GetCursorScreenPos().y - list_top.y) / cv_.css_scale;
+        group.w = cv_.column_w / cv_.css_scale;
     }
     if (current && year_info_ && !year_info_->district_has_own_file && current->id != "chongqing") {
         cv_.space(8);
@@ -103,7 +112,7 @@ void app::draw_year() {
         subs.push_back(years_[i] == season_.default_year && !season_.missing_year ? "正在缴费" : "");
         if (years_[i] == form_.year) selected = static_cast<int>(i);
     }
-    int tapped = cv_.choice_row(ids, labels, subs, selected);
+    int tapped = cv_.choice_row(ids, labels, subs, selected, "year", h_year);
     if (tapped >= 0 && years_[tapped] != form_.year) {
         form_.year = years_[tapped];
         load_year_lists();
@@ -135,7 +144,7 @@ void app::draw_person() {
         ids.push_back("person." + std::string(p.id));
         names.emplace_back(p.zh_short);
     }
-    int tapped = cv_.choice_row(ids, names, {"城乡居民", "在渝高校", "当年出生"}, selected);
+    int tapped = cv_.choice_row(ids, names, {"城乡居民", "在渝高校", "当年出生"}, selected, "person", h_person);
     if (tapped >= 0 && vocab::persons[tapped].kind != form_.person) {
         form_.person = vocab::persons[tapped].kind;
         load_year_lists();
@@ -153,10 +162,8 @@ void app::draw_birth() {
     cv_.heading(h_birth);
     cv_.space(8);
     date hi = year_info_ ? year_info_->coverage_ends : day_of(form_.year, 12, 31);
-    if (cv_.date_picker("birth", form_.birth_date, day_of(form_.year - 1, 1, 1), hi))
+    if (cv_.date_field("birth", h_birth, form_.birth_date, day_of(form_.year - 1, 1, 1), hi))
         dirty_ = changed_this_frame_ = true;
-    cv_.space(4);
-    cv_.text("出生于" + chinese_date(form_.birth_date), colors::muted);
     draw_field_errors("birth_date");
     if (asks_pays_birth_year(form_)) {
         cv_.space(8);
@@ -236,7 +243,7 @@ void app::draw_tier() {
     std::vector<std::string> subs(2);
     for (int t = 1; t <= 2; ++t)
         if (!tier_due_[t - 1].empty()) subs[t - 1] = "应缴" + tier_due_[t - 1] + "元";
-    int tapped = cv_.choice_row({"tier.1", "tier.2"}, {"一档", "二档"}, subs, form_.tier - 1);
+    int tapped = cv_.choice_row({"tier.1", "tier.2"}, {"一档", "二档"}, subs, form_.tier - 1, "tier", h_tier);
     if (tapped >= 0 && tapped + 1 != form_.tier) {
         form_.tier = tapped + 1;
         dirty_ = changed_this_frame_ = true;
@@ -257,7 +264,7 @@ void app::draw_paid() {
         hi = year_info_->coverage_ends;
         cends = year_info_->centralized_ends;
     }
-    if (cv_.date_picker("paid", form_.paid_on, lo, hi)) dirty_ = changed_this_frame_ = true;
+    if (cv_.date_field("paid", h_paid, form_.paid_on, lo, hi)) dirty_ = changed_this_frame_ = true;
     cv_.space(8);
     std::vector<std::string> ids{"paid.today"}, labels{"今天"};
     if (cends) {
@@ -292,7 +299,7 @@ void app::draw_continuity() {
     cv_.heading(h_continuity);
     cv_.space(8);
     int tapped = cv_.choice_row({"continuous.yes", "continuous.no"}, {"参保了（连续参保）", "没有（断保）"}, {},
-                                form_.continuous ? 0 : 1);
+                                form_.continuous ? 0 : 1, "continuous", h_continuity);
     if (tapped >= 0 && (tapped == 0) != form_.continuous) {
         form_.continuous = tapped == 0;
         dirty_ = changed_this_frame_ = true;
@@ -306,7 +313,7 @@ void app::draw_continuity() {
         // One limit for break years everywhere: the request's (core/vocabulary.h); 0 is "continuous".
         const int most = static_cast<int>(vocab::find_field("break_years")->max);
         int step = cv_.stepper("break", "断保" + std::to_string(form_.break_years) + "年", form_.break_years > 1,
-                               form_.break_years < most, cv_.column_w);
+                               form_.break_years < most, cv_.column_w, "断保年数减一年", "断保年数加一年");
         if (step != 0) {
             form_.break_years = std::clamp(form_.break_years + step, 1, most);
             dirty_ = changed_this_frame_ = true;

@@ -28,8 +28,8 @@ void app::draw_reasons() {
             cv_.space(8);
             cv_.begin_row();
             ImVec2 p = ImGui::GetCursorScreenPos();
-            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + cv_.px(5), p.y + fonts_.body->FontSize * 0.7f),
-                                                        cv_.px(3), colors::muted);
+            ImGui::GetWindowDrawList()->AddCircleFilled(
+                ImVec2(p.x + cv_.px(5), p.y + cv_.line_height(fonts_.body) * 0.5f), cv_.px(3), colors::muted);
             cv_.wrapped(r.text, colors::text, 16);
             ++shown_.notes;
         }

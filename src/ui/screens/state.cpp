@@ -39,6 +39,20 @@ std::string app::state_json() const {
     j["online"] = network_.online;
     j["offline_ready"] = network_.offline_ready;
     j["missing_glyphs"] = drawn_missing_glyphs();
+    j["text_step"] = metrics::text_steps[std::clamp(text_step_, 0, metrics::text_step_count - 1)].id;
+    {
+        // The em the glyphs are drawn at, in CSS px, read from the atlas: the advance of 保, a
+        // full-width ideograph (1 em wide in Noto Sans CJK).
+        json em = json::object();
+        auto advance = [&](const ImFont* font) -> json {
+            if (!font) return nullptr;
+            const ImFontGlyph* g = font->FindGlyphNoFallback(static_cast<ImWchar>(0x4FDD));
+            return g ? json(num(g->AdvanceX / s)) : json(nullptr);
+        };
+        em["body"] = advance(fonts_.body);
+        em["heading"] = advance(fonts_.heading);
+        j["glyph_em"] = std::move(em);
+    }
     j["form"] = {
         {"year", form_.year},
         {"district", form_.district},
