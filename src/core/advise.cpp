@@ -56,9 +56,10 @@ advice advise(const rule_book& rules, const request& req, const quote& q, std::o
     if (o.ok) a.other_tier_due = o.due;
 
     if (last > *req.paid_on)
-        a.lines.push_back("在" + format_date(last) + "前缴费，仍自" + format_date(*q.coverage_start) + "起享受待遇。");
+        a.lines.push_back("在" + chinese_date(last) + "前缴费，仍自" + chinese_date(*q.coverage_start) +
+                          "起享受待遇。");
     if (a.earlier_start)
-        a.lines.push_back("若在" + format_date(*a.earlier_pay_by) + "前缴费，可自" + format_date(*a.earlier_start) +
+        a.lines.push_back("若在" + chinese_date(*a.earlier_pay_by) + "前缴费，可自" + chinese_date(*a.earlier_start) +
                           "起享受待遇（早" + std::to_string(days_between(*a.earlier_start, *q.coverage_start)) +
                           "天）。");
     const std::string other_tier(vocab::tier_name(other.tier));

@@ -20,8 +20,9 @@
 
 namespace yibao {
 
-// Short forms of the two formats the explanations use throughout.
-inline std::string ds(const date& d) { return format_date(d); }
+// Short forms of the two formats the explanations use throughout. Every date a person reads
+// (explanations, errors, notes) is written 2026年3月1日; ISO dates are for the JSON fields only.
+inline std::string ds(const date& d) { return chinese_date(d); }
 inline std::string yuan(money m) { return yuan_text(m); }
 inline std::string tier_name(int tier) { return std::string(vocab::tier_name(tier)); }
 inline std::string person_name(person_kind p) { return std::string(vocab::person(p).zh); }

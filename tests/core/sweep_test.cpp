@@ -9,6 +9,7 @@
 //   due = personal standard − assistance (assistance at most the standard), never below 0;
 //   a late payer outside the exempt categories (late_pricing) pays standard + fiscal subsidy and gets
 //   no assistance;
+//   no sentence of the quote writes a date as YYYY-MM-DD;
 //   refused: before enrollment opens, after the last payment day, after the coverage year, or a tier
 //   the category has no assistance for; never within the centralized period otherwise; once a day
 //   is too late, every later day is too.
@@ -134,6 +135,26 @@ year_facts facts_of(const json& r) {
     return f;
 }
 
+// A date written YYYY-MM-DD: the JSON fields' form, never in a sentence a resident reads.
+bool has_iso_date(const std::string& text) {
+    auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+    for (std::size_t i = 0; i + 10 <= text.size(); ++i)
+        if (digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && text[i + 4] == '-' && digit(i + 5) &&
+            digit(i + 6) && text[i + 7] == '-' && digit(i + 8) && digit(i + 9))
+            return true;
+    return false;
+}
+
+bool iso_date_in_text(const quote& q) {
+    for (const auto& e : q.explanation)
+        if (has_iso_date(e.text)) return true;
+    for (const auto& n : q.notes)
+        if (has_iso_date(n)) return true;
+    for (const auto& e : q.errors)
+        if (has_iso_date(e.message)) return true;
+    return false;
+}
+
 bool shares_a_tag(const std::set<std::string>& a, const std::set<std::string>& b) {
     return std::any_of(a.begin(), a.end(), [&](const std::string& t) { return b.count(t) > 0; });
 }
@@ -229,6 +250,7 @@ TEST(sweep, every_answer_is_what_the_rules_data_and_the_documents_give) {
                             r.paid_on = d;
                             quote q = evaluate(*book, r);
                             ++evaluated;
+                            if (iso_date_in_text(q)) violation(r, q, "a YYYY-MM-DD date in a sentence");
                             const bool tier_refused = !cat.code.empty() && !cat.allowed[tier - 1];
                             const bool early = d < y.opens;
                             const bool late_past = (y.last_payment_day && d > *y.last_payment_day) || d > y.coverage_to;

@@ -5,9 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "core/dates.h"
+#include "core/request_reader.h"
 #include "core/test_support.h"
 #include "ui/form.h"
 
@@ -125,6 +130,50 @@ TEST(presentation, sections_in_reading_order) {
     for (const auto& r : p.find(section_id::hints)->rows)
         other_tier = other_tier || r.text.find("375") != std::string::npos;
     EXPECT_TRUE(other_tier) << "二档 775 − 资助 400 (100% of 一档) = 375";
+}
+
+// ---------------------------------------------------------------- one date format for residents
+
+// Every sentence a resident reads writes dates as 2026年3月1日: the explanation, the errors, the
+// notes, the hints and every row of the model, for every case under tests/cases (requests the
+// parser accepts: a refused parse only echoes what was written and the YYYY-MM-DD input form),
+// seen on the payment day and on a day in the next year's enrollment season.
+TEST(presentation, no_human_text_writes_a_date_as_yyyy_mm_dd) {
+    const rule_book& book = *test::project_rules();
+    const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
+    int walked = 0, failures = 0;
+    for (const auto& e : std::filesystem::directory_iterator(test::source_dir() + "/tests/cases")) {
+        if (e.path().extension() != ".json") continue;
+        std::ifstream in(e.path());
+        const auto doc = nlohmann::json::parse(in);
+        for (const auto& c : doc.at("cases")) {
+            const std::string text = c.contains("request_text") ? c["request_text"].get<std::string>()
+                                                                : c.value("request", nlohmann::json()).dump();
+            request req;
+            std::vector<field_error> errors;
+            if (!parse_request(text, req, errors)) continue;
+            const quote q = evaluate(book, req);
+            for (date today : {req.paid_on.value_or(d("2026-01-15")), d("2026-11-25")}) {
+                const advice a = advise(book, req, q, today);
+                const presentation p = present(book, req, q, a, today, "abc123");
+                ++walked;
+                auto check = [&](const std::string& where, const std::string& t) {
+                    if (std::regex_search(t, iso) && ++failures <= 20)
+                        ADD_FAILURE() << e.path().filename().string() << "/" << c["name"].get<std::string>() << " "
+                                      << where << ": " << t;
+                };
+                check("title", p.title);
+                check("made_on", p.made_on);
+                for (const auto& sec : p.sections) {
+                    check(sec.id + " heading", sec.heading);
+                    for (const auto& r : sec.rows)
+                        for (const std::string* t : {&r.label, &r.text, &r.unit, &r.source, &r.flag})
+                            check(sec.id + "/" + r.id, *t);
+                }
+            }
+        }
+    }
+    EXPECT_GT(walked, 600) << "the cases under tests/cases were not all walked";
 }
 
 }  // namespace
