@@ -49,6 +49,7 @@ void add_birth_year(const rule_book& book, const request& req, quote& q) {
     q.assistance += birth_year.assistance;
     q.fiscal_subsidy += birth_year.fiscal_subsidy;
     q.surcharge += birth_year.surcharge;
+    if (!q.estimated) q.estimated = birth_year.estimated;
     q.explanation.push_back({"合计应缴（两个年度）：" + yuan(q.due) + "。", ""});
 }
 
@@ -96,6 +97,7 @@ quote assemble(const rule_book& book, const request& req) {
     q.surcharge = pr.surcharge;
     q.due = pr.due;
     q.category_applied = pr.category_applied;
+    q.estimated = pr.estimated;
     q.coverage_start = c.start;
     q.coverage_end = c.end;
     q.waiting = c.waiting;
@@ -127,6 +129,7 @@ quote evaluate(const rule_book& rules, const request& asked) {
         q.coverage_end.reset();
         q.waiting.reset();
         q.category_applied.reset();
+        q.estimated.reset();
         q.incentives = {};
         if (q.errors.empty()) q.errors.push_back({"", "无法计算此请求。"});
     }

@@ -48,6 +48,11 @@ ojson quote_object(const quote& q) {
     else
         o["waiting"] = nullptr;
     o["category_applied"] = q.category_applied ? ojson(*q.category_applied) : ojson(nullptr);
+    if (q.estimated)
+        o["estimated"] = {
+            {"fields", q.estimated->fields}, {"text", q.estimated->text}, {"source", q.estimated->source}};
+    else
+        o["estimated"] = nullptr;
     o["explanation"] = ojson::array();
     for (const auto& e : q.explanation) o["explanation"].push_back({{"text", e.text}, {"source", e.source}});
     o["notes"] = q.notes;
@@ -87,6 +92,7 @@ std::string categories_json(const rule_book& rules, int year, const std::string&
         o["tier1_assistance"] = c.tier1_allowed ? money_json(c.tier1_assistance) : ojson(nullptr);
         o["tier2_assistance"] = c.tier2_allowed ? money_json(c.tier2_assistance) : ojson(nullptr);
         o["students_only"] = c.students_only;
+        o["estimated"] = c.estimated;
         o["valid_from"] = c.valid_from.empty() ? ojson(nullptr) : ojson(c.valid_from);
         o["valid_to"] = c.valid_to.empty() ? ojson(nullptr) : ojson(c.valid_to);
         o["source"] = c.source;

@@ -134,6 +134,10 @@ priced price(const resolved& r, const period_found& p, const request& req) {
                         best->cat->source);
         if (granted < best->amount)
             out.explain("资助不超过个人缴费标准，按" + yuan(granted) + "计。", best->cat->source);
+        // A derived category's amount is not published: the assistance, and so what is due, are
+        // estimates (the loader makes sure the year says why).
+        if (best->cat->derived && y.derived_assistance)
+            out.estimated = estimate{{"assistance", "due"}, y.derived_assistance->text, y.derived_assistance->source};
     }
     out.due = out.personal_standard + out.surcharge - out.assistance;
     out.explain("应缴：" + yuan(out.personal_standard) + (out.surcharge ? "＋" + yuan(out.surcharge) : "") +

@@ -49,6 +49,15 @@ struct waiting_period {
     int days = 0;
 };
 
+// Amounts that rest on an estimate, not on a figure the documents publish (2026: 渝医保发〔2025〕42号
+// publishes no assistance amounts; a category marked "derived" in rules/ applies the 2025
+// percentages to the 2026 standards). The wording and its source are rules data.
+struct estimate {
+    std::vector<std::string> fields;  // the quote's amounts that rest on it: "assistance", "due"
+    std::string text;                 // why, in one sentence a resident reads
+    std::string source;               // 文号 and section
+};
+
 struct incentive_figures {
     std::optional<money> deductible;        // 大病保险起付线
     std::optional<money> continuous_raise;  // cap raise for continuous years, when computable
@@ -66,7 +75,8 @@ struct quote {
     std::optional<date> coverage_end;
     std::optional<waiting_period> waiting;
     std::optional<std::string> category_applied;
-    std::string rules_used;  // e.g. "chongqing/2026/municipal" (+ district file)
+    std::optional<estimate> estimated;  // set where an amount above is an estimate
+    std::string rules_used;             // e.g. "chongqing/2026/municipal" (+ district file)
     incentive_figures incentives;
     std::vector<explanation_line> explanation;
     std::vector<std::string> notes;

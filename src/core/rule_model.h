@@ -158,6 +158,8 @@ struct year_rules {
     newborn_rules newborn;
     std::optional<sourced<bool>> freshman_from_day_after_payment;
     std::vector<category> categories;
+    // Why the assistance of a "derived" category is an estimate (required when one is derived).
+    std::optional<text_ref> derived_assistance;
     incentive_rules incentives;
 
     const category* find_category(const std::string& code_or_name) const;

@@ -635,6 +635,7 @@ void read_year(reader& r, const json& root, year_rules& y) {
                   "newborn",
                   "student",
                   "categories",
+                  "derived_assistance",
                   "readings",
                   "incentives"});
     if (auto name = r.string(root, "", "name", true)) y.name = *name;
@@ -746,6 +747,16 @@ void read_year(reader& r, const json& root, year_rules& y) {
         y.freshman_from_day_after_payment = r.value<bool>(*st, "/student", "freshman_from_day_after_payment", false);
     }
     read_categories(r, root, y);
+    y.derived_assistance = r.text(root, "", "derived_assistance", false);
+    if (y.derived_assistance && !y.derived_assistance->when.everyone())
+        r.fail("/derived_assistance/applies_to", "derived_assistance is shown with every derived amount");
+    for (std::size_t i = 0; i < y.categories.size(); ++i)
+        if (y.categories[i].derived && !y.derived_assistance) {
+            r.fail("/categories/" + std::to_string(i) + "/derived",
+                   "a derived category needs /derived_assistance: the sentence that tells a resident why its "
+                   "amount is an estimate, with its source");
+            break;
+        }
     if (const json* in = r.member(root, "", "incentives", false, json::value_t::object)) {
         const std::string p = "/incentives";
         r.allow_keys(*in, p,
@@ -1284,6 +1295,7 @@ std::vector<category_info> categories(const rule_book& rules, int year, const st
         i.name = c.name;
         person_kind who = c.allows(person_kind::resident) ? person_kind::resident : person_kind::student;
         i.students_only = !c.allows(person_kind::resident);
+        i.estimated = c.derived;
         i.tier1_allowed = c.tier_rule(who, 1).kind != assist_kind::not_allowed;
         i.tier2_allowed = c.tier_rule(who, 2).kind != assist_kind::not_allowed;
         i.tier1_assistance = y->assistance(c, who, 1);

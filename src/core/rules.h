@@ -54,6 +54,7 @@ struct category_info {
     money student_tier1_assistance = 0;  // the same for a university student (own standard)
     money student_tier2_assistance = 0;
     bool students_only = false;
+    bool estimated = false;  // the amounts are derived by the rules' reading, not published
     std::string valid_from;  // YYYY-MM-DD or ""
     std::string valid_to;
     std::string source;

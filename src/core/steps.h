@@ -70,6 +70,7 @@ struct priced : step_text {
     money surcharge = 0;
     money due = 0;
     std::optional<std::string> category_applied;
+    std::optional<estimate> estimated;  // the assistance applied is a derived (estimated) amount
 };
 priced price(const resolved& r, const period_found& p, const request& req);
 

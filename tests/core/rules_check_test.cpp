@@ -120,6 +120,28 @@ bool has_error(const yibao::load_result& r, const std::string& file, const std::
     });
 }
 
+// A category whose amounts are derived (estimates) cannot go without the sentence that tells a
+// resident why: a year file that marks one derived needs derived_assistance.
+TEST(rules_text, derived_category_needs_the_reason_it_is_an_estimate) {
+    auto files = project_files();
+    const std::string path = "rules/chongqing/2026/municipal.json";
+    auto* f = file_named(files, path);
+    ASSERT_TRUE(f);
+    json doc = json::parse(f->text);
+    ASSERT_TRUE(doc.contains("derived_assistance"));
+    std::size_t first_derived = 0;
+    while (first_derived < doc["categories"].size() && !doc["categories"][first_derived].value("derived", false))
+        ++first_derived;
+    ASSERT_LT(first_derived, doc["categories"].size()) << "2026 marks its assistance derived (渝医保发〔2025〕42号 四)";
+    doc.erase("derived_assistance");
+    f->text = doc.dump(2);
+    auto loaded = yibao::load_rules_texts(files);
+    EXPECT_FALSE(loaded.book);
+    EXPECT_TRUE(has_error(loaded, path, "/categories/" + std::to_string(first_derived) + "/derived",
+                          "needs /derived_assistance"))
+        << all_errors(loaded);
+}
+
 // Nesting is limited (nlohmann's copy, merge and free recurse): a deep file is an error, and
 // reading it must not exhaust the stack.
 TEST(rules_text, nesting_deeper_than_64_levels_is_an_error) {

@@ -9,7 +9,8 @@
 //   due = personal standard − assistance (assistance at most the standard), never below 0;
 //   a late payer outside the exempt categories (late_pricing) pays standard + fiscal subsidy and gets
 //   no assistance;
-//   no sentence of the quote writes a date as YYYY-MM-DD;
+//   the assistance (and so the amount due) is marked estimated exactly when the rules file marks the
+//   category "derived"; no sentence of the quote writes a date as YYYY-MM-DD;
 //   refused: before enrollment opens, after the last payment day, after the coverage year, or a tier
 //   the category has no assistance for; never within the centralized period otherwise; once a day
 //   is too late, every later day is too.
@@ -96,6 +97,7 @@ struct year_facts {
     bool late_adds_fiscal = false, late_removes_assistance = false;
     std::set<std::string> late_exempt_tags;
     std::map<std::string, std::set<std::string>> tags;  // category code → tags
+    std::set<std::string> derived;  // codes whose amounts the file marks "derived" (estimates, not published)
     // A period's first day and the category tags it starts the same day for (石柱 下半年).
     std::vector<std::pair<date, std::set<std::string>>> category_start_days;
 };
@@ -122,6 +124,7 @@ year_facts facts_of(const json& r) {
     for (const auto& c : r["categories"]) {
         auto& tags = f.tags[c["code"].get<std::string>()];
         for (const auto& t : c.value("tags", json::array())) tags.insert(t.get<std::string>());
+        if (c.value("derived", false)) f.derived.insert(c["code"].get<std::string>());
     }
     std::optional<date> previous_to;
     for (const auto& p : r["payment_periods"]) {
@@ -152,7 +155,7 @@ bool iso_date_in_text(const quote& q) {
         if (has_iso_date(n)) return true;
     for (const auto& e : q.errors)
         if (has_iso_date(e.message)) return true;
-    return false;
+    return q.estimated && has_iso_date(q.estimated->text);
 }
 
 bool shares_a_tag(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -272,6 +275,7 @@ TEST(sweep, every_answer_is_what_the_rules_data_and_the_documents_give) {
                                 if (centralized && !tier_refused)
                                     violation(r, q, "refused within the centralized period");
                                 if (!early && has_error("paid_on")) too_late = true;
+                                if (q.estimated) violation(r, q, "a refused quote marks an estimate");
                                 previous_start.reset();
                                 continue;
                             }
@@ -296,6 +300,10 @@ TEST(sweep, every_answer_is_what_the_rules_data_and_the_documents_give) {
                             if (q.assistance != assistance) violation(r, q, "assistance is not the category list's");
                             if (q.due != due) violation(r, q, "due is not standard + surcharge - assistance");
                             if (q.due < 0) violation(r, q, "due < 0");
+                            // An amount is an estimate exactly when the assistance applied is a category's
+                            // that the rules file marks derived (渝医保发〔2025〕42号 publishes no 2026 amounts).
+                            if (q.estimated.has_value() != (assistance > 0 && y.derived.count(cat.code) > 0))
+                                violation(r, q, "estimated is not the rules file's derived mark");
                             if (q.category_applied !=
                                 (assistance > 0 ? std::optional<std::string>(cat.code) : std::nullopt))
                                 violation(r, q, "category applied is not the one that gives the assistance");
