@@ -141,12 +141,13 @@ void print_readable(const yibao::ui::presentation& p) {
         if (!s.heading.empty() && s.id != yibao::ui::section_id::answer) std::cout << s.heading << "：\n";
         int n = 0;
         for (const auto& r : s.rows) {
+            const std::string flag = r.flag.empty() ? "" : "（" + r.flag + "）";  // 估算 beside an amount
             switch (r.kind) {
                 case row_kind::amount:
-                    std::cout << r.label << "金额：" << r.text << " " << r.unit << "\n";
+                    std::cout << r.label << "金额：" << r.text << " " << r.unit << flag << "\n";
                     break;
                 case row_kind::pair:
-                    std::cout << "  " << r.label << "：" << r.text << "\n";
+                    std::cout << "  " << r.label << "：" << r.text << flag << "\n";
                     break;
                 case row_kind::text:
                     std::cout << r.text << "\n";

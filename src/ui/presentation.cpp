@@ -1,5 +1,6 @@
 #include "ui/presentation.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
@@ -95,6 +96,10 @@ section answers_section(const names& n, const request& req) {
     return s;
 }
 
+bool estimated(const std::optional<estimate>& e, std::string_view field) {
+    return e && std::find(e->fields.begin(), e->fields.end(), field) != e->fields.end();
+}
+
 // The amount, its split, and from when it covers.
 section answer_section(const names& n, const request& req, const quote& q) {
     section s{std::string(section_id::answer), "计算结果", {}};
@@ -109,11 +114,20 @@ section answer_section(const names& n, const request& req, const quote& q) {
     due.label = "应缴";
     due.text = format_yuan(q.due);
     due.unit = "元";
+    if (estimated(q.estimated, "due")) due.flag = estimate_flag;
     s.rows.push_back(due);
+    if (q.estimated) {
+        // Right after the amount: that it is an estimate, and why.
+        row e = text_row("estimate", q.estimated->text, tone::warn);
+        e.source = q.estimated->source;
+        s.rows.push_back(std::move(e));
+    }
     s.rows.push_back(pair_row("personal_standard", "个人缴费标准（" + std::string(vocab::tier_name(req.tier)) + "）",
                               format_yuan(q.personal_standard) + "元"));
-    s.rows.push_back(pair_row("assistance", "资助（由医疗救助等资金代缴）",
-                              (q.assistance > 0 ? "-" : "") + format_yuan(q.assistance) + "元", tone::good));
+    row assistance = pair_row("assistance", "资助（由医疗救助等资金代缴）",
+                              (q.assistance > 0 ? "-" : "") + format_yuan(q.assistance) + "元", tone::good);
+    if (estimated(q.estimated, "assistance")) assistance.flag = estimate_flag;
+    s.rows.push_back(std::move(assistance));
     s.rows.push_back(pair_row("surcharge", "逾期补缴的财政部分",
                               (q.surcharge > 0 ? "+" : "") + format_yuan(q.surcharge) + "元",
                               q.surcharge > 0 ? tone::bad : tone::normal));
@@ -219,7 +233,8 @@ std::string presentation_json(const presentation& p) {
             json o = {{"kind", kind_id(r.kind)}, {"id", r.id}, {"text", r.text}, {"tone", tone_id(r.value_tone)}};
             if (!r.label.empty()) o["label"] = r.label;
             if (!r.unit.empty()) o["unit"] = r.unit;
-            if (r.kind == row_kind::reason) o["source"] = r.source;
+            if (r.kind == row_kind::reason || !r.source.empty()) o["source"] = r.source;
+            if (!r.flag.empty()) o["flag"] = r.flag;
             rows.push_back(std::move(o));
         }
         sections.push_back({{"id", s.id}, {"heading", s.heading}, {"rows", std::move(rows)}});

@@ -30,9 +30,15 @@ struct row {
     std::string label;   // pair, amount
     std::string text;    // the value or the sentence
     std::string unit;    // amount: 元
-    std::string source;  // reason: 文号 and clause ("" for arithmetic)
+    std::string source;  // reason: 文号 and clause ("" for arithmetic); also the estimate row
     tone value_tone = tone::normal;
+    // A mark drawn beside the value: "估算" on an amount that rests on an estimate (the row with id
+    // "estimate" right after the amount says why). "" = none.
+    std::string flag;
 };
+
+// The mark of an estimated amount.
+inline constexpr std::string_view estimate_flag = "估算";
 
 // Section ids, in reading order.
 namespace section_id {

@@ -39,6 +39,22 @@ std::string text_of(const presentation& p, std::string_view section, std::string
     return r ? r->text : "<no row " + std::string(section) + "/" + std::string(id) + ">";
 }
 
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+// The position of a row in a section (-1 when absent).
+int index_of(const presentation& p, std::string_view section, std::string_view id) {
+    const auto* s = p.find(section);
+    if (!s) return -1;
+    for (std::size_t i = 0; i < s->rows.size(); ++i)
+        if (s->rows[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+nlohmann::json read_json(const std::string& path_from_source) {
+    std::ifstream in(test::source_dir() + "/" + path_from_source);
+    return nlohmann::json::parse(in);
+}
+
 // 渝医保发〔2025〕42号 一: 2026 一档 400 元, 财政补助 700 元; a continuous payer in the centralized
 // period is covered the whole year.
 TEST(presentation, resident_2026_in_the_centralized_period) {
@@ -174,6 +190,93 @@ TEST(presentation, no_human_text_writes_a_date_as_yyyy_mm_dd) {
         }
     }
     EXPECT_GT(walked, 600) << "the cases under tests/cases were not all walked";
+}
+
+// ---------------------------------------------------------------- an estimated amount is flagged
+
+presentation model_at(int year, const std::string& district, std::vector<std::string> categories, int tier,
+                      const char* paid) {
+    form f;
+    f.year = year;
+    f.district = district;
+    f.categories = std::move(categories);
+    f.tier = tier;
+    f.paid_on = d(paid);
+    f.continuous = true;
+    return model_for(f, d(paid));
+}
+
+// 渝医保发〔2025〕42号 四 keeps the classified assistance without amounts; the policy notes apply the
+// 2025 baseline percentages (低保 90% of 一档) to the 2026 standard (400): 360, so 40 to pay — an
+// estimate, said beside the amount, in the rules file's words.
+TEST(presentation, an_estimated_amount_is_flagged_beside_the_big_number) {
+    const presentation p = model_at(2026, "wanzhou", {"101"}, 1, "2026-01-15");
+    ASSERT_TRUE(p.ok);
+    EXPECT_EQ(p.due, "40");
+    const row* due = find_row(p, section_id::answer, "due");
+    ASSERT_TRUE(due);
+    EXPECT_EQ(due->flag, "估算");
+    const int at = index_of(p, section_id::answer, "due");
+    ASSERT_EQ(index_of(p, section_id::answer, "estimate"), at + 1) << "the estimate row comes right after the amount";
+    const row* why = find_row(p, section_id::answer, "estimate");
+    EXPECT_EQ(why->kind, row_kind::text);
+    EXPECT_EQ(why->value_tone, tone::warn);
+    const auto rules = read_json("rules/chongqing/2026/municipal.json");
+    EXPECT_EQ(why->text, rules["derived_assistance"]["text"].get<std::string>());
+    EXPECT_TRUE(contains(why->text, "估算"));
+    EXPECT_TRUE(contains(why->source, "渝医保发〔2025〕42号")) << why->source;
+    EXPECT_EQ(find_row(p, section_id::answer, "assistance")->flag, "估算");
+    EXPECT_EQ(text_of(p, section_id::answer, "assistance"), "-360元");
+    EXPECT_TRUE(find_row(p, section_id::answer, "personal_standard")->flag.empty()) << "400 is published (003 一)";
+
+    auto j = nlohmann::json::parse(presentation_json(p));
+    const auto& rows = j["sections"][1]["rows"];
+    EXPECT_EQ(rows[at]["id"], "due");
+    EXPECT_EQ(rows[at]["flag"], "估算");
+    EXPECT_EQ(rows[at + 1]["id"], "estimate");
+    EXPECT_EQ(rows[at + 1]["tone"], "warn");
+    EXPECT_TRUE(rows[at + 1]["source"].is_string());
+}
+
+// Where a document publishes the amount, nothing is flagged: 万州医保发〔2024〕51号 附件 (101: 360),
+// 酉阳医保发〔2024〕37号 二（二） (低保 90%), no category at all, and 2026's 稳定脱贫 (610), for which
+// no amount is given (万州医保发〔2024〕51号 四（一）: the 15 yuan was for 2025 only).
+TEST(presentation, no_flag_where_the_documents_publish_the_amount) {
+    for (const presentation& p :
+         {model_at(2025, "wanzhou", {"101"}, 1, "2024-12-01"), model_at(2025, "youyang", {"101"}, 1, "2024-12-01"),
+          model_at(2026, "chongqing", {}, 1, "2026-01-15"), model_at(2026, "chongqing", {"610"}, 1, "2026-01-15")}) {
+        ASSERT_TRUE(p.ok);
+        EXPECT_TRUE(find_row(p, section_id::answer, "due")->flag.empty()) << p.due;
+        EXPECT_EQ(find_row(p, section_id::answer, "estimate"), nullptr) << p.due;
+        EXPECT_EQ(nlohmann::json::parse(presentation_json(p))["sections"][1]["rows"][0].count("flag"), 0u);
+    }
+}
+
+// Which amounts are estimates is the rules files' word: every category a year file marks
+// "derived" is flagged when it gives assistance, every other one is not (each year, municipal).
+TEST(presentation, the_flag_follows_the_rules_files_derived_mark) {
+    int flagged = 0, plain = 0;
+    for (const char* year : {"2025", "2026"}) {
+        const auto rules = read_json(std::string("rules/chongqing/") + year + "/municipal.json");
+        const std::string opens = rules["enrollment"]["opens"]["value"].get<std::string>();
+        for (const auto& c : rules["categories"]) {
+            if (c.contains("persons")) continue;  // students only
+            for (int tier = 1; tier <= 2; ++tier) {
+                const presentation p =
+                    model_at(std::stoi(year), "chongqing", {c["code"].get<std::string>()}, tier, opens.c_str());
+                if (!p.ok) continue;  // a tier the category cannot choose
+                const bool assisted = text_of(p, section_id::answer, "assistance") != "0元";
+                const bool derived = c.value("derived", false) && assisted;
+                EXPECT_EQ(find_row(p, section_id::answer, "due")->flag == "估算", derived)
+                    << year << " " << c["code"] << " tier " << tier;
+                EXPECT_EQ(find_row(p, section_id::answer, "estimate") != nullptr, derived)
+                    << year << " " << c["code"] << " tier " << tier;
+                (derived ? flagged : plain)++;
+            }
+        }
+    }
+    EXPECT_GT(flagged, 20);
+    EXPECT_GT(plain, 20);
 }
 
 }  // namespace
