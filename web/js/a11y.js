@@ -215,7 +215,7 @@
       var seen = new Map();
       elements.forEach(function (rec) {
         var n = rec.node;
-        if (n.role === 'checkbox') rec.el.tabIndex = 0;
+        if (n.role === 'checkbox' && rec.el.getAttribute('tabindex') !== '0') rec.el.setAttribute('tabindex', '0');
         if (n.role !== 'radio') return;
         var g = seen.get(n.group);
         if (!g) { g = []; seen.set(n.group, g); }
@@ -224,8 +224,9 @@
       seen.forEach(function (list) {
         var chosen = list.filter(function (r) { return r.node.checked; })[0] || list[0];
         list.forEach(function (r) {
-          var t = r === chosen ? 0 : -1;
-          if (r.el.tabIndex !== t) r.el.tabIndex = t;
+          // The attribute, not the property: a div's tabIndex reads -1 without one (not focusable).
+          var t = r === chosen ? '0' : '-1';
+          if (r.el.getAttribute('tabindex') !== t) r.el.setAttribute('tabindex', t);
         });
       });
     }
@@ -333,7 +334,7 @@
       if (!synth || !voice || !text) return;
       synth.cancel();
       var u = new SpeechSynthesisUtterance(text);
-      u.voice = voice;
+      try { u.voice = voice; } catch (e) { /* not a SpeechSynthesisVoice: the language still picks one */ }
       u.lang = voice.lang || 'zh-CN';
       u.rate = 0.9;  // a little slower than usual: for elderly listeners
       synth.speak(u);

@@ -39,6 +39,7 @@ std::string app::state_json() const {
     j["online"] = network_.online;
     j["offline_ready"] = network_.offline_ready;
     j["missing_glyphs"] = drawn_missing_glyphs();
+    j["focus"] = cv_.requests.focus.empty() ? json(nullptr) : json(cv_.requests.focus);
     j["text_step"] = metrics::text_steps[std::clamp(text_step_, 0, metrics::text_step_count - 1)].id;
     {
         // The em the glyphs are drawn at, in CSS px, read from the atlas: the advance of 保, a
