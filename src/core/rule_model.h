@@ -179,6 +179,7 @@ class rule_book {
   public:
     std::vector<district_entry> district_list;
     std::string district_source;
+    std::optional<text_ref> ask;  // districts.json "ask": whom a resident asks about what rules/ lacks
     // Keyed by (year, "municipal" or district id that has a file of its own).
     std::map<std::pair<int, std::string>, year_rules> by_year;
 

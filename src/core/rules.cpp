@@ -975,8 +975,10 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         if (schema == "yibao-districts/1") {
             provenance prov{f.path, {}};
             reader r{prov, errors};
-            r.allow_keys(doc, "", {"schema", "jurisdiction", "name", "source", "note", "districts"});
+            r.allow_keys(doc, "", {"schema", "jurisdiction", "name", "source", "note", "ask", "districts"});
             if (auto s = r.string(doc, "", "source", true)) book->district_source = *s;
+            book->ask = r.text(doc, "", "ask", false);
+            if (book->ask && !book->ask->when.everyone()) r.fail("/ask/applies_to", "ask concerns everyone");
             if (const json* arr = r.member(doc, "", "districts", true, json::value_t::array)) {
                 for (std::size_t i = 0; i < arr->size(); ++i) {
                     std::string p = "/districts/" + std::to_string(i);
@@ -1277,7 +1279,20 @@ std::optional<year_info> year_details(const rule_book& rules, int year, const st
     info.year = year;
     info.enrollment_opens = y->opens.value;
     info.centralized_ends = y->centralized_ends.value;
+    info.coverage_starts = y->coverage_from.value;
     info.coverage_ends = y->coverage_to.value;
+    // Each source once, in the order of the dates.
+    auto add_source = [](std::string& to, const std::string& s) {
+        if (!s.empty() && to.find(s) == std::string::npos) to += (to.empty() ? "" : "；") + s;
+    };
+    for (const auto* d : {&y->opens, &y->centralized_ends, &y->coverage_from, &y->coverage_to})
+        add_source(info.periods_source, d->source);
+    for (int tier = 1; tier <= 2; ++tier) {
+        info.resident_standards[tier - 1] = y->standard(person_kind::resident, tier).value;
+        info.student_standards[tier - 1] = y->standard(person_kind::student, tier).value;
+        add_source(info.standards_source, y->standard(person_kind::resident, tier).source);
+        add_source(info.standards_source, y->standard(person_kind::student, tier).source);
+    }
     for (const auto& f : y->files) info.rules_files += (info.rules_files.empty() ? "" : " + ") + f;
     for (const auto& d : y->documents) info.documents += (info.documents.empty() ? "" : "；") + d;
     info.rules_revision = y->revision;
@@ -1308,6 +1323,11 @@ std::vector<category_info> categories(const rule_book& rules, int year, const st
         out.push_back(i);
     }
     return out;
+}
+
+std::optional<sourced_text> whom_to_ask(const rule_book& rules) {
+    if (!rules.ask) return std::nullopt;
+    return sourced_text{rules.ask->text, rules.ask->source};
 }
 
 }  // namespace yibao

@@ -1,6 +1,7 @@
 // Loading and validating the rules data under rules/, and what the UI needs to ask its questions.
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -62,12 +63,18 @@ struct category_info {
 
 struct year_info {
     int year = 0;
-    date enrollment_opens{};  // first payment day accepted
-    date centralized_ends{};  // last day of the centralized period
-    date coverage_ends{};     // last day of the coverage year
-    std::string rules_files;  // the files quoted for the district
-    std::string documents;    // 文号 of the documents behind them
-    date rules_revision{};    // when the rules data used was last revised
+    date enrollment_opens{};     // first payment day accepted
+    date centralized_ends{};     // last day of the centralized period
+    date coverage_starts{};      // first day of the coverage year
+    date coverage_ends{};        // last day of the coverage year
+    std::string periods_source;  // 文号 and sections of the four dates above
+    // 个人缴费标准 [一档, 二档]: residents (newborns pay the same) and university students.
+    std::array<money, 2> resident_standards{};
+    std::array<money, 2> student_standards{};
+    std::string standards_source;  // 文号 and sections of the standards
+    std::string rules_files;       // the files quoted for the district
+    std::string documents;         // 文号 of the documents behind them
+    date rules_revision{};         // when the rules data used was last revised
     bool district_has_own_file = false;
 };
 
@@ -77,5 +84,13 @@ std::vector<district_info> districts(const rule_book& rules);
 std::optional<district_info> district_named(const rule_book& rules, std::string_view id_or_name);
 std::vector<category_info> categories(const rule_book& rules, int year, const std::string& district);
 std::optional<year_info> year_details(const rule_book& rules, int year, const std::string& district);
+
+// Whom a resident asks about what the calculator does not have (a year whose notice is not in
+// rules/, a point the documents leave open): districts.json "ask", with its source.
+struct sourced_text {
+    std::string text;
+    std::string source;
+};
+std::optional<sourced_text> whom_to_ask(const rule_book& rules);
 
 }  // namespace yibao

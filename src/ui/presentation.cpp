@@ -6,6 +6,7 @@
 #include "core/dates.h"
 #include "core/format.h"
 #include "core/vocabulary.h"
+#include "ui/form.h"
 
 namespace yibao::ui {
 
@@ -100,12 +101,129 @@ bool estimated(const std::optional<estimate>& e, std::string_view field) {
     return e && std::find(e->fields.begin(), e->fields.end(), field) != e->fields.end();
 }
 
-// The amount, its split, and from when it covers.
-section answer_section(const names& n, const request& req, const quote& q) {
+// The request a resident like this one makes on the first day of a year's enrollment, paying
+// continuously: what that year's standards give this person and these categories. A newborn pays
+// the resident's standard.
+request standard_request(const request& asked, int year, const std::string& district, date opens, int tier) {
+    request r;
+    r.year = year;
+    r.district = district;
+    r.person = asked.person == person_kind::newborn ? person_kind::resident : asked.person;
+    r.categories = asked.categories;
+    r.tier = tier;
+    r.paid_on = opens;
+    r.continuous = true;
+    return r;
+}
+
+// What is known when the request cannot be quoted (known.*): the standards of the year asked, or of
+// the latest year loaded when that one is not, labelled with their year; each tier with the
+// assistance of the chosen categories and what remains; the year's periods; and, when the next
+// year's notice is missing, that it is and whom to ask (rules data). Never last year's price as this
+// year's: the heading names the year, and says so when it is not the year asked.
+void known_rows(section& s, const rule_book& book, const names& n, const request& req, date today) {
+    const std::vector<int> loaded = years(book);
+    if (loaded.empty()) return;
+    const bool asked_loaded = std::find(loaded.begin(), loaded.end(), req.year) != loaded.end();
+    const int shown = asked_loaded ? req.year : loaded.back();
+    std::string district = n.district_id;
+    std::optional<year_info> info = year_details(book, shown, district);
+    const bool municipal_instead = !info;  // the district is not one the rules know
+    if (!info) {
+        district = "chongqing";
+        info = year_details(book, shown, district);
+    }
+    if (!info) return;
+
+    // The year whose notice is missing: the one asked, or the one whose enrollment is open today.
+    std::optional<int> missing;
+    if (!asked_loaded) {
+        missing = req.year;
+    } else {
+        std::vector<year_dates> dates;
+        for (int y : loaded)
+            if (auto i = year_details(book, y, "chongqing"))
+                dates.push_back({y, i->enrollment_opens, i->centralized_ends, i->coverage_ends});
+        missing = season_on(dates, today).missing_year;
+    }
+    const std::string y = std::to_string(shown);
+    if (missing) {
+        const std::string m = std::to_string(*missing);
+        std::string text = std::string(*missing > loaded.back() ? "本计算器还没有收录" : "本计算器没有收录") + m +
+                           "年度的缴费通知，算不出" + m + "年度要交多少。";
+        row ask = text_row("known.ask", text, tone::warn);
+        if (auto whom = whom_to_ask(book)) {
+            ask.text += whom->text;
+            ask.source = whom->source;
+        }
+        s.rows.push_back(std::move(ask));
+    }
+
+    std::string heading = y + "年度缴费标准";
+    if (req.person == person_kind::student) heading += "（" + std::string(vocab::person(req.person).zh) + "）";
+    if (municipal_instead) heading += "（按全市规则）";
+    if (missing && shown == loaded.back())
+        heading += "（本计算器已收录的最新年度" +
+                   (*missing != shown ? "，不是" + std::to_string(*missing) + "年度的标准" : std::string()) + "）";
+    s.rows.push_back(text_row("known.heading", heading));
+
+    // The categories' names in the year shown (the request's own list when it is that year).
+    std::vector<category_info> other_year;
+    if (!req.categories.empty() && (shown != req.year || district != n.district_id))
+        other_year = yibao::categories(book, shown, district);
+    const std::vector<category_info>& cats = other_year.empty() ? n.categories : other_year;
+    auto category_name = [&](const std::string& code) {
+        for (const auto& c : cats)
+            if (c.code == code) return c.name;
+        return code;
+    };
+    const auto& standards = req.person == person_kind::student ? info->student_standards : info->resident_standards;
+    std::optional<estimate> estimate_seen;
+    for (int tier = 1; tier <= 2; ++tier) {
+        const std::string tier_name(vocab::tier_name(tier));
+        row r = pair_row("known.tier" + std::to_string(tier), tier_name,
+                         "个人缴费标准" + yuan_text(standards[static_cast<std::size_t>(tier - 1)]));
+        r.source = info->standards_source;
+        if (!req.categories.empty()) {
+            const quote k = evaluate(book, standard_request(req, shown, district, info->enrollment_opens, tier));
+            if (k.ok && k.assistance > 0 && k.category_applied) {
+                r.text += "，" + category_name(*k.category_applied) + "资助" + yuan_text(k.assistance) + "，个人应缴" +
+                          yuan_text(k.due);
+                r.value_tone = tone::good;
+            } else if (k.ok) {
+                r.text += "，所选类别在" + tier_name + "没有资助，个人应缴" + yuan_text(k.due);
+            } else if (std::any_of(k.errors.begin(), k.errors.end(),
+                                   [](const field_error& e) { return e.field == "tier"; })) {
+                r.text += "，所选类别不能选择" + tier_name;
+                r.value_tone = tone::muted;
+            }
+            if (k.estimated) {
+                r.flag = estimate_flag;
+                estimate_seen = k.estimated;
+            }
+        }
+        s.rows.push_back(std::move(r));
+    }
+    if (estimate_seen) {
+        row e = text_row("known.estimate", estimate_seen->text, tone::warn);
+        e.source = estimate_seen->source;
+        s.rows.push_back(std::move(e));
+    }
+    row periods = text_row("known.periods", "集中缴费期：" + chinese_date(info->enrollment_opens) + "至" +
+                                                chinese_date(info->centralized_ends) + "；待遇享受期：" +
+                                                chinese_date(info->coverage_starts) + "至" +
+                                                chinese_date(info->coverage_ends) + "。");
+    periods.source = info->periods_source;
+    s.rows.push_back(std::move(periods));
+}
+
+// The amount, its split, and from when it covers; refused: why, then what is known.
+section answer_section(const rule_book& book, const names& n, const request& req, const quote& q, date today) {
     section s{std::string(section_id::answer), "计算结果", {}};
     if (!q.ok) {
         s.rows.push_back(text_row("no_quote", "暂时算不出结果，请按下面的提示修改上面的回答。", tone::bad));
         for (const auto& e : q.errors) s.rows.push_back(bullet_row("error", e.message, tone::bad, e.field));
+        known_rows(s, book, n, req, today);
         return s;
     }
     row due;
@@ -172,7 +290,7 @@ presentation present(const rule_book& book, const request& req, const quote& q, 
 
     const names n(book, req);
     p.sections.push_back(answers_section(n, req));
-    p.sections.push_back(answer_section(n, req, q));
+    p.sections.push_back(answer_section(book, n, req, q, today));
     if (q.ok && !a.lines.empty()) {
         section hints{std::string(section_id::hints), "提示", {}};
         for (const auto& line : a.lines) hints.rows.push_back(bullet_row("hint", line));

@@ -30,7 +30,7 @@ struct row {
     std::string label;   // pair, amount
     std::string text;    // the value or the sentence
     std::string unit;    // amount: 元
-    std::string source;  // reason: 文号 and clause ("" for arithmetic); also the estimate row
+    std::string source;  // reason: 文号 and clause ("" for arithmetic); also the estimate and known.* rows
     tone value_tone = tone::normal;
     // A mark drawn beside the value: "估算" on an amount that rests on an estimate (the row with id
     // "estimate" right after the amount says why). "" = none.
@@ -43,7 +43,8 @@ inline constexpr std::string_view estimate_flag = "估算";
 // Section ids, in reading order.
 namespace section_id {
 inline constexpr std::string_view answers = "answers";  // 你的回答 (picture and printout)
-inline constexpr std::string_view answer = "answer";    // 计算结果: the amount, its split, coverage, waiting
+inline constexpr std::string_view answer = "answer";    // 计算结果: the amount, its split, coverage, waiting;
+                                                        // refused: the errors, then what is known (known.*)
 inline constexpr std::string_view hints = "hints";      // paying earlier, the other tier
 inline constexpr std::string_view why = "why";          // 为什么 · 依据
 inline constexpr std::string_view open = "open";        // 注意: what the documents leave open
@@ -67,7 +68,18 @@ struct presentation {
 };
 
 // The model of one quote. `req` is the request as asked (only the questions that were asked are
-// listed as answers); `version` is the build's version ("" for none).
+// listed as answers); `today` is the day it is read on; `version` is the build's version ("" for none).
+// Section "answer" of a quoted request: "due" (amount; flag 估算 when estimated), "estimate" (text,
+// warn: why the amount is an estimate, only then), "personal_standard", "assistance" (flag 估算 when
+// estimated), "surcharge", "fiscal_subsidy", "coverage", "waiting", "category". Of a refused one:
+// "no_quote", one "error" bullet per error (label = the request field), then what is known:
+// "known.ask" (text, warn: the next year's notice is not in the calculator and whom to ask; only
+// when the year asked is not loaded or today is in the enrollment season of a year that is not),
+// "known.heading" (text: whose standards, labelled with their year), "known.tier1" and
+// "known.tier2" (pair: label 一档/二档, the personal standard and, with categories, the assistance
+// that applies and what remains; flag 估算 when estimated), "known.estimate" (text, warn, only
+// then) and "known.periods" (text: 集中缴费期 and 待遇享受期). Rows built from the rules carry their
+// source.
 presentation present(const rule_book& book, const request& req, const quote& q, const advice& a, date today,
                      std::string_view version = {});
 

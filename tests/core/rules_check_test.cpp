@@ -142,6 +142,33 @@ TEST(rules_text, derived_category_needs_the_reason_it_is_an_estimate) {
         << all_errors(loaded);
 }
 
+// Whom to ask is data (districts.json "ask", with its source), for everyone.
+TEST(rules_text, whom_to_ask_comes_from_the_districts_file) {
+    auto files = project_files();
+    const std::string path = "rules/chongqing/districts.json";
+    auto* f = file_named(files, path);
+    ASSERT_TRUE(f);
+    const json doc = json::parse(f->text);
+    auto loaded = yibao::load_rules_texts(files);
+    ASSERT_TRUE(loaded.book) << all_errors(loaded);
+    auto ask = yibao::whom_to_ask(*loaded.book);
+    ASSERT_TRUE(ask);
+    EXPECT_EQ(ask->text, doc["ask"]["text"].get<std::string>());
+    EXPECT_EQ(ask->source, doc["ask"]["source"].get<std::string>());
+
+    json with_condition = doc;
+    with_condition["ask"]["applies_to"] = {{"persons", {"student"}}};
+    f->text = with_condition.dump(2);
+    loaded = yibao::load_rules_texts(files);
+    EXPECT_TRUE(has_error(loaded, path, "/ask/applies_to", "concerns everyone")) << all_errors(loaded);
+
+    json without_source = doc;
+    without_source["ask"].erase("source");
+    f->text = without_source.dump(2);
+    loaded = yibao::load_rules_texts(files);
+    EXPECT_TRUE(has_error(loaded, path, "/ask/source", "")) << all_errors(loaded);
+}
+
 // Nesting is limited (nlohmann's copy, merge and free recurse): a deep file is an error, and
 // reading it must not exhaust the stack.
 TEST(rules_text, nesting_deeper_than_64_levels_is_an_error) {

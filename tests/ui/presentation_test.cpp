@@ -279,5 +279,135 @@ TEST(presentation, the_flag_follows_the_rules_files_derived_mark) {
     EXPECT_GT(plain, 20);
 }
 
+// ---------------------------------------------------------------- a first screen that answers
+
+presentation refused_model(int year, const std::string& district, std::vector<std::string> categories, const char* paid,
+                           const char* today) {
+    form f;
+    f.year = year;
+    f.district = district;
+    f.categories = std::move(categories);
+    f.tier = 1;
+    f.paid_on = d(paid);
+    f.continuous = true;
+    return model_for(f, d(today));
+}
+
+// 25 November 2026, the default question: 2026, paid today. The waiting period runs past 31
+// December, so no price; the answer still says what is known: 2026's standards (渝医保发〔2025〕42号
+// 一: 一档400元、二档775元; 集中参保缴费期至2026年2月底), labelled as 2026's and as the latest year
+// in the calculator; that the 2027 notice is not in it and whom to ask (districts.json "ask").
+TEST(presentation, refused_in_november_still_shows_the_latest_standards) {
+    const presentation p = refused_model(2026, "wanzhou", {}, "2026-11-25", "2026-11-25");
+    ASSERT_FALSE(p.ok);
+    EXPECT_TRUE(p.due.empty()) << "no price in the top bar";
+    EXPECT_EQ(find_row(p, section_id::answer, "due"), nullptr);
+    const row* error = find_row(p, section_id::answer, "error");
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->label, "paid_on");
+    EXPECT_TRUE(contains(error->text, "2026年12月31日")) << error->text;
+
+    const std::string heading = text_of(p, section_id::answer, "known.heading");
+    EXPECT_TRUE(contains(heading, "2026年度")) << heading;
+    EXPECT_TRUE(contains(heading, "本计算器已收录的最新年度")) << heading;
+    EXPECT_TRUE(contains(heading, "不是2027年度")) << heading;
+    const row* tier1 = find_row(p, section_id::answer, "known.tier1");
+    const row* tier2 = find_row(p, section_id::answer, "known.tier2");
+    ASSERT_TRUE(tier1 && tier2);
+    EXPECT_EQ(tier1->kind, row_kind::pair);
+    EXPECT_EQ(tier1->label, "一档");
+    EXPECT_EQ(tier1->text, "个人缴费标准400元");
+    EXPECT_EQ(tier2->label, "二档");
+    EXPECT_EQ(tier2->text, "个人缴费标准775元");
+    EXPECT_TRUE(contains(tier1->source, "渝医保发〔2025〕42号 一")) << tier1->source;
+    const std::string periods = text_of(p, section_id::answer, "known.periods");
+    EXPECT_TRUE(contains(periods, "集中缴费期：")) << periods;
+    EXPECT_TRUE(contains(periods, "至2026年2月28日")) << periods;
+    EXPECT_TRUE(contains(periods, "待遇享受期：2026年1月1日至2026年12月31日")) << periods;
+    EXPECT_EQ(find_row(p, section_id::answer, "known.estimate"), nullptr) << "no category, nothing estimated";
+
+    const row* ask = find_row(p, section_id::answer, "known.ask");
+    ASSERT_TRUE(ask);
+    EXPECT_EQ(ask->value_tone, tone::warn);
+    EXPECT_TRUE(contains(ask->text, "2027年度")) << ask->text;
+    const auto districts = read_json("rules/chongqing/districts.json");
+    EXPECT_TRUE(contains(ask->text, districts["ask"]["text"].get<std::string>())) << ask->text;
+    EXPECT_EQ(ask->source, districts["ask"]["source"].get<std::string>());
+    // The documents name the bodies (渝医保发〔2025〕42号 主送; 万州医保发〔2024〕51号 十（二）) and
+    // give residents no phone number: none is made up.
+    EXPECT_TRUE(contains(ask->text, "医疗保障局")) << ask->text;
+    EXPECT_TRUE(contains(ask->text, "税务局")) << ask->text;
+    EXPECT_FALSE(std::regex_search(ask->text, std::regex(R"(\d{7})"))) << ask->text;
+
+    // What is known comes after the errors, which stay as they were.
+    EXPECT_LT(index_of(p, section_id::answer, "error"), index_of(p, section_id::answer, "known.ask"));
+    EXPECT_LT(index_of(p, section_id::answer, "known.heading"), index_of(p, section_id::answer, "known.tier1"));
+    EXPECT_LT(index_of(p, section_id::answer, "known.tier2"), index_of(p, section_id::answer, "known.periods"));
+    auto j = nlohmann::json::parse(presentation_json(p));
+    EXPECT_TRUE(j["due"].is_null());
+    std::vector<std::string> ids;
+    for (const auto& r : j["sections"][1]["rows"]) ids.push_back(r["id"].get<std::string>());
+    EXPECT_EQ(ids, (std::vector<std::string>{"no_quote", "error", "known.ask", "known.heading", "known.tier1",
+                                             "known.tier2", "known.periods"}));
+    EXPECT_EQ(j["sections"][1]["rows"][4]["kind"], "pair");
+    EXPECT_TRUE(j["sections"][1]["rows"][6]["source"].is_string());
+}
+
+// With a category, each tier says the assistance and what remains: 低保 (101) in 2026, the baseline
+// percentages (万州医保发〔2024〕51号 四（二）; 酉阳医保发〔2024〕37号 二（二）) on 2026's standards:
+// 一档 90%×400 = 360, 40 to pay; 二档 100% of 一档 = 400, 775 − 400 = 375 — both estimates.
+TEST(presentation, refused_with_dibao_shows_each_tier_with_its_assistance) {
+    const presentation p = refused_model(2026, "wanzhou", {"101"}, "2026-11-25", "2026-11-25");
+    ASSERT_FALSE(p.ok);
+    const row* t1 = find_row(p, section_id::answer, "known.tier1");
+    const row* t2 = find_row(p, section_id::answer, "known.tier2");
+    ASSERT_TRUE(t1 && t2);
+    EXPECT_TRUE(contains(t1->text, "个人缴费标准400元")) << t1->text;
+    EXPECT_TRUE(contains(t1->text, "资助360元")) << t1->text;
+    EXPECT_TRUE(contains(t1->text, "个人应缴40元")) << t1->text;
+    EXPECT_TRUE(contains(t2->text, "个人缴费标准775元")) << t2->text;
+    EXPECT_TRUE(contains(t2->text, "资助400元")) << t2->text;
+    EXPECT_TRUE(contains(t2->text, "个人应缴375元")) << t2->text;
+    EXPECT_EQ(t1->flag, "估算");
+    EXPECT_EQ(t2->flag, "估算");
+    const row* why = find_row(p, section_id::answer, "known.estimate");
+    ASSERT_TRUE(why);
+    EXPECT_EQ(why->value_tone, tone::warn);
+    EXPECT_EQ(why->text, read_json("rules/chongqing/2026/municipal.json")["derived_assistance"]["text"]);
+}
+
+// A year the calculator has no notice for: the latest year it has, said to be that year and not
+// the one asked; the 2026 figures of 渝医保发〔2025〕42号 一.
+TEST(presentation, a_missing_year_shows_the_latest_year_and_says_so) {
+    const presentation p = refused_model(2027, "chongqing", {}, "2026-12-01", "2026-12-01");
+    ASSERT_FALSE(p.ok);
+    ASSERT_TRUE(find_row(p, section_id::answer, "error"));
+    EXPECT_EQ(find_row(p, section_id::answer, "error")->label, "year");
+    EXPECT_EQ(text_of(p, section_id::answer, "known.heading"),
+              "2026年度缴费标准（本计算器已收录的最新年度，不是2027年度的标准）");
+    EXPECT_EQ(text_of(p, section_id::answer, "known.tier1"), "个人缴费标准400元");
+    EXPECT_EQ(text_of(p, section_id::answer, "known.tier2"), "个人缴费标准775元");
+    EXPECT_TRUE(contains(text_of(p, section_id::answer, "known.periods"), "2026年1月1日至2026年12月31日"));
+    EXPECT_TRUE(contains(text_of(p, section_id::answer, "known.ask"), "还没有收录2027年度的缴费通知"));
+}
+
+// Refused inside a season whose rules are loaded (酉阳 2025, December 2024): the year's standards,
+// with no word of a missing notice. 在乡复员军人 (109) cannot choose 一档 and is assisted in full
+// at 二档 (酉阳医保发〔2024〕37号 二（二）“全部按二档全额资助参保”; 二档 775).
+TEST(presentation, refused_in_a_loaded_season_shows_that_years_standards) {
+    const presentation p = refused_model(2025, "youyang", {"109"}, "2024-12-01", "2024-12-01");
+    ASSERT_FALSE(p.ok);
+    EXPECT_EQ(text_of(p, section_id::answer, "known.heading"), "2025年度缴费标准");
+    EXPECT_EQ(find_row(p, section_id::answer, "known.ask"), nullptr);
+    EXPECT_TRUE(contains(text_of(p, section_id::answer, "known.tier1"), "不能选择一档"));
+    const std::string t2 = text_of(p, section_id::answer, "known.tier2");
+    EXPECT_TRUE(contains(t2, "个人缴费标准775元")) << t2;
+    EXPECT_TRUE(contains(t2, "资助775元")) << t2;
+    EXPECT_TRUE(contains(t2, "个人应缴0元")) << t2;
+    ASSERT_TRUE(find_row(p, section_id::answer, "known.tier2"));
+    EXPECT_TRUE(find_row(p, section_id::answer, "known.tier2")->flag.empty()) << "001 publishes it";
+    EXPECT_TRUE(contains(text_of(p, section_id::answer, "known.periods"), "待遇享受期：2025年1月1日至2025年12月31日"));
+}
+
 }  // namespace
 }  // namespace yibao::ui
