@@ -1,4 +1,5 @@
-# cmake -P cmake/join_files.cmake -- OUT IN...: writes the files IN one after another into OUT.
+# cmake -P cmake/join_files.cmake -- OUT IN...: writes the files IN one after another into OUT,
+# without their whole-line // comments (they stay in the sources; the page need not fetch them).
 # (cmake/web.cmake joins the page's glue, web/js/*.js, into yibao_glue.js this way.)
 set(_args)
 set(_seen_dashes FALSE)
@@ -17,6 +18,7 @@ endif()
 file(WRITE "${_out}.tmp" "")
 foreach(_in IN LISTS _args)
   file(READ "${_in}" _text)
+  string(REGEX REPLACE "(^|\n)[ \t]*//[^\n]*" "" _text "${_text}")
   file(APPEND "${_out}.tmp" "${_text}")
 endforeach()
 file(RENAME "${_out}.tmp" "${_out}")

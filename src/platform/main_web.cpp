@@ -141,11 +141,11 @@ void build_fonts() {
     using namespace yibao::ui::metrics;
     yibao::ui::fonts f;
     // ImGui sizes a font by its ascender-to-descender height, in whole pixels (it truncates): the
-    // em (what CSS px mean) times the font's height per em, rounded up so that the em is never
-    // smaller than asked. Whole device pixels per em keep the glyphs sharp.
+    // em (what CSS px mean, in whole device pixels) times the font's height per em, rounded to the
+    // nearest pixel, so that a full-width glyph's advance comes out at the em asked.
     const float k = page.em_ratio;
     f.em_ratio = k;
-    auto size_for = [&](float em_css) { return std::ceil(std::round(em_css * s) * k); };
+    auto size_for = [&](float em_css) { return std::round(std::round(em_css * s) * k); };
     f.body =
         io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(body_px), &cfg, page.body_ranges.Data);
     f.heading = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(heading_px), &cfg,

@@ -8,7 +8,7 @@ using namespace std::chrono;
 std::string app::heading_glyphs() {
     std::string s;
     for (const char* h : {h_title, h_district, h_year, h_person, h_birth, h_categories, h_tier, h_paid, h_continuity,
-                          h_answer, h_reasons, h_notes, h_missing, bar_due, bar_unit, bar_none})
+                          h_answer, h_reasons, h_notes, h_missing, bar_due, bar_unit, bar_none, bar_missing})
         s += h;
     s += "0123456789-.年月日起享受待遇";
     return s;

@@ -126,6 +126,7 @@ class app {
     void draw_answer();
     void draw_actions();
     void draw_reasons();
+    void draw_row(const row& r, bool& parts_drawn);
     void draw_field_errors(const char* field);
     void end_question(const char* field);
 
@@ -166,6 +167,7 @@ class app {
     int text_step_ = 0;
     frame_input last_in_;
     std::string banner_;
+    bool known_in_banner_ = false;  // the banner shows what is known (known.* rows) this frame
 };
 
 }  // namespace yibao::ui

@@ -92,6 +92,7 @@ inline constexpr text_pair text_pairs[] = {
     {"the offline status line", warn, page},
     {"good news in a card", good, card},
     {"body text in the warning banner", text, warn_soft},
+    {"secondary text in the warning banner (一档, 二档)", muted, warn_soft},
     {"the timeline's month labels", muted, card},
 };
 

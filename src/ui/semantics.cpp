@@ -1,7 +1,7 @@
 #include "ui/semantics.h"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
+#include <string>
 
 namespace yibao::ui {
 
@@ -35,52 +35,132 @@ namespace {
 
 long whole(float v) { return std::lround(v); }
 
+// JSON by hand (the page calls this after every frame that changed; no DOM library needed):
+// strings escaped as RFC 8259 asks, bytes that are not UTF-8 passed through (the glue's
+// JSON.parse sees what the screens drew).
+void put_string(std::string& out, std::string_view s) {
+    out += '"';
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            default:
+                if (c < 0x20) {
+                    static const char hex[] = "0123456789abcdef";
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 15];
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+}
+
+void put_key(std::string& out, const char* key) {
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+void put_field(std::string& out, const char* key, std::string_view value) {
+    put_key(out, key);
+    put_string(out, value);
+    out += ',';
+}
+
+void put_number(std::string& out, const char* key, long value) {
+    put_key(out, key);
+    out += std::to_string(value);
+    out += ',';
+}
+
+// One decimal, the way a CSS length is written ("17", "25.5").
+void put_decimal(std::string& out, const char* key, float value) {
+    const long tenths = std::lround(value * 10);
+    put_key(out, key);
+    if (tenths < 0) out += '-';
+    const long a = tenths < 0 ? -tenths : tenths;
+    out += std::to_string(a / 10);
+    if (a % 10) {
+        out += '.';
+        out += static_cast<char>('0' + a % 10);
+    }
+    out += ',';
+}
+
+void put_true(std::string& out, const char* key) {
+    put_key(out, key);
+    out += "true,";
+}
+
 }  // namespace
 
 std::string semantics_json(const semantics& s) {
-    using json = nlohmann::ordered_json;
-    json nodes = json::array();
+    std::string out;
+    out.reserve(256 + s.nodes.size() * 160);
+    out += '{';
+    put_field(out, "lang", s.lang);
+    put_number(out, "height", whole(s.page_h));
+    put_field(out, "announce", s.announce);
+    out += "\"nodes\":[";
+    bool first = true;
     for (const auto& n : s.nodes) {
-        json o = json::object();
-        o["id"] = n.id;
-        o["role"] = sem_role_id(n.role);
-        o["name"] = n.name;
-        if (!n.description.empty()) o["desc"] = n.description;
+        if (!first) out += ',';
+        first = false;
+        out += '{';
+        put_field(out, "id", n.id);
+        put_field(out, "role", sem_role_id(n.role));
+        put_field(out, "name", n.name);
+        if (!n.description.empty()) put_field(out, "desc", n.description);
         if (!n.runs.empty()) {
-            json runs = json::array();
-            for (const auto& r : n.runs) runs.push_back({{"text", r.text}, {"px", whole(r.font_px)}});
-            o["runs"] = std::move(runs);
+            out += "\"runs\":[";
+            for (std::size_t i = 0; i < n.runs.size(); ++i) {
+                if (i) out += ',';
+                out += '{';
+                put_field(out, "text", n.runs[i].text);
+                put_number(out, "px", whole(n.runs[i].font_px));
+                out.back() = '}';
+            }
+            out += "],";
         }
-        if (!n.group.empty()) o["group"] = n.group;
+        if (!n.group.empty()) put_field(out, "group", n.group);
         if (n.role == sem_role::date) {
-            o["value"] = n.value;
-            o["min"] = n.min;
-            o["max"] = n.max;
+            put_field(out, "value", n.value);
+            put_field(out, "min", n.min);
+            put_field(out, "max", n.max);
         }
-        if (n.role == sem_role::heading) o["level"] = n.level;
-        if (n.role == sem_role::checkbox || n.role == sem_role::radio) o["checked"] = n.checked;
-        if (n.disabled) o["disabled"] = true;
-        if (n.selectable) o["selectable"] = true;
-        if (n.fixed) o["fixed"] = true;
-        if (n.focused) o["focused"] = true;
-        if (!n.tone.empty()) o["tone"] = n.tone;
-        o["x"] = whole(n.x);
-        o["y"] = whole(n.y);
-        o["w"] = whole(n.w);
-        o["h"] = whole(n.h);
+        if (n.role == sem_role::heading) put_number(out, "level", n.level);
+        if (n.role == sem_role::checkbox || n.role == sem_role::radio) {
+            put_key(out, "checked");
+            out += n.checked ? "true," : "false,";
+        }
+        if (n.disabled) put_true(out, "disabled");
+        if (n.selectable) put_true(out, "selectable");
+        if (n.fixed) put_true(out, "fixed");
+        if (n.focused) put_true(out, "focused");
+        if (!n.tone.empty()) put_field(out, "tone", n.tone);
+        put_number(out, "x", whole(n.x));
+        put_number(out, "y", whole(n.y));
+        put_number(out, "w", whole(n.w));
+        put_number(out, "h", whole(n.h));
         if (n.font_px > 0) {
-            o["px"] = std::round(n.font_px * 10) / 10;
-            o["lh"] = std::round(n.line_px * 10) / 10;
+            put_decimal(out, "px", n.font_px);
+            put_decimal(out, "lh", n.line_px);
         }
-        nodes.push_back(std::move(o));
+        out.back() = '}';
     }
-    json j = json::object();
-    j["lang"] = s.lang;
-    j["scroll"] = whole(s.scroll_y);
-    j["height"] = whole(s.page_h);
-    j["announce"] = s.announce;
-    j["nodes"] = std::move(nodes);
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+    out += "]}";
+    return out;
 }
 
 }  // namespace yibao::ui

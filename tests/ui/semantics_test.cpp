@@ -124,3 +124,26 @@ TEST(font_metrics, not_a_font_is_refused) {
 
 }  // namespace
 }  // namespace yibao::ui
+
+namespace yibao::ui {
+namespace {
+
+TEST(semantics, text_with_quotes_newlines_and_control_characters_is_valid_json) {
+    semantics s;
+    sem_node n;
+    n.id = "t.1";
+    n.name = std::string("第一行\n“引号” \"quote\" back\\slash tab\t bell\x07 end");
+    n.runs = {{"应缴 ", 17}, {"400", 36.4f}};
+    n.font_px = 21.25f;
+    n.line_px = 31.875f;
+    s.nodes.push_back(n);
+    auto j = nlohmann::json::parse(semantics_json(s));
+    EXPECT_EQ(j["nodes"][0]["name"], n.name);
+    EXPECT_EQ(j["nodes"][0]["runs"][1]["px"], 36);
+    EXPECT_DOUBLE_EQ(j["nodes"][0]["px"].get<double>(), 21.3);  // one decimal, as CSS is written
+    EXPECT_DOUBLE_EQ(j["nodes"][0]["lh"].get<double>(), 31.9);
+    EXPECT_TRUE(j["nodes"][0]["checked"].is_null());  // text is not checkable
+}
+
+}  // namespace
+}  // namespace yibao::ui

@@ -208,6 +208,15 @@ export async function start_frame_sampler(page) {
   });
 }
 
+// A date chosen as a resident does: a tap on the date field (the semantics layer's <input
+// type=date> lies over it and opens the platform's picker), then the date picked there.
+export async function pick_date(page, id, iso) {
+  const w = await reveal(page, id);
+  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+  await page.locator(`#a11y input[data-id="${id}"]`).fill(iso);
+  await settle(page);
+}
+
 export async function shot(page, name) {
   mkdirSync(screenshots, { recursive: true });
   const file = path.join(screenshots, `${name}.png`);

@@ -25,6 +25,110 @@ ImU32 color_of(tone t) {
 
 }  // namespace
 
+// One row of the model (ui/presentation.h), as the answer card and the banner draw it.
+void app::draw_row(const row& r, bool& parts_drawn) {
+    switch (r.kind) {
+        case row_kind::amount: {
+            // 应缴 400 元, the number in large type; an estimate says so beside it.
+            cv_.begin_row();
+            ImVec2 pos = ImGui::GetCursorScreenPos();
+            ImFont* big = fonts_.big;
+            ImFont* body = fonts_.body;
+            ImVec2 label_size = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, r.label.c_str());
+            ImVec2 amount_size = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, r.text.c_str());
+            ImVec2 unit_size = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, r.unit.c_str());
+            const float base = pos.y + amount_size.y;
+            const float small_y = base - label_size.y - cv_.px(6);
+            cv_.text_at(ImVec2(pos.x, small_y), r.label, colors::muted);
+            float x = pos.x + label_size.x + cv_.px(8);
+            cv_.text_at(ImVec2(x, pos.y), r.text, colors::primary, big);
+            x += amount_size.x + cv_.px(4);
+            cv_.text_at(ImVec2(x, small_y), r.unit, colors::text);
+            x += unit_size.x;
+            if (!r.flag.empty()) {
+                // The badge: words on a tinted ground (not colour alone).
+                ImVec2 fs = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, r.flag.c_str());
+                ImVec2 a(x + cv_.px(10), small_y - cv_.px(2)), b(a.x + fs.x + cv_.px(12), small_y + fs.y + cv_.px(2));
+                ImGui::GetWindowDrawList()->AddRectFilled(a, b, colors::warn_soft, cv_.px(6));
+                ImGui::GetWindowDrawList()->AddRect(a, b, colors::warn, cv_.px(6), 0, cv_.px(1));
+                cv_.text_at(ImVec2(a.x + cv_.px(6), small_y), r.flag, colors::warn);
+                x = b.x;
+            }
+            ImGui::Dummy(ImVec2(cv_.column_w, amount_size.y));
+            cv_.record("answer.due", pos, ImVec2(pos.x + cv_.column_w, pos.y + amount_size.y));
+            // Real text over it: found by find-in-page, selected by a long press, read as one line.
+            const float css = cv_.css_scale;
+            const std::string flag = r.flag.empty() ? "" : "（" + r.flag + "）";
+            sem_node& n = cv_.text_node(r.label + " " + r.text + " " + r.unit + flag, pos,
+                                        ImVec2(x, pos.y + amount_size.y), body, "answer.due");
+            n.runs = {{r.label + " ", cv_.em(body) / css},
+                      {r.text, cv_.em(big) / css},
+                      {" " + r.unit + flag, cv_.em(body) / css}};
+            n.line_px = amount_size.y / css;
+            n.selectable = true;
+            cv_.space(8);
+            break;
+        }
+        case row_kind::pair: {
+            // Label on the left, value on the right, a rule under it; when both do not fit on one
+            // line, the value wraps under its label.
+            cv_.begin_row();
+            ImFont* body = fonts_.body;
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            const float lh = cv_.line_height(body);
+            const float ty = p.y + (lh - body->FontSize) * 0.5f;
+            const std::string value = r.flag.empty() ? r.text : r.text + "（" + r.flag + "）";
+            ImVec2 ls = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, r.label.c_str());
+            ImVec2 vs = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, value.c_str());
+            float h = lh;
+            if (ls.x + vs.x + cv_.px(12) <= cv_.column_w) {
+                cv_.text_at(ImVec2(p.x, ty), r.label, colors::muted);
+                cv_.text_at(ImVec2(p.x + cv_.column_w - vs.x, ty), value, color_of(r.value_tone));
+                ImGui::Dummy(ImVec2(cv_.column_w, lh));
+                sem_node& n = cv_.text_node(r.label + "：" + value, p, ImVec2(p.x + cv_.column_w, p.y + lh), body,
+                                            "answer." + r.id);
+                n.selectable = true;
+            } else {
+                cv_.text_at(ImVec2(p.x, ty), r.label, colors::muted);
+                ImGui::Dummy(ImVec2(cv_.column_w, lh));
+                auto lines = break_lines(body, body->FontSize, value, cv_.column_w - cv_.px(12));
+                for (std::size_t i = 0; i < lines.size(); ++i)
+                    cv_.text_at(ImVec2(p.x + cv_.px(12), ty + lh * static_cast<float>(i + 1)), lines[i],
+                                color_of(r.value_tone));
+                ImGui::Dummy(ImVec2(cv_.column_w, lh * static_cast<float>(lines.size())));
+                h = lh * static_cast<float>(lines.size() + 1);
+                std::string said = r.label + "：";
+                for (auto l : lines) said += std::string(l) + "\n";
+                said.pop_back();
+                sem_node& n = cv_.text_node(said, p, ImVec2(p.x + cv_.column_w, p.y + h), body, "answer." + r.id);
+                n.selectable = true;
+            }
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + h), ImVec2(p.x + cv_.column_w, p.y + h),
+                                                colors::disabled, cv_.px(1));
+            cv_.space(4);
+            parts_drawn = true;
+            break;
+        }
+        case row_kind::text:
+            if (parts_drawn) {
+                cv_.space(8);
+                parts_drawn = false;
+            }
+            cv_.wrapped(r.text, r.id == "no_quote" ? colors::error : color_of(r.value_tone), 0, true);
+            if (r.id.rfind("known.", 0) == 0) cv_.space(6);
+            break;
+        case row_kind::bullet:
+            // An error: drawn here only when its question is not on the screen.
+            if (std::find(shown_fields_.begin(), shown_fields_.end(), r.label) != shown_fields_.end()) break;
+            shown_.general_errors.push_back(r.text);
+            cv_.space(8);
+            cv_.error_text(r.text);
+            break;
+        case row_kind::reason:
+            break;
+    }
+}
+
 // The answer card draws the model's "answer" and "hints" sections (ui/presentation.h), with the
 // year on a bar and the two tiers between them.
 void app::draw_answer() {
@@ -57,71 +161,9 @@ void app::draw_answer() {
     }
     bool parts_drawn = false;
     for (const auto& r : answer ? answer->rows : std::vector<row>{}) {
-        switch (r.kind) {
-            case row_kind::amount: {
-                // 应缴 400 元, the number in large type.
-                cv_.begin_row();
-                ImVec2 pos = ImGui::GetCursorScreenPos();
-                ImFont* big = fonts_.big;
-                ImVec2 label_size = fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, r.label.c_str());
-                ImVec2 amount_size = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, r.text.c_str());
-                float base = pos.y + amount_size.y;
-                cv_.text_at(ImVec2(pos.x, base - label_size.y - cv_.px(6)), r.label, colors::muted);
-                float x = pos.x + label_size.x + cv_.px(8);
-                cv_.text_at(ImVec2(x, pos.y), r.text, colors::primary, big);
-                cv_.text_at(ImVec2(x + amount_size.x + cv_.px(4), base - label_size.y - cv_.px(6)), r.unit,
-                            colors::text);
-                ImGui::Dummy(ImVec2(cv_.column_w, amount_size.y));
-                cv_.record("answer.due", pos, ImVec2(pos.x + cv_.column_w, pos.y + amount_size.y));
-                // Real text over it: found by find-in-page, selected by a long press, read as one line.
-                const float css = cv_.css_scale;
-                sem_node& n = cv_.text_node(r.label + " " + r.text + " " + r.unit, pos,
-                                            ImVec2(x + amount_size.x + cv_.px(4) + label_size.x, pos.y + amount_size.y),
-                                            fonts_.body, "answer.due");
-                n.runs = {{r.label + " ", cv_.em(fonts_.body) / css},
-                          {r.text, cv_.em(big) / css},
-                          {" " + r.unit, cv_.em(fonts_.body) / css}};
-                n.line_px = amount_size.y / css;
-                n.selectable = true;
-                cv_.space(8);
-                break;
-            }
-            case row_kind::pair: {
-                // A part of the amount: label on the left, value on the right, a rule under it.
-                cv_.begin_row();
-                ImVec2 p = ImGui::GetCursorScreenPos();
-                const float lh = cv_.line_height(fonts_.body);
-                const float ty = p.y + (lh - fonts_.body->FontSize) * 0.5f;
-                ImVec2 vs = fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, r.text.c_str());
-                cv_.text_at(ImVec2(p.x, ty), r.label, colors::muted);
-                cv_.text_at(ImVec2(p.x + cv_.column_w - vs.x, ty), r.text, color_of(r.value_tone));
-                ImGui::Dummy(ImVec2(cv_.column_w, lh));
-                sem_node& n = cv_.text_node(r.label + "：" + r.text, p, ImVec2(p.x + cv_.column_w, p.y + lh),
-                                            fonts_.body, "answer." + r.id);
-                n.selectable = true;
-                ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + lh), ImVec2(p.x + cv_.column_w, p.y + lh),
-                                                    IM_COL32(232, 235, 240, 255), cv_.px(1));
-                cv_.space(4);
-                parts_drawn = true;
-                break;
-            }
-            case row_kind::text:
-                if (parts_drawn) {
-                    cv_.space(8);
-                    parts_drawn = false;
-                }
-                cv_.wrapped(r.text, r.id == "no_quote" ? colors::error : color_of(r.value_tone), 0, true);
-                break;
-            case row_kind::bullet:
-                // An error: drawn here only when its question is not on the screen.
-                if (std::find(shown_fields_.begin(), shown_fields_.end(), r.label) != shown_fields_.end()) break;
-                shown_.general_errors.push_back(r.text);
-                cv_.space(8);
-                cv_.error_text(r.text);
-                break;
-            case row_kind::reason:
-                break;
-        }
+        // What is known without an answer stands in the banner at the top when that is drawn.
+        if (known_in_banner_ && r.id.rfind("known.", 0) == 0) continue;
+        draw_row(r, parts_drawn);
     }
     if (options_.can_speak && answer) {
         // 朗读: the answer in Mandarin (the browser's zh-CN voice), beside the answer; on a kiosk

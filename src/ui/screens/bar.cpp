@@ -106,9 +106,13 @@ void app::draw_bar(const frame_input& in) {
             said += "，" + s;
         }
     } else {
-        cv_.text_at(ImVec2(x0, ty), bar_none, white, hf);
-        shown_.bar = bar_none;
-        said = bar_none;
+        // Without an answer: the next year not loaded says so; otherwise "see the hints below".
+        const std::string none = known_in_banner_ && season_.missing_year
+                                     ? std::to_string(*season_.missing_year) + bar_missing
+                                     : std::string(bar_none);
+        cv_.text_at(ImVec2(x0, ty), none, white, hf);
+        shown_.bar = none;
+        said = none;
     }
     sem_node& n = cv_.node(sem_role::button, "bar", said, ImVec2(0, 0), ImVec2(restart_x, h));
     n.description = "点按查看计算结果";

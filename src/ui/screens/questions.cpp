@@ -20,11 +20,23 @@ void app::draw_intro() {
         cv_.card_end();
         cv_.space(12);
     }
+    known_in_banner_ = false;
     if (!banner_.empty()) {
+        // The next year's rules are not loaded. Without an answer for today, what is known comes
+        // first: the latest loaded year's standards, labelled with its year, its periods, whom to ask.
         cv_.card_begin(colors::warn_soft);
-        cv_.heading(h_missing);
+        cv_.heading(std::to_string(*season_.missing_year) + "年度" + h_missing);
         cv_.space(4);
-        cv_.text(banner_, colors::warn);
+        const section* answer = model_.find(section_id::answer);
+        const bool known = !quote_.ok && answer && answer->find("known.heading");
+        if (known) {
+            known_in_banner_ = true;
+            bool parts_drawn = false;
+            for (const auto& r : answer->rows)
+                if (r.id.rfind("known.", 0) == 0) draw_row(r, parts_drawn);
+        } else {
+            cv_.text(banner_, colors::warn);
+        }
         cv_.card_end();
         cv_.space(12);
     }

@@ -32,6 +32,7 @@ inline constexpr const char* h_missing = "规则未收录";
 inline constexpr const char* bar_due = "应缴";
 inline constexpr const char* bar_unit = "元";
 inline constexpr const char* bar_none = "暂时算不出，请看下方提示";
+inline constexpr const char* bar_missing = "年度标准未收录";  // after the year: 2027年度标准未收录
 
 inline date day_of(int y, unsigned m, unsigned d) {
     return date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
