@@ -255,6 +255,9 @@ EMSCRIPTEN_KEEPALIVE void yibao_set_can_speak(int yes) {
     yibao::web::wake(3);
 }
 
+// A finger dragging over the answer's text (which a long press selects): the page scrolls with it.
+EMSCRIPTEN_KEEPALIVE void yibao_drag(float dy_css) { yibao::web::drag_page(dy_css); }
+
 // What 朗读 says: the amount, the coverage dates and any waiting period (plain text).
 EMSCRIPTEN_KEEPALIVE const char* yibao_speech_text() {
     auto* app = yibao::web::page_app();

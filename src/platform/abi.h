@@ -35,6 +35,7 @@ void yibao_a11y_activate(const char* id);
 void yibao_a11y_value(const char* id, const char* value);
 void yibao_a11y_focus(const char* id, int by_keyboard);
 int yibao_set_text_step(int step);
+void yibao_drag(float dy_css);
 void yibao_set_can_speak(int yes);
 const char* yibao_speech_text();
 

@@ -223,6 +223,12 @@ void pointer_input::wheel(float dy_css) {
     wake_(frames_after_input);
 }
 
+void pointer_input::drag_by(float dy_css) {
+    pending_ += dy_css * scale_;
+    velocity_ = 0;
+    wake_(frames_after_input);
+}
+
 float pointer_input::take_scroll(double now_ms) {
     float d = pending_;
     pending_ = 0;

@@ -33,6 +33,8 @@ class pointer_input {
     void mouse_move(float x, float y);
     void mouse_leave();
     void wheel(float dy_css);
+    // A drag that began on the semantics layer's selectable text (the answer): the page scrolls.
+    void drag_by(float dy_css);
 
   private:
     wake_fn wake_ = nullptr;

@@ -359,4 +359,8 @@ void set_text_step(int step) {
 
 int text_step() { return page.text_step; }
 
+void drag_page(float dy_css) {
+    if (page.app) page.input.drag_by(dy_css);
+}
+
 }  // namespace yibao::web

@@ -43,6 +43,9 @@ int page_webgl_version();
 void set_text_step(int step);
 int text_step();
 
+// A finger dragging over the semantics layer's selectable text: scroll the page by dy CSS px.
+void drag_page(float dy_css);
+
 // Asks for at least this many frames (the page draws only when something changed).
 void wake(int frames);
 

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, open_page, phone, settle, idle, shot, state, native_quote, here } from './lib.mjs';
+import { launch, open_page, phone, settle, idle, shot, state, native_quote, here, drag, reveal } from './lib.mjs';
 
 const base = process.env.YIBAO_URL;
 let browser;
@@ -149,6 +149,14 @@ test('find-in-page and copying: the amount is real text, and a long press can se
   assert.equal(selected.text, '应缴 400 元');
   assert.equal(selected.select, 'text');
   assert.equal(selected.events, 'auto', 'a long press reaches the text');
+  // A finger dragging over that text still scrolls the page.
+  await page.evaluate(() => getSelection().removeAllRanges());
+  const w = await reveal(page, 'answer.due');
+  const before = (await state(page)).scroll_y;
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-id]')?.dataset?.id, [w.x + 20, w.y + w.h / 2]);
+  assert.equal(hit, 'answer.due', 'the finger lands on the text');
+  await drag(page, w.x + 20, w.y + w.h / 2, -150);
+  assert.ok((await state(page)).scroll_y > before + 100, 'the page scrolled with the finger');
   await context.close();
 });
 

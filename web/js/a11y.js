@@ -123,6 +123,24 @@
       }
     }
 
+    // The answer's text takes a long press (to select and copy it); a finger dragging over it
+    // still scrolls the page, as anywhere else on the canvas.
+    var drag = null;
+    function drag_start(e) {
+      drag = e.touches.length === 1 ? { y: e.touches[0].clientY, moved: false } : null;
+    }
+    function drag_move(e) {
+      if (!drag || e.touches.length !== 1) return;
+      var y = e.touches[0].clientY, dy = drag.y - y;
+      if (!drag.moved && Math.abs(dy) < 8) return;
+      if (!drag.moved && String(getSelection())) { drag = null; return; }  // extending a selection
+      drag.moved = true;
+      drag.y = y;
+      e.preventDefault();
+      mod._yibao_drag(dy);
+    }
+    function drag_end() { drag = null; }
+
     function make(node) {
       var el = document.createElement(tag_of(node));
       el.dataset.id = node.id;
@@ -204,7 +222,16 @@
       if (node.role === 'button' && !!node.disabled !== !!old.disabled) {
         if (node.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
       }
-      if (node.selectable !== old.selectable) el.classList.toggle('sel', !!node.selectable);
+      if (node.selectable !== old.selectable) {
+        el.classList.toggle('sel', !!node.selectable);
+        if (node.selectable && !rec.dragging) {
+          rec.dragging = true;
+          el.addEventListener('touchstart', drag_start, { passive: true });
+          el.addEventListener('touchmove', drag_move, { passive: false });
+          el.addEventListener('touchend', drag_end);
+          el.addEventListener('touchcancel', drag_end);
+        }
+      }
       if (node.tone !== old.tone) el.dataset.tone = node.tone || '';
       if (node.role === 'text' && !node.px && !node.runs) el.classList.add('said');
       rec.node = node;
