@@ -263,7 +263,6 @@
       var data = JSON.parse(text);
       var seen = new Set();
       var order_bar = [], order_main = [];
-      var focused = null;
       data.nodes.forEach(function (node) {
         seen.add(node.id);
         var rec = elements.get(node.id);
@@ -275,11 +274,9 @@
         write(rec, node);
         if (node.role === 'radiogroup') groups.set(node.id, rec.el);
         (node.fixed ? order_bar : order_main).push(rec);
-        if (node.focused) focused = rec.el;
       });
       elements.forEach(function (rec, id) {
         if (!seen.has(id)) {
-          if (rec.el.contains(document.activeElement) && rec.node.group && groups.get(rec.node.group)) { /* keep */ }
           rec.el.remove();
           elements.delete(id);
           if (groups.get(id) === rec.el) groups.delete(id);
@@ -295,7 +292,6 @@
         if (last_announce !== null) announce(data.announce);
         last_announce = data.announce;
       }
-      void focused;
     }
 
     function place(parent, list) {
@@ -307,7 +303,6 @@
         if (container.children[i] !== rec.el) container.insertBefore(rec.el, container.children[i] || null);
         cursor.set(container, i + 1);
       });
-      // Leftover children beyond the list were removed above.
     }
 
     // The polite live region: the new answer, once things settle (no chatter while a date spins);
