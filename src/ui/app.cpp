@@ -80,6 +80,7 @@ void app::refresh() {
     quote_ = evaluate(*book_, last_request_);
     advice_ = advise(*book_, last_request_, quote_, today_);
     model_ = present(*book_, last_request_, quote_, advice_, today_, options_.build_version);
+    speech_ = spoken(model_);
     field_errors_.clear();
     // Answers in the link that could not be taken are shown by their question until the resident
     // changes an answer.
@@ -137,7 +138,7 @@ frame_output app::frame(const frame_input& in) {
     const float css = in.css_scale > 0 ? in.css_scale : 1;
     cv_.sem.scroll_y = scroll_y_ / css;
     cv_.sem.page_h = (scroll_max_ + in.height) / css;
-    cv_.sem.announce = speech_text();
+    cv_.sem.announce = speech_;
     cv_.requests.activate.clear();  // a click on something no longer drawn does nothing later
     if (cv_.scroll_wanted) {
         scroll_to_ = *cv_.scroll_wanted;
@@ -189,8 +190,8 @@ void app::set_focus(const std::string& id, bool by_keyboard) {
     cv_.requests.focus_moved = by_keyboard && !id.empty();
 }
 
-std::string app::speech_text() const {
-    const section* answer = model_.find(section_id::answer);
+std::string app::spoken(const presentation& model) {
+    const section* answer = model.find(section_id::answer);
     if (!answer) return {};
     std::string said;
     auto sentence = [&](std::string s) {
@@ -198,7 +199,7 @@ std::string app::speech_text() const {
         if (s.size() >= 3 && s.compare(s.size() - 3, 3, "。") != 0) s += "。";
         said += s;
     };
-    if (model_.ok) {
+    if (model.ok) {
         for (const auto& r : answer->rows) {
             if (r.kind == row_kind::amount) sentence(r.label + r.text + r.unit);
             if (r.id == "coverage" || r.id == "waiting" || r.id == "estimate") sentence(r.text);

@@ -91,7 +91,7 @@ class app {
     void set_focus(const std::string& id, bool by_keyboard);
     // What 朗读 says and the live region announces: the amount, coverage and any waiting period
     // (or why there is no answer).
-    std::string speech_text() const;
+    const std::string& speech_text() const { return speech_; }
 
   private:
     struct shown_answer {
@@ -108,8 +108,9 @@ class app {
         std::string bar;
     };
 
-    void refresh();          // recompute the quote when the answers changed
-    void load_year_lists();  // categories and dates for the chosen year and district
+    void refresh();                                        // recompute the quote when the answers changed
+    static std::string spoken(const presentation& model);  // speech_text() of a model
+    void load_year_lists();                                // categories and dates for the chosen year and district
     void clamp_dates();
 
     void draw_page(const frame_input& in);
@@ -145,7 +146,9 @@ class app {
     request last_request_;
     quote quote_;
     advice advice_;
-    presentation model_;  // what the answer card, the reasons, the picture and the printout show
+    presentation model_;
+    std::string speech_;  // what 朗读 and the live region say of model_  // what the answer card, the reasons, the
+                          // picture and the printout show
     app_options options_;
     network_status network_;
     page_action action_ = page_action::none;

@@ -147,7 +147,6 @@ std::string semantics_json(const semantics& s) {
         if (n.disabled) put_true(out, "disabled");
         if (n.selectable) put_true(out, "selectable");
         if (n.fixed) put_true(out, "fixed");
-        if (n.focused) put_true(out, "focused");
         if (!n.tone.empty()) put_field(out, "tone", n.tone);
         put_number(out, "x", whole(n.x));
         put_number(out, "y", whole(n.y));

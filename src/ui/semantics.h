@@ -40,7 +40,6 @@ struct sem_node {
     bool disabled = false;
     bool selectable = false;  // text a long press selects (the answer)
     bool fixed = false;       // in the top bar: not scrolled with the page
-    bool focused = false;     // the keyboard focus is here (drawn as a ring on the canvas)
     // Where it is drawn, in CSS pixels: page coordinates (scroll 0) unless `fixed`.
     float x = 0, y = 0, w = 0, h = 0;
     float font_px = 0, line_px = 0;  // text: the size and line height it is drawn at

@@ -97,7 +97,6 @@ sem_node& canvas::node(sem_role role, std::string id, std::string name, ImVec2 m
     n.y = (min.y + y_off) / s;
     n.w = (max.x - min.x) / s;
     n.h = (max.y - min.y) / s;
-    n.focused = !n.id.empty() && n.id == requests.focus;
     sem.nodes.push_back(std::move(n));
     return sem.nodes.back();
 }

@@ -208,8 +208,9 @@
         if (node.name !== old.name) el.setAttribute('aria-label', node.name);
         if (node.min !== old.min) el.min = node.min;
         if (node.max !== old.max) el.max = node.max;
-        if (node.value !== el.value && document.activeElement !== el) el.value = node.value;
-        else if (node.value !== old.value) el.value = node.value;
+        // A new date from the screens, or the input left out of step while nobody is typing in it.
+        if (node.value !== old.value || (node.value !== el.value && document.activeElement !== el))
+          el.value = node.value;
       } else if (node.role === 'radiogroup') {
         if (node.name !== old.name) el.setAttribute('aria-label', node.name);
       } else if (text_key !== rec.text_key) {
@@ -325,9 +326,7 @@
 
     return {
       update: update,
-      scroll: scroll,
-      element: function (id) { var r = elements.get(id); return r ? r.el : null; },
-      count: function () { return elements.size; }
+      scroll: scroll
     };
   })();
   module_args.yibao_semantics = a11y.update;

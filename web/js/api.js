@@ -27,7 +27,6 @@
     picture: make_picture,
     // The 字号 step: 0 标准, 1 大字, 2 特大 (as the 字号 button and a pinch); returns the step in use.
     text_size: function (step) { return mod._yibao_set_text_step(step | 0); },
-    a11y: a11y,
     spoken: null,
     render_print: render_print,
     start_over: forget_everything

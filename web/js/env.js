@@ -11,7 +11,6 @@
 //   yibao.env              where the page runs: kiosk, wechat, single, version, idle_seconds
 //   yibao.palette()        the screens' colours by name (ui/widgets.h), e.g. palette().primary = '#1665c0'
 //   yibao.text_size(step)  the 字号 step (0 标准, 1 大字, 2 特大), as the 字号 button and a pinch set it
-//   yibao.a11y             the semantics layer over the canvas (web/js/a11y.js)
 //
 // This file opens the scope that every part of the glue shares (web/js/*.js, joined in a fixed
 // order into yibao_glue.js by cmake/web.cmake; api.js closes it): where the page runs, small helpers.
