@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The web front-end's own set-up, called by scripts/setup.sh after the apt packages are in:
 #  1. the Dear ImGui source into third_party/imgui (from Debian's source package; gitignored),
-#  2. the browser tests' npm packages (playwright-core, axe-core) into tests/web/node_modules.
+#  2. the browser tests' npm packages (playwright-core, axe-core, puppeteer-core) into tests/web/node_modules.
 # Safe to run again: each step is skipped when its result is already there.
 # IMGUI_DIR=/path/to/imgui skips step 1 (cmake takes -DIMGUI_DIR too).
 set -euo pipefail
@@ -71,10 +71,11 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg"
   echo "setup-web: Dear ImGui $(sed -n 's/^#define IMGUI_VERSION  *"\(.*\)"/\1/p' "$dest/imgui.h") in $dest ($imgui_orig, sha256 verified)"
 fi
 
-# playwright-core and axe-core for the browser tests (no browser download: the tests use
-# /usr/bin/chromium), exactly as tests/web/package-lock.json pins them.
-if [ -d tests/web/node_modules/playwright-core ] && [ -d tests/web/node_modules/axe-core ]; then
+# playwright-core, axe-core and puppeteer-core for the browser tests (no browser download: the
+# tests use Debian's /usr/bin/chromium and firefox-esr), exactly as tests/web/package-lock.json pins them.
+if [ -d tests/web/node_modules/playwright-core ] && [ -d tests/web/node_modules/axe-core ] &&
+   [ -d tests/web/node_modules/puppeteer-core ]; then
   echo "setup-web: tests/web/node_modules already there"
 else
-  ( cd tests/web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
+  ( cd tests/web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
 fi

@@ -17,6 +17,8 @@ packages=(
   python3 python3-fonttools brotli gzip   # font subsetting, compressed sizes, local server
   fonts-noto-cjk                     # Simplified Chinese glyphs, subset at build time
   chromium                           # headless browser tests
+  webkit2gtk-driver xvfb             # WebKitGTK browser test (tests/web/engines.test.mjs): WebKitWebDriver, MiniBrowser, an X display
+  firefox-esr libgl1-mesa-dri        # Firefox ESR browser test (puppeteer-core over WebDriver BiDi); WebGL on Xvfb through Mesa
   nodejs npm                         # playwright-core (only when node is missing)
   dpkg-dev                           # apt-get source (Dear ImGui)
   clang-format                       # make format, make format-check (.clang-format)
