@@ -213,7 +213,7 @@ EMSCRIPTEN_KEEPALIVE const char* yibao_break_lines(const char* text, float px, f
 EMSCRIPTEN_KEEPALIVE void yibao_set_network(int online, int offline_ready) {
     auto* app = yibao::web::page_app();
     if (!app) return;
-    if (app->set_network({online != 0, offline_ready != 0})) yibao::web::wake(2);
+    if (app->set_network({online != 0, offline_ready != 0})) yibao::web::wake(1);
 }
 
 // The semantics layer (web/js/a11y.js) acting for the resident: a click on an element (a screen
@@ -223,14 +223,14 @@ EMSCRIPTEN_KEEPALIVE void yibao_a11y_activate(const char* id) {
     auto* app = yibao::web::page_app();
     if (!app || !id) return;
     app->activate(id);
-    yibao::web::wake(3);
+    yibao::web::wake(1);
 }
 
 EMSCRIPTEN_KEEPALIVE void yibao_a11y_value(const char* id, const char* value) {
     auto* app = yibao::web::page_app();
     if (!app || !id || !value) return;
     app->set_value(id, value);
-    yibao::web::wake(3);
+    yibao::web::wake(1);
 }
 
 // by_keyboard: the focus came by Tab or an arrow (draw the ring, scroll it into view).
@@ -238,7 +238,7 @@ EMSCRIPTEN_KEEPALIVE void yibao_a11y_focus(const char* id, int by_keyboard) {
     auto* app = yibao::web::page_app();
     if (!app) return;
     app->set_focus(id ? id : "", by_keyboard != 0);
-    yibao::web::wake(3);
+    yibao::web::wake(1);
 }
 
 // The 字号 step: 0 标准, 1 大字, 2 特大 (ui/widgets.h metrics::text_steps); returns the step in use.
@@ -252,7 +252,7 @@ EMSCRIPTEN_KEEPALIVE void yibao_set_can_speak(int yes) {
     auto* app = yibao::web::page_app();
     if (!app) return;
     app->set_can_speak(yes != 0);
-    yibao::web::wake(3);
+    yibao::web::wake(1);
 }
 
 // A finger dragging over the answer's text (which a long press selects): the page scrolls with it.

@@ -5,5 +5,8 @@
 namespace yibao::web {
 
 extern const char* const page_glyphs;
+// What the font atlas holds before the first pass over the screens: printable ASCII and the marks
+// the widgets draw from code points (platform/main_web.cpp adds what the first screen shows).
+extern const char* const first_glyphs;
 
 }  // namespace yibao::web

@@ -15,9 +15,11 @@ namespace {
 constexpr float drag_threshold_css = 8.0f;  // a finger that moves less than this taps
 constexpr float fling_decay_ms = 325.0f;    // inertia: velocity falls by e every 325 ms
 constexpr float fling_min_css_per_ms = 0.02f;
-constexpr int frames_after_input = 4;
-constexpr float pinch_ratio = 1.3f;  // fingers 30 % further apart (or closer): one 字号 step  // ImGui takes a few
-                                     // frames to settle after an event
+// Frames drawn for an event: one shows it (a tap's answer, a scroll step). A mouse button takes
+// two: ImGui's input queue gives a press and a release that come together a frame each.
+constexpr int frames_after_input = 1;
+constexpr int frames_after_button = 2;
+constexpr float pinch_ratio = 1.3f;  // fingers 30 % further apart (or closer): one 字号 step
 
 pointer_input* self(void* user) { return static_cast<pointer_input*>(user); }
 
@@ -108,9 +110,10 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void* user) {
 
 }  // namespace
 
-void pointer_input::install(const char* canvas, wake_fn wake, pinch_fn pinch) {
+void pointer_input::install(const char* canvas, wake_fn wake, pinch_fn pinch, tap_fn tap) {
     wake_ = wake;
     pinch_ = pinch;
+    tap_ = tap;
     emscripten_set_touchstart_callback(canvas, this, EM_FALSE, on_touch);
     emscripten_set_touchmove_callback(canvas, this, EM_FALSE, on_touch);
     emscripten_set_touchend_callback(canvas, this, EM_FALSE, on_touch);
@@ -167,17 +170,10 @@ void pointer_input::touch_end(int id, float x, float y, double t, bool cancelled
     }
     velocity_ = 0;
     if (cancelled || stopped_fling_) return;
-    // A tap: press and release at the same place (ImGui's input queue gives them separate
-    // frames), then move the pointer away so nothing stays highlighted on a touch screen.
-    // Sent as a mouse: ImGui holds a touch-screen press back one frame to establish hover,
-    // and our buttons act on press, so the answer changes on the very next frame.
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-    io.AddMousePosEvent(x * scale_, y * scale_);
-    io.AddMouseButtonEvent(0, true);
-    io.AddMouseButtonEvent(0, false);
-    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-    wake_(frames_after_input);
+    // A tap: the control under the finger acts on the next frame (the one frame drawn), as a click
+    // from the semantics layer does. Not through ImGui's press and release, which take a frame
+    // each and would leave the control highlighted on a touch screen.
+    if (tap_ && tap_(x * scale_, y * scale_)) wake_(frames_after_input);
 }
 
 void pointer_input::pinch_start(float distance) {
@@ -202,7 +198,7 @@ void pointer_input::mouse_button(bool down, float x, float y) {
     io.AddMousePosEvent(x * scale_, y * scale_);
     io.AddMouseButtonEvent(0, down);
     velocity_ = 0;
-    wake_(frames_after_input);
+    wake_(frames_after_button);
 }
 
 void pointer_input::mouse_move(float x, float y) {

@@ -7,11 +7,12 @@ namespace yibao::web {
 class pointer_input {
   public:
     using wake_fn = void (*)(int frames);
-    using pinch_fn = void (*)(int direction);  // +1: fingers apart (larger text), -1: together
+    using pinch_fn = void (*)(int direction);   // +1: fingers apart (larger text), -1: together
+    using tap_fn = bool (*)(float x, float y);  // device px; true when a control was there
 
     // Registers the callbacks on the canvas (selector such as "#canvas"). wake asks for frames;
     // pinch is called once per two-finger gesture that spread or closed enough.
-    void install(const char* canvas_selector, wake_fn wake, pinch_fn pinch);
+    void install(const char* canvas_selector, wake_fn wake, pinch_fn pinch, tap_fn tap);
     void set_scale(float device_pixels_per_css_px) { scale_ = device_pixels_per_css_px; }
 
     // Device pixels to scroll by in this frame (drag, wheel, inertia); dt in milliseconds.
@@ -39,6 +40,7 @@ class pointer_input {
   private:
     wake_fn wake_ = nullptr;
     pinch_fn pinch_ = nullptr;
+    tap_fn tap_ = nullptr;
     bool pinching_ = false;
     bool pinch_done_ = false;  // this gesture already changed the 字号 step
     float pinch_from_ = 0;

@@ -11,6 +11,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // ImTextCharFromUtf8
 #include "platform/glyphs.h"
 #include "platform/input.h"
 #include "platform/page.h"
@@ -42,9 +43,13 @@ struct page_state {
     // Font
     unsigned char* font_data = nullptr;
     int font_size = 0;
-    float atlas_scale = 0;  // device px per layout unit the atlas was built for
-    float em_ratio = 1;     // the font's height per em (ui/font_metrics.h)
-    ImVector<ImWchar> body_ranges, heading_ranges, big_ranges;
+    float atlas_scale = 0;                                      // device px per layout unit the atlas was built for
+    float em_ratio = 1;                                         // the font's height per em (ui/font_metrics.h)
+    ImVector<ImWchar> body_ranges, heading_ranges, big_ranges;  // every glyph each font can show
+    // The atlas is built in stages: 0 = printable ASCII only (a pass that finds what the first
+    // screen shows), 1 = those glyphs (the first frame), 2 = every glyph (soon after, in idle time).
+    int atlas_stage = 0;
+    ImVector<ImWchar> first_glyphs;  // stage 1's code points
     // Frames
     int frames_left = 0;
     bool frame_pending = false;
@@ -56,6 +61,11 @@ struct page_state {
 };
 
 page_state page;
+
+// A phase of the start-up as a performance mark (yibao:<name>; make bench-web prints them).
+EM_JS(void, js_mark, (const char* name), {
+    if (Module["yibao_mark"]) Module["yibao_mark"](UTF8ToString(name));
+});
 
 EM_JS(void, js_first_frame, (), {
     if (Module["yibao_first_frame"]) Module["yibao_first_frame"]();
@@ -128,7 +138,31 @@ void build_ranges(ImVector<ImWchar>& out, const char* text) {
     b.BuildRanges(&out);
 }
 
-// Rasterizes the fonts at the current device pixel ratio (sharp at 1×, 2×, 3×).
+bool in_ranges(const ImVector<ImWchar>& ranges, unsigned c) {
+    for (int i = 0; i + 1 < ranges.Size && ranges[i]; i += 2)
+        if (c >= ranges[i] && c <= ranges[i + 1]) return true;
+    return false;
+}
+
+// The ranges of the code points of `wanted` that `all` holds.
+void subset_ranges(ImVector<ImWchar>& out, const ImVector<ImWchar>& all, const ImVector<ImWchar>& wanted) {
+    ImFontGlyphRangesBuilder b;
+    for (ImWchar c : wanted)
+        if (in_ranges(all, c)) b.AddChar(c);
+    out.clear();
+    b.BuildRanges(&out);
+}
+
+// A glyph the atlas does not hold yet advances by one em, as a CJK ideograph or full-width mark
+// does: text out of view is laid out as it will be once the atlas holds everything.
+void advance_missing_by_em(ImFont* f, float em) {
+    f->FallbackAdvanceX = em;
+    for (int c = 0; c < f->IndexAdvanceX.Size; ++c)
+        if (!f->FindGlyphNoFallback(static_cast<ImWchar>(c))) f->IndexAdvanceX[c] = em;
+}
+
+// Rasterizes the fonts at the current device pixel ratio (sharp at 1×, 2×, 3×), for the atlas
+// stage in page.atlas_stage.
 void build_fonts() {
     ImGuiIO& io = ImGui::GetIO();
     const float s = static_cast<float>(page.dpr) * zoom();
@@ -145,20 +179,64 @@ void build_fonts() {
     // nearest pixel, so that a full-width glyph's advance comes out at the em asked.
     const float k = page.em_ratio;
     f.em_ratio = k;
-    auto size_for = [&](float em_css) { return std::round(std::round(em_css * s) * k); };
-    f.body =
-        io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(body_px), &cfg, page.body_ranges.Data);
-    f.heading = io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(heading_px), &cfg,
-                                               page.heading_ranges.Data);
-    f.big =
-        io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(big_px), &cfg, page.big_ranges.Data);
+    auto em_of = [&](float em_css) { return std::round(em_css * s); };
+    auto size_for = [&](float em_css) { return std::round(em_of(em_css) * k); };
+    ImVector<ImWchar> body, heading, big;
+    const bool all = page.atlas_stage >= 2;
+    if (!all) {
+        subset_ranges(body, page.body_ranges, page.first_glyphs);
+        subset_ranges(heading, page.heading_ranges, page.first_glyphs);
+        subset_ranges(big, page.big_ranges, page.first_glyphs);
+    }
+    auto add = [&](float em_css, const ImVector<ImWchar>& full, const ImVector<ImWchar>& part) {
+        const ImVector<ImWchar>& r = all ? full : part;
+        return io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(em_css), &cfg, r.Data);
+    };
+    f.body = add(body_px, page.body_ranges, body);
+    f.heading = add(heading_px, page.heading_ranges, heading);
+    f.big = add(big_px, page.big_ranges, big);
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     io.Fonts->Build();
+    if (!all) {
+        advance_missing_by_em(f.body, em_of(body_px));
+        advance_missing_by_em(f.heading, em_of(heading_px));
+        advance_missing_by_em(f.big, em_of(big_px));
+    }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     page.atlas_scale = s;
     page.fonts = f;
     page.app->set_fonts(f);
+}
+
+// The atlas gains what a pass found missing in view: before the first frame, those glyphs (stage
+// 1); after it, every glyph (stage 2). False when there is nothing to gain (the font lacks them).
+bool grow_atlas(const std::vector<unsigned>& missing) {
+    if (page.atlas_stage >= 2) return false;
+    if (!page.first_frame_done) {
+        const int before = page.first_glyphs.Size;
+        for (unsigned c : missing)
+            if (c <= 0xFFFF && in_ranges(page.body_ranges, c) &&
+                std::find(page.first_glyphs.begin(), page.first_glyphs.end(), static_cast<ImWchar>(c)) ==
+                    page.first_glyphs.end())
+                page.first_glyphs.push_back(static_cast<ImWchar>(c));
+        if (page.first_glyphs.Size == before && page.atlas_stage == 1) return false;
+        page.atlas_stage = 1;
+    } else {
+        page.atlas_stage = 2;
+    }
+    build_fonts();
+    js_mark(page.atlas_stage == 1 ? "atlas" : "atlas-full");
+    return true;
+}
+
+// Every glyph, once the first frame is on screen and the page has a moment (a pass that finds a
+// glyph missing in view does it at once).
+void complete_atlas(void*) {
+    if (page.atlas_stage >= 2 || !page.app) return;
+    page.atlas_stage = 2;
+    build_fonts();
+    js_mark("atlas-full");
 }
 
 // Canvas backing store = CSS size × devicePixelRatio.
@@ -175,13 +253,13 @@ void update_size() {
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
     update_size();
-    wake(3);
+    wake(1);
     return EM_FALSE;
 }
 
 EM_BOOL on_orientation(int, const EmscriptenOrientationChangeEvent*, void*) {
     update_size();
-    wake(3);
+    wake(1);
     return EM_FALSE;
 }
 
@@ -193,8 +271,6 @@ void render_frame(double now) {
     io.DisplaySize = ImVec2(static_cast<float>(page.fb_w), static_cast<float>(page.fb_h));
     io.DisplayFramebufferScale = ImVec2(1, 1);
 
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
     yibao::ui::frame_input in;
     in.width = static_cast<float>(page.fb_w);
     in.height = static_cast<float>(page.fb_h);
@@ -202,7 +278,23 @@ void render_frame(double now) {
     in.css_scale = static_cast<float>(page.dpr);
     in.text_step = page.text_step;
     in.scroll_delta = page.input.take_scroll(now);
-    yibao::ui::frame_output out = page.app->frame(in);
+    // One frame on screen, drawn in as many passes as it takes (at most 4): again when a tap
+    // changed the answers while drawing (the whole screen shows the new answer, not half of it), or
+    // when text in view needs glyphs the atlas does not have yet.
+    yibao::ui::frame_output out;
+    for (int pass = 0;; ++pass) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        out = page.app->frame(in);
+        const std::vector<unsigned>& missing = yibao::ui::missing_glyphs_in_view();
+        const bool glyphs = !missing.empty() && pass < 3 && grow_atlas(missing);
+        if (!glyphs && !(out.redo && pass < 3)) break;
+        ImGui::EndFrame();
+        in.repeat = true;
+        in.scroll_delta = 0;
+        io.DeltaTime = 1.0f / 1000.0f;
+    }
+    yibao::ui::glyphs_presented();
     if ((out.scroll_y <= 0 && in.scroll_delta < 0) || (out.scroll_y >= out.scroll_max && in.scroll_delta > 0))
         page.input.hit_edge();
     ImGui::Render();
@@ -213,7 +305,7 @@ void render_frame(double now) {
     glClearColor(clear.x, clear.y, clear.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (out.changed) page.frames_left = std::max(page.frames_left, 2);
+    if (out.again) page.frames_left = std::max(page.frames_left, 2);
 
     switch (out.action) {
         case yibao::ui::page_action::save_picture:
@@ -248,7 +340,9 @@ void render_frame(double now) {
     send_semantics();
     if (!page.first_frame_done) {
         page.first_frame_done = true;
+        js_mark("first-frame");
         js_first_frame();
+        emscripten_set_timeout(complete_atlas, 300, nullptr);
     }
 }
 
@@ -297,6 +391,7 @@ int start_page(page_start start) {
         return 1;
     }
     emscripten_webgl_make_context_current(page.gl);
+    js_mark("gl");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -316,16 +411,29 @@ int start_page(page_start start) {
     build_ranges(page.heading_ranges, yibao::ui::app::heading_glyphs().c_str());
     build_ranges(page.big_ranges, yibao::ui::app::big_glyphs());
 
-    update_size();  // before the screens exist: the atlas is built once, below
+    update_size();  // before the screens exist
     make_app(start.today);
+    js_mark("app");
+    // Stage 0 of the atlas: printable ASCII and the marks the widgets draw from code points (a
+    // few, small); the first pass adds what the first screen shows (grow_atlas).
+    for (const char* p = yibao::web::first_glyphs; *p;) {
+        unsigned c = 0;
+        p += ImTextCharFromUtf8(&c, p, nullptr);
+        if (c && c <= 0xFFFF) page.first_glyphs.push_back(static_cast<ImWchar>(c));
+    }
+    page.atlas_stage = 0;
     build_fonts();
+    js_mark("atlas0");
 
-    page.input.install(canvas_id, wake, [](int direction) {
-        set_text_step(std::clamp(page.text_step + direction, 0, yibao::ui::metrics::text_step_count - 1));
-    });
+    page.input.install(
+        canvas_id, wake,
+        [](int direction) {
+            set_text_step(std::clamp(page.text_step + direction, 0, yibao::ui::metrics::text_step_count - 1));
+        },
+        [](float x, float y) { return page.app && page.app->tap_at(x, y); });
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     emscripten_set_orientationchange_callback(nullptr, EM_FALSE, on_orientation);
-    wake(4);
+    wake(1);
     return 0;
 }
 
@@ -336,13 +444,13 @@ void reset_page(date today) {
     make_app(today);
     page.shared_query.clear();
     page.input.hit_edge();
-    wake(4);
+    wake(1);
 }
 
 void refresh_page_size() {
     if (!page.app) return;
     update_size();
-    wake(3);
+    wake(1);
 }
 
 int page_webgl_version() { return page.webgl; }
@@ -351,10 +459,11 @@ void set_text_step(int step) {
     step = std::clamp(step, 0, yibao::ui::metrics::text_step_count - 1);
     if (step == page.text_step || !page.app) return;
     page.text_step = step;
+    if (page.first_frame_done) page.atlas_stage = 2;
     build_fonts();  // a new atlas for the new size: sharp, not scaled
     std::string name = std::string("text:") + yibao::ui::metrics::text_steps[step].id;
     js_action(name.c_str());  // the glue remembers it on this device
-    wake(4);
+    wake(1);
 }
 
 int text_step() { return page.text_step; }

@@ -95,8 +95,27 @@ void app::refresh() {
     }
 }
 
+bool app::tap_at(float x, float y) {
+    const float s = last_in_.css_scale > 0 ? last_in_.css_scale : 1;
+    const float cx = x / s, cy = y / s;
+    auto hit = [&](bool fixed, float py) -> const sem_node* {
+        for (const sem_node& n : cv_.sem.nodes) {
+            if (n.fixed != fixed || n.disabled) continue;
+            if (n.role != sem_role::button && n.role != sem_role::checkbox && n.role != sem_role::radio) continue;
+            if (cx >= n.x && cx < n.x + n.w && py >= n.y && py < n.y + n.h) return &n;
+        }
+        return nullptr;
+    };
+    const sem_node* n = hit(true, cy);
+    if (!n && y >= cv_.view_top) n = hit(false, cy + cv_.sem.scroll_y);
+    if (!n) return false;
+    activate(n->id);
+    return true;
+}
+
 frame_output app::frame(const frame_input& in) {
-    ++frame_count_;
+    if (!in.repeat) ++frame_count_;
+    watch_glyphs(0, in.height);
     changed_this_frame_ = false;
     action_ = page_action::none;
     last_in_ = in;
@@ -131,6 +150,9 @@ frame_output app::frame(const frame_input& in) {
     cv_.scroll_y = scroll_y_;
     draw_page(in);
     scroll_max_ = ImGui::GetScrollMaxY();
+    const float content_h = ImGui::GetCursorPosY();
+    const bool height_changed = content_h != content_h_;
+    content_h_ = content_h;
     ImGui::End();
     draw_bar(in);
     // The semantics of this frame: the bar first in reading order, as it is first on screen.
@@ -149,6 +171,8 @@ frame_output app::frame(const frame_input& in) {
     out.scroll_y = scroll_y_;
     out.scroll_max = scroll_max_;
     out.changed = changed_this_frame_ || dirty_;
+    out.redo = dirty_;
+    out.again = cv_.scroll_wanted.has_value() || height_changed || (changed_this_frame_ && !dirty_);
     out.action = action_;
     return out;
 }

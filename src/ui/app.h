@@ -22,6 +22,8 @@ struct frame_input {
     float css_scale = 1;          // device pixels per CSS pixel (the test hook reports CSS px)
     float scroll_delta = 0;       // device pixels to scroll by this frame (> 0: towards the end)
     int text_step = 0;            // the 字号 step drawn with (metrics::text_steps)
+    bool repeat = false;          // the same frame drawn again (an answer changed while drawing, or
+                                  // the atlas gained glyphs): not counted as a frame of its own
 };
 
 // What the resident asked the page to do outside the canvas.
@@ -37,7 +39,10 @@ enum class page_action {
 
 struct frame_output {
     float scroll_y = 0, scroll_max = 0;  // device pixels
-    bool changed = false;                // the answers changed: draw once more
+    bool changed = false;                // the answers changed, or a widget acted
+    bool redo = false;                   // the answers changed while drawing: draw again before showing
+    bool again = false;                  // a following frame is needed (a scroll asked, the page's
+                                         // height changed: ImGui's scroll range follows a frame late)
     page_action action = page_action::none;
 };
 
@@ -82,6 +87,10 @@ class app {
     // The semantics layer (ui/semantics.h) of the last frame, and what it asks of the next one.
     const semantics& semantics_of_frame() const { return cv_.sem; }
     void activate(const std::string& id) { cv_.requests.activate = id; }
+    // A finger's tap at screen point (x, y) in device px: the control drawn there in the last
+    // frame acts on the next one, as a click from the semantics layer does (no press and release
+    // through ImGui, which take a frame each). False when no control is there.
+    bool tap_at(float x, float y);
     void set_value(const std::string& id, const std::string& value) {
         cv_.requests.value_id = id;
         cv_.requests.value = value;
@@ -164,7 +173,8 @@ class app {
     bool districts_open_ = false;
     bool categories_open_ = false;
     float scroll_y_ = 0, scroll_max_ = 0;
-    float answer_y_ = 0;  // content y of the answer card (for the bar's "jump to answer")
+    float content_h_ = -1;  // the page's height in the last pass (device px)
+    float answer_y_ = 0;    // content y of the answer card (for the bar's "jump to answer")
     std::optional<float> scroll_to_;
     int frame_count_ = 0;
     int text_step_ = 0;

@@ -22,9 +22,15 @@ ImDrawList* draw_list() { return ImGui::GetWindowDrawList(); }
 // when the finger lifted without dragging), so the answer changes on the very next frame.
 constexpr ImGuiButtonFlags press_flags = ImGuiButtonFlags_PressedOnClick;
 
+// The glyphs text in view asked for that the atlas lacks (drawn as boxes), this pass and the last
+// presented one. The page builds its atlas in stages (platform/main_web.cpp): what the first screen
+// shows first, everything else later; a pass that finds such glyphs is drawn again with them.
+std::vector<unsigned> missing_now;
 std::string missing_glyphs;
+float watch_top = -FLT_MAX, watch_bottom = FLT_MAX;
 
-void check_glyphs(const ImFont* font, std::string_view s) {
+void check_glyphs(const ImFont* font, std::string_view s, float y0, float y1) {
+    if (y1 < watch_top || y0 > watch_bottom) return;  // out of view: the atlas need not have it yet
     const char* p = s.data();
     const char* end = p + s.size();
     while (p < end) {
@@ -32,8 +38,8 @@ void check_glyphs(const ImFont* font, std::string_view s) {
         int n = ImTextCharFromUtf8(&c, p, end);
         if (n <= 0) break;
         if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)) &&
-            missing_glyphs.find(std::string(p, n)) == std::string::npos)
-            missing_glyphs.append(p, n);
+            std::find(missing_now.begin(), missing_now.end(), c) == missing_now.end())
+            missing_now.push_back(c);
         p += n;
     }
 }
@@ -44,7 +50,7 @@ void draw_lines(const ImFont* font, float lh, ImVec2 pos, const std::vector<std:
                 float box_w = 0) {
     const float y_off = (lh - font->FontSize) * 0.5f;
     for (const auto& line : lines) {
-        check_glyphs(font, line);
+        check_glyphs(font, line, pos.y, pos.y + lh);
         float x = pos.x;
         if (box_w > 0) {
             float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
@@ -76,6 +82,23 @@ const char* tone_of(ImU32 color) {
 }  // namespace
 
 const std::string& drawn_missing_glyphs() { return missing_glyphs; }
+
+void watch_glyphs(float top, float bottom) {
+    watch_top = top;
+    watch_bottom = bottom;
+    missing_now.clear();
+}
+
+const std::vector<unsigned>& missing_glyphs_in_view() { return missing_now; }
+
+void glyphs_presented() {
+    missing_glyphs.clear();
+    for (unsigned c : missing_now) {
+        char buf[5] = {};
+        ImTextCharToUtf8(buf, c);
+        missing_glyphs += buf;
+    }
+}
 
 void canvas::begin_frame() {
     rects.clear();
@@ -179,7 +202,7 @@ void canvas::wrapped(std::string_view s, ImU32 color, float indent_css, bool sel
 
 void canvas::text_at(ImVec2 pos, std::string_view s, ImU32 color, ImFont* font) {
     if (!font) font = f.body;
-    check_glyphs(font, s);
+    check_glyphs(font, s, pos.y, pos.y + font->FontSize);
     draw_list()->AddText(font, font->FontSize, ImVec2(std::floor(pos.x), std::floor(pos.y)), color, s.data(),
                          s.data() + s.size());
 }

@@ -167,8 +167,14 @@ class canvas {
     int text_count_ = 0;
 };
 
-// Characters some text on the page asked for that its font does not have (drawn as boxes):
-// empty on a correct build. Collected while drawing, for the page's test hook.
+// Characters text in view asked for that the font atlas does not have (drawn as boxes) in the last
+// presented frame: empty on a correct build. For the page's test hook.
 const std::string& drawn_missing_glyphs();
+// The glyph watch of one pass over the screens: text between screen y top and bottom (device px)
+// is checked against the atlas; watch_glyphs starts a pass, missing_glyphs_in_view is what it
+// found so far (code points), glyphs_presented marks the pass as the one put on screen.
+void watch_glyphs(float top, float bottom);
+const std::vector<unsigned>& missing_glyphs_in_view();
+void glyphs_presented();
 
 }  // namespace yibao::ui

@@ -29,15 +29,16 @@ const types = {
 
 // Serves build/web (or dir) on a free port of 127.0.0.1. Sends the .br file when the browser
 // accepts brotli (like a static host with precompressed files), counts the bytes sent.
-export async function serve_site({ brotli = true, dir = site } = {}) {
+// extra: more files to serve, { '/plain.html': '/abs/path' } (the benchmark's plain page).
+export async function serve_site({ brotli = true, dir = site, extra = {} } = {}) {
   const sent = [];
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
       let rel = decodeURIComponent(url.pathname);
       if (rel.endsWith('/')) rel += 'index.html';
-      const file = path.join(dir, path.normalize(rel));
-      if (!file.startsWith(dir)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      const file = extra[rel] ?? path.join(dir, path.normalize(rel));
+      if (!extra[rel] && !file.startsWith(dir)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       const type = types[path.extname(file)] || 'application/octet-stream';
       let body;
       let encoding = null;

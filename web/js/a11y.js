@@ -329,7 +329,15 @@
       scroll: scroll
     };
   })();
-  module_args.yibao_semantics = a11y.update;
+  // The first frame's nodes are written just after it (the canvas shows first: building the
+  // elements and their style takes a phone a few hundred ms); later changes are written at once.
+  var first_nodes = null;
+  module_args.yibao_semantics = function (text) {
+    if (first_nodes === false) return a11y.update(text);
+    var queued = first_nodes !== null;
+    first_nodes = text;
+    if (!queued) setTimeout(function () { var t = first_nodes; first_nodes = false; a11y.update(t); }, 0);
+  };
   module_args.yibao_semantics_scroll = a11y.scroll;
 
   // --- 朗读: the answer in Mandarin, where the browser has such a voice ---

@@ -28,6 +28,8 @@
     // The 字号 step: 0 标准, 1 大字, 2 特大 (as the 字号 button and a pinch); returns the step in use.
     text_size: function (step) { return mod._yibao_set_text_step(step | 0); },
     spoken: null,
+    // The wasm module's memory in bytes (make bench-web prints it).
+    memory: function () { return { heap: mod ? mod.HEAPU8.length : 0 }; },
     render_print: render_print,
     start_over: forget_everything
   };
@@ -39,6 +41,7 @@
       show('计算规则加载失败，请稍后刷新重试。');
       throw new Error('yibao: rules did not load: ' + mod.UTF8ToString(mod._yibao_load_errors()));
     }
+    mark('rules');
     var bytes = new Uint8Array(parts[1]);
     var font_ptr = mod._malloc(bytes.length);  // kept for the page's lifetime (ImGui reads it)
     mod.HEAPU8.set(bytes, font_ptr);
@@ -66,7 +69,8 @@
       var again = function () { mod._yibao_refresh_size(); watch_dpr(); };
       if (mq.addEventListener) mq.addEventListener('change', again, { once: true });
     })();
-    return first_frame_seen;
+    // Resolved once the semantics layer holds the first frame too (a11y.js writes it just after).
+    return first_frame_seen.then(function () { return new Promise(function (r) { setTimeout(r, 0); }); });
   });
   yibao.ready.catch(function (e) {
     if (!told) show('加载失败，请检查网络后刷新重试。');

@@ -1,6 +1,9 @@
 
   // web/js/load.js: the font and the wasm module: loading them, calling into the module, a lost WebGL context.
   // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  // The files that web/index.html already started (window.yibao_early), else a fetch now.
+  var early = (!build.single && window.yibao_early) || {};
+  function fetch_once(file, started) { return started || fetch(versioned(file), { credentials: 'same-origin' }); }
   // --- the font: fetched, or inside the single-file build ---
   var font = build.single ? Promise.resolve().then(function () {
     var b64 = document.getElementById('yibao-font').textContent.replace(/\s+/g, '');
@@ -8,10 +11,10 @@
     var bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; ++i) bytes[i] = raw.charCodeAt(i);
     return bytes.buffer;
-  }) : fetch(versioned('yibao-sc.otf'), { credentials: 'same-origin' }).then(function (r) {
+  }) : fetch_once('yibao-sc.otf', early.font).then(function (r) {
     if (!r.ok) throw new Error('font: HTTP ' + r.status);
     return r.arrayBuffer();
-  });
+  }).then(function (b) { mark('font'); return b; });
   // The same font for the page's HTML (picture, printout, messages), so that they need no system
   // font; loaded once the canvas is on screen, never delaying it.
   var html_font = Promise.all([font, first_frame_seen]).then(function (parts) {
@@ -30,8 +33,32 @@
     yibao_action: function (name) { setTimeout(function () { act(name); }, 0); },
     yibao_set_query: set_query
   };
-  if (!build.single) module_args.locateFile = function (path) { return versioned(path); };
-  var module_ready = create_yibao_module(module_args);
+  // The wasm: the response index.html started, compiled as it streams (Emscripten's own loader
+  // would fetch it again). A failure rejects module_ready (yibao.ready then says 加载失败).
+  var wasm_failed;
+  var wasm_error = new Promise(function (resolve, reject) { wasm_failed = reject; });
+  if (!build.single) {
+    module_args.locateFile = function (path) { return versioned(path); };
+    module_args.instantiateWasm = function (imports, receive) {
+      fetch_once('yibao.wasm', early.wasm).then(function (r) {
+        if (!r.ok) throw new Error('wasm: HTTP ' + r.status);
+        var streaming = WebAssembly.instantiateStreaming && /^application\/wasm\b/.test(r.headers.get('content-type') || '');
+        return streaming ? WebAssembly.instantiateStreaming(r, imports)
+          : r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
+      }).then(function (out) { receive(out.instance, out.module); }, wasm_failed);
+      return {};  // Emscripten: the exports come later, through receive
+    };
+  }
+  module_args.yibao_mark = mark;
+  var module_ready = Promise.race([create_yibao_module(module_args), wasm_error]).then(function (m) { mark('module'); return m; });
+  // The WebGL context now, while the wasm compiles: the page's own request for it
+  // (platform/main_web.cpp, the same attributes) gets this one back.
+  try {
+    var gl_attrs = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
+                     preserveDrawingBuffer: false };
+    var early_canvas = document.getElementById('canvas');
+    early_canvas.getContext('webgl2', gl_attrs) || early_canvas.getContext('webgl', gl_attrs);
+  } catch (e) { /* the page says so once it starts */ }
 
   var mod = null;
   var palette = null;  // the screens' colours by name (ui/widgets.h), once the module is ready

@@ -54,6 +54,14 @@ std::string app::state_json() const {
         em["heading"] = advance(fonts_.heading);
         j["glyph_em"] = std::move(em);
     }
+    {
+        // The font atlas's texture (device px; one byte of alpha per pixel in ImGui's build, four
+        // once uploaded as RGBA): its memory is the page's largest after the wasm heap.
+        const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+        int glyphs = 0;
+        for (const ImFont* f : atlas->Fonts) glyphs += f->Glyphs.Size;
+        j["atlas"] = {{"w", atlas->TexWidth}, {"h", atlas->TexHeight}, {"glyphs", glyphs}};
+    }
     j["form"] = {
         {"year", form_.year},
         {"district", form_.district},
