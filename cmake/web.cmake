@@ -9,7 +9,8 @@
 #   version.txt     the version: a hash of every file above; the page loads its files with ?v=it
 #   yibao.js        Emscripten's loader + our window.yibao glue (web/js/*.js, joined into yibao_glue.js)
 #   yibao.wasm      rule engine + rules + Dear ImGui screens + browser glue
-#   yibao-sc.otf    Noto Sans CJK SC subset to the characters the page can show
+#   yibao-sc.otf    Noto Sans CJK SC subset to the characters the page can show (after the first frame)
+#   yibao-sc-first.otf  the same cut to what first screens show (web/first-glyphs.txt): the first frame
 #   *.br            the same, brotli-compressed, for hosts that serve precompressed files
 # and, with `make web-single`, build/web-single/yibao-calc.html (YIBAO_WEB_SINGLE): the whole page
 # in one file that opens from file:// (web/tools/make_single.py).
@@ -22,6 +23,12 @@ set(YIBAO_CJK_FONT_NUMBER 2 CACHE STRING "Index of Noto Sans CJK SC inside the c
 find_program(YIBAO_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
 find_program(YIBAO_PYTHON NAMES python3)
 find_program(YIBAO_BROTLI brotli)
+# terser (Debian's `terser`) minifies the page's script after linking: Emscripten's loader and our
+# glue (web/js) with their comments and long names are 87 KB; minified 48 KB, 15 KB brotli (was 21).
+find_program(YIBAO_TERSER terser)
+if(NOT YIBAO_TERSER)
+  message(FATAL_ERROR "terser not found: install Debian's terser (make setup)")
+endif()
 
 if(NOT EXISTS "${IMGUI_DIR}/imgui.h")
   message(FATAL_ERROR "Dear ImGui not found in ${IMGUI_DIR}: run scripts/setup-web.sh (or pass -DIMGUI_DIR=...)")
@@ -37,7 +44,7 @@ endif()
 # nlohmann's SAX interface (core/json_error.h) and never needs to catch.
 set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
 set(CMAKE_C_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
-add_compile_options(-flto -fno-exceptions)
+add_compile_options(-flto -fno-exceptions -fno-rtti)
 add_link_options(-flto)
 add_compile_definitions(JSON_NOEXCEPTION)
 
@@ -59,9 +66,25 @@ endif()
 
 # --- Dear ImGui (only the parts we use; WebGL through the GLES2 code path, which also drives a
 #     WebGL2 context with "#version 300 es" shaders) ---
+# imgui_draw.cpp as built: ImFontAtlas::Build() adds ImGui's own font when none was added, which
+# links its 12 KB of compressed font data (10 KB brotli) into the page; the page always adds its
+# own fonts, so the build uses a copy in the build folder with that call replaced by an assertion
+# (Dear ImGui 1.90.1 has no switch for it; IMGUI_DISABLE_DEFAULT_FONT came later).
+file(READ "${IMGUI_DIR}/imgui_draw.cpp" _yibao_imgui_draw)
+set(_yibao_default_font_call "    if (ConfigData.Size == 0)\n        AddFontDefault();")
+string(FIND "${_yibao_imgui_draw}" "${_yibao_default_font_call}" _yibao_at)
+if(_yibao_at EQUAL -1)
+  message(FATAL_ERROR "${IMGUI_DIR}/imgui_draw.cpp: ImFontAtlas::Build() no longer reads as expected (\"${_yibao_default_font_call}\"): check cmake/web.cmake against this Dear ImGui")
+endif()
+string(REPLACE "${_yibao_default_font_call}" "    IM_ASSERT(ConfigData.Size > 0 && \"yibao: the page adds its own fonts\");"
+       _yibao_imgui_draw "${_yibao_imgui_draw}")
+file(MAKE_DIRECTORY "${CMAKE_BINARY_DIR}/gen")
+file(WRITE "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp.new" "${_yibao_imgui_draw}")
+configure_file("${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp.new" "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp" COPYONLY)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${IMGUI_DIR}/imgui_draw.cpp")
 add_library(yibao_imgui STATIC
   ${IMGUI_DIR}/imgui.cpp
-  ${IMGUI_DIR}/imgui_draw.cpp
+  ${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp
   ${IMGUI_DIR}/imgui_widgets.cpp
   ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
@@ -115,32 +138,45 @@ add_custom_command(
 
 # Every character the page can draw: non-ASCII characters of the UI, the core and the rules,
 # plus printable ASCII. The font is cut to exactly these.
+# web/first-glyphs.txt: what first screens show (`make first-glyphs` writes it), the first font.
+set(_yibao_first_list "${YIBAO_ROOT}/web/first-glyphs.txt")
 add_custom_command(
-  OUTPUT "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp"
+  OUTPUT "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs-first.txt"
   COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/collect_glyphs.py"
-          "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp" ${_yibao_text_sources} ${_yibao_rules}
+          "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs-first.txt" "${_yibao_first_list}"
+          ${_yibao_text_sources} ${_yibao_rules}
           --html-only ${_yibao_html_sources}
-  DEPENDS "${YIBAO_ROOT}/web/tools/collect_glyphs.py" ${_yibao_text_sources} ${_yibao_rules} ${_yibao_html_sources}
+  DEPENDS "${YIBAO_ROOT}/web/tools/collect_glyphs.py" "${_yibao_first_list}" ${_yibao_text_sources} ${_yibao_rules}
+          ${_yibao_html_sources}
   COMMENT "Collecting the characters the page shows"
   VERBATIM)
+# The two subsets of Noto Sans CJK SC: the full font and the first font, cut the same way.
+set(_yibao_subset_options --font-number=${YIBAO_CJK_FONT_NUMBER} --no-hinting --desubroutinize --notdef-outline
+    --layout-features= --name-IDs= --name-languages=
+    --drop-tables+=GPOS,GSUB,GDEF,BASE,VORG,vhea,vmtx,DSIG,meta)
 add_custom_command(
   OUTPUT "${YIBAO_WEB_SITE}/yibao-sc.otf"
-  COMMAND "${YIBAO_PYTHON}" -m fontTools.subset "${YIBAO_CJK_FONT}"
-          --font-number=${YIBAO_CJK_FONT_NUMBER}
+  COMMAND "${YIBAO_PYTHON}" -m fontTools.subset "${YIBAO_CJK_FONT}" ${_yibao_subset_options}
           --text-file=${_yibao_gen}/glyphs.txt
           --output-file=${YIBAO_WEB_SITE}/yibao-sc.otf
-          --no-hinting --desubroutinize --notdef-outline
-          --layout-features= --name-IDs= --name-languages=
-          --drop-tables+=GPOS,GSUB,GDEF,BASE,VORG,vhea,vmtx,DSIG,meta
   DEPENDS "${_yibao_gen}/glyphs.txt"
   COMMENT "Subsetting Noto Sans CJK SC"
+  VERBATIM)
+add_custom_command(
+  OUTPUT "${YIBAO_WEB_SITE}/yibao-sc-first.otf"
+  COMMAND "${YIBAO_PYTHON}" -m fontTools.subset "${YIBAO_CJK_FONT}" ${_yibao_subset_options}
+          --text-file=${_yibao_gen}/glyphs-first.txt
+          --output-file=${YIBAO_WEB_SITE}/yibao-sc-first.otf
+  DEPENDS "${_yibao_gen}/glyphs-first.txt"
+  COMMENT "Subsetting Noto Sans CJK SC (the first font)"
   VERBATIM)
 
 # Both the font command and the page's sources use the generated files: one target drives the
 # commands, the others depend on it (no rule runs twice in a parallel build).
 add_custom_target(yibao_gen DEPENDS
-  "${_yibao_gen}/rules_bundle.cpp" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs.txt" "${_yibao_glue}")
-add_custom_target(yibao_font DEPENDS "${YIBAO_WEB_SITE}/yibao-sc.otf")
+  "${_yibao_gen}/rules_bundle.cpp" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs.txt"
+  "${_yibao_gen}/glyphs-first.txt" "${_yibao_glue}")
+add_custom_target(yibao_font DEPENDS "${YIBAO_WEB_SITE}/yibao-sc.otf" "${YIBAO_WEB_SITE}/yibao-sc-first.otf")
 add_dependencies(yibao_font yibao_gen)
 
 # --- the page: compiled once, linked twice (the site's yibao.js + yibao.wasm, the single file) ---
@@ -195,6 +231,13 @@ set_target_properties(yibao_web PROPERTIES
   RUNTIME_OUTPUT_DIRECTORY "${YIBAO_WEB_SITE}")
 set_property(TARGET yibao_web APPEND PROPERTY LINK_DEPENDS "${_yibao_glue}")
 add_dependencies(yibao_web yibao_gen)
+# The script as served: minified in place (compress + mangle local names; properties and globals
+# keep their names: window.yibao, Module["..."]). Debian's terser needs NODE_PATH for its modules.
+set(_yibao_minify "${CMAKE_COMMAND}" -E env NODE_PATH=/usr/share/nodejs "${YIBAO_TERSER}")
+add_custom_command(TARGET yibao_web POST_BUILD
+  COMMAND ${_yibao_minify} "$<TARGET_FILE:yibao_web>" --compress --mangle -o "$<TARGET_FILE:yibao_web>"
+  COMMENT "Minifying yibao.js (terser)"
+  VERBATIM)
 
 # The site: web/tools/stamp_site.py copies index.html, sw.js, the manifest and the icons next to
 # the page and the font, fills in the version (a hash of all of them) and writes the *.br copies.
@@ -206,7 +249,8 @@ add_custom_command(
   BYPRODUCTS "${YIBAO_WEB_SITE}/index.html" "${YIBAO_WEB_SITE}/sw.js"
   COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/stamp_site.py"
           --root "${YIBAO_ROOT}" --site "${YIBAO_WEB_SITE}"
-  DEPENDS yibao_web "${YIBAO_WEB_SITE}/yibao-sc.otf" ${_yibao_site_templates} ${_yibao_icons}
+  DEPENDS yibao_web "${YIBAO_WEB_SITE}/yibao-sc.otf" "${YIBAO_WEB_SITE}/yibao-sc-first.otf"
+          ${_yibao_site_templates} ${_yibao_icons}
           "${YIBAO_ROOT}/web/tools/stamp_site.py"
   COMMENT "Stamping the site in ${YIBAO_WEB_SITE}"
   VERBATIM)
@@ -226,6 +270,10 @@ set_target_properties(yibao_single PROPERTIES
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/single")
 set_property(TARGET yibao_single APPEND PROPERTY LINK_DEPENDS "${_yibao_glue}")
 add_dependencies(yibao_single yibao_gen)
+add_custom_command(TARGET yibao_single POST_BUILD
+  COMMAND ${_yibao_minify} "$<TARGET_FILE:yibao_single>" --compress --mangle -o "$<TARGET_FILE:yibao_single>"
+  COMMENT "Minifying yibao-single.js (terser)"
+  VERBATIM)
 add_custom_command(
   OUTPUT "${YIBAO_WEB_SINGLE}/yibao-calc.html"
   COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/make_single.py"

@@ -14,8 +14,12 @@ const SCOPE = new URL('./', self.location).pathname;
 self.addEventListener('install', (event) => {
   // Files named with ?v=VERSION never change, so the copy the page just loaded (HTTP cache) will
   // do; the others skip the HTTP cache (cache: 'reload') and come from the server.
+  // The page is fetched once, as index.html, and kept under ./ too (the address people open).
   event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(PRECACHE.map((url) => new Request(url, { cache: /[?&]v=/.test(url) ? 'default' : 'reload' })))));
+    cache.addAll(PRECACHE.filter((url) => url !== './')
+      .map((url) => new Request(url, { cache: /[?&]v=/.test(url) ? 'default' : 'reload' })))
+      .then(() => cache.match('index.html'))
+      .then((page) => (page ? cache.put('./', page) : undefined))));
 });
 
 self.addEventListener('activate', (event) => {

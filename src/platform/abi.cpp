@@ -146,10 +146,11 @@ EMSCRIPTEN_KEEPALIVE const char* yibao_palette() {
 }
 
 // Starts the interface: options = the JSON object above (parse_start_options), font = the Noto
-// Sans CJK SC subset (the page keeps the bytes).
+// Sans CJK SC subset to start with (the page keeps the bytes): the first font, or the full one
+// when font_is_full (platform/page.h).
 // Returns 0, 1 when there is no WebGL, 2 when the rules did not load, 3 when today is not a date,
 // 4 when the options are not such an object.
-EMSCRIPTEN_KEEPALIVE int yibao_start(const char* options_json, unsigned char* font, int font_size) {
+EMSCRIPTEN_KEEPALIVE int yibao_start(const char* options_json, unsigned char* font, int font_size, int font_is_full) {
     if (!book) return 2;
     std::optional<start_options> s = parse_start_options(options_json);
     if (!s) return 4;
@@ -162,6 +163,7 @@ EMSCRIPTEN_KEEPALIVE int yibao_start(const char* options_json, unsigned char* fo
     start.options = std::move(s->options);
     start.font = font;
     start.font_size = font_size;
+    start.font_is_full = font_is_full != 0;
     start.text_step = start.options.kiosk ? yibao::ui::metrics::kiosk_text_step : 0;
     if (!s->text.empty()) {
         bool known = false;
@@ -174,6 +176,14 @@ EMSCRIPTEN_KEEPALIVE int yibao_start(const char* options_json, unsigned char* fo
     }
     return yibao::web::start_page(std::move(start));
 }
+
+// The full font (yibao-sc.otf; the page keeps the bytes), or null when it could not be loaded.
+EMSCRIPTEN_KEEPALIVE void yibao_full_font(unsigned char* font, int font_size) {
+    yibao::web::set_full_font(font, font_size);
+}
+
+// The font atlas's stages (platform/page.h font_state_json): tests and make first-glyphs.
+EMSCRIPTEN_KEEPALIVE const char* yibao_font_state() { return keep(yibao::web::font_state_json()); }
 
 // The device pixel ratio changed without a resize (browser zoom, moved to another screen).
 EMSCRIPTEN_KEEPALIVE void yibao_refresh_size() { yibao::web::refresh_page_size(); }

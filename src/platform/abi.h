@@ -17,7 +17,9 @@ const char* yibao_categories(int year, const char* district);
 
 // The screens: start (one JSON object of options; 0, 1 no WebGL, 2 no rules, 3 today is not a
 // date, 4 options not understood), forget every answer, size and network changes.
-int yibao_start(const char* options_json, unsigned char* font, int font_size);
+int yibao_start(const char* options_json, unsigned char* font, int font_size, int font_is_full);
+void yibao_full_font(unsigned char* font, int font_size);
+const char* yibao_font_state();
 int yibao_reset(const char* today);
 void yibao_refresh_size();
 void yibao_set_network(int online, int offline_ready);

@@ -8,5 +8,8 @@ extern const char* const page_glyphs;
 // What the font atlas holds before the first pass over the screens: printable ASCII and the marks
 // the widgets draw from code points (platform/main_web.cpp adds what the first screen shows).
 extern const char* const first_glyphs;
+// Every character of the first font (yibao-sc-first.otf): what the first frame can be drawn with
+// before the full font arrives.
+extern const char* const first_font_glyphs;
 
 }  // namespace yibao::web

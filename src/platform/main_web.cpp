@@ -40,16 +40,23 @@ struct page_state {
     // Canvas size
     double css_w = 0, css_h = 0, dpr = 1;
     int fb_w = 0, fb_h = 0;
-    // Font
+    // Font: the first font until the full one arrives (platform/page.h)
     unsigned char* font_data = nullptr;
     int font_size = 0;
-    float atlas_scale = 0;                                      // device px per layout unit the atlas was built for
-    float em_ratio = 1;                                         // the font's height per em (ui/font_metrics.h)
+    bool font_is_full = false;
+    bool full_font_failed = false;
+    bool full_font_asked = false;
+    bool frame_waiting = false;           // a frame waits for the full font's glyphs
+    bool first_frame_waited = false;      // the first frame did (what make first-glyphs should prevent)
+    ImVector<ImWchar> first_font_ranges;  // what the first font holds
+    float atlas_scale = 0;                // device px per layout unit the atlas was built for
+    float em_ratio = 1;                   // the font's height per em (ui/font_metrics.h)
     ImVector<ImWchar> body_ranges, heading_ranges, big_ranges;  // every glyph each font can show
     // The atlas is built in stages: 0 = printable ASCII only (a pass that finds what the first
     // screen shows), 1 = those glyphs (the first frame), 2 = every glyph (soon after, in idle time).
     int atlas_stage = 0;
     ImVector<ImWchar> first_glyphs;  // stage 1's code points
+    ImVector<ImWchar> first_wanted;  // what the first frame showed beyond stage 0, in any font
     // Frames
     int frames_left = 0;
     bool frame_pending = false;
@@ -75,6 +82,14 @@ EM_JS(void, js_first_frame, (), {
 EM_JS(void, js_action, (const char* name), {
     if (Module["yibao_action"]) Module["yibao_action"](UTF8ToString(name));
 });
+
+// The glue fetches the full font once the first frame is on screen, or at once when asked here
+// (a first screen that needs a glyph the first font does not have); it calls yibao_full_font.
+void ask_full_font() {
+    if (page.font_is_full || page.full_font_asked || page.full_font_failed) return;
+    page.full_font_asked = true;
+    js_action("full_font");
+}
 
 EM_JS(void, js_set_query, (const char* answers), {
     if (Module["yibao_set_query"]) Module["yibao_set_query"](UTF8ToString(answers));
@@ -202,27 +217,47 @@ void build_fonts() {
         advance_missing_by_em(f.heading, em_of(heading_px));
         advance_missing_by_em(f.big, em_of(big_px));
     }
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // Stage 0 is never drawn: its texture comes only with the backend's device objects, which the
+    // first pass creates (ImGui_ImplOpenGL3_NewFrame); an upload here would be thrown away.
+    if (page.atlas_stage > 0 || page.first_frame_done) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     page.atlas_scale = s;
     page.fonts = f;
     page.app->set_fonts(f);
 }
 
 // The atlas gains what a pass found missing in view: before the first frame, those glyphs (stage
-// 1); after it, every glyph (stage 2). False when there is nothing to gain (the font lacks them).
+// 1); after it, every glyph (stage 2). False when there is nothing to gain: the font lacks them,
+// or they wait for the full font (page.full_font_asked).
 bool grow_atlas(const std::vector<unsigned>& missing) {
     if (page.atlas_stage >= 2) return false;
+    bool need_full = false;
     if (!page.first_frame_done) {
         const int before = page.first_glyphs.Size;
-        for (unsigned c : missing)
-            if (c <= 0xFFFF && in_ranges(page.body_ranges, c) &&
-                std::find(page.first_glyphs.begin(), page.first_glyphs.end(), static_cast<ImWchar>(c)) ==
-                    page.first_glyphs.end())
+        for (unsigned c : missing) {
+            if (c > 0xFFFF || !in_ranges(page.body_ranges, c)) continue;  // no font has it
+            if (!page.first_wanted.contains(static_cast<ImWchar>(c)))
+                page.first_wanted.push_back(static_cast<ImWchar>(c));
+            if (!page.font_is_full && !in_ranges(page.first_font_ranges, c)) {
+                need_full = true;
+                continue;
+            }
+            if (std::find(page.first_glyphs.begin(), page.first_glyphs.end(), static_cast<ImWchar>(c)) ==
+                page.first_glyphs.end())
                 page.first_glyphs.push_back(static_cast<ImWchar>(c));
-        if (page.first_glyphs.Size == before && page.atlas_stage == 1) return false;
+        }
+        if (page.first_glyphs.Size == before && page.atlas_stage == 1) {
+            if (need_full) ask_full_font();
+            return false;
+        }
         page.atlas_stage = 1;
     } else {
+        if (!page.font_is_full) {
+            ask_full_font();
+            return false;
+        }
         page.atlas_stage = 2;
     }
     build_fonts();
@@ -230,10 +265,9 @@ bool grow_atlas(const std::vector<unsigned>& missing) {
     return true;
 }
 
-// Every glyph, once the first frame is on screen and the page has a moment (a pass that finds a
-// glyph missing in view does it at once).
-void complete_atlas(void*) {
-    if (page.atlas_stage >= 2 || !page.app) return;
+// Every glyph, once the full font is here.
+void complete_atlas() {
+    if (page.atlas_stage >= 2 || !page.app || !page.font_is_full) return;
     page.atlas_stage = 2;
     build_fonts();
     js_mark("atlas-full");
@@ -282,17 +316,29 @@ void render_frame(double now) {
     // changed the answers while drawing (the whole screen shows the new answer, not half of it), or
     // when text in view needs glyphs the atlas does not have yet.
     yibao::ui::frame_output out;
+    bool wait_for_font = false;
     for (int pass = 0;; ++pass) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui::NewFrame();
         out = page.app->frame(in);
         const std::vector<unsigned>& missing = yibao::ui::missing_glyphs_in_view();
         const bool glyphs = !missing.empty() && pass < 3 && grow_atlas(missing);
-        if (!glyphs && !(out.redo && pass < 3)) break;
+        if (!glyphs && !(out.redo && pass < 3)) {
+            // Glyphs in view that only the full font has: the screen keeps its last frame until
+            // it arrives (a first frame with boxes in it would be worse than one a moment later).
+            wait_for_font = !missing.empty() && page.full_font_asked && !page.font_is_full && !page.full_font_failed;
+            break;
+        }
         ImGui::EndFrame();
         in.repeat = true;
         in.scroll_delta = 0;
         io.DeltaTime = 1.0f / 1000.0f;
+    }
+    page.frame_waiting = wait_for_font;
+    if (wait_for_font) {
+        if (!page.first_frame_done) page.first_frame_waited = true;
+        ImGui::EndFrame();
+        return;  // set_full_font draws again
     }
     yibao::ui::glyphs_presented();
     if ((out.scroll_y <= 0 && in.scroll_delta < 0) || (out.scroll_y >= out.scroll_max && in.scroll_delta > 0))
@@ -341,8 +387,7 @@ void render_frame(double now) {
     if (!page.first_frame_done) {
         page.first_frame_done = true;
         js_mark("first-frame");
-        js_first_frame();
-        emscripten_set_timeout(complete_atlas, 300, nullptr);
+        js_first_frame();  // the glue fetches the full font now
     }
 }
 
@@ -405,6 +450,8 @@ int start_page(page_start start) {
 
     page.font_data = start.font;
     page.font_size = start.font_size;
+    page.font_is_full = start.font_is_full;
+    build_ranges(page.first_font_ranges, yibao::web::first_font_glyphs);
     page.em_ratio =
         yibao::ui::height_per_em(start.font, static_cast<std::size_t>(std::max(0, start.font_size))).value_or(1.0f);
     build_ranges(page.body_ranges, yibao::web::page_glyphs);
@@ -459,7 +506,7 @@ void set_text_step(int step) {
     step = std::clamp(step, 0, yibao::ui::metrics::text_step_count - 1);
     if (step == page.text_step || !page.app) return;
     page.text_step = step;
-    if (page.first_frame_done) page.atlas_stage = 2;
+    if (page.first_frame_done && page.font_is_full) page.atlas_stage = 2;
     build_fonts();  // a new atlas for the new size: sharp, not scaled
     std::string name = std::string("text:") + yibao::ui::metrics::text_steps[step].id;
     js_action(name.c_str());  // the glue remembers it on this device
@@ -467,6 +514,36 @@ void set_text_step(int step) {
 }
 
 int text_step() { return page.text_step; }
+
+void set_full_font(unsigned char* font, int size) {
+    if (page.font_is_full || !page.app) return;
+    if (!font || size <= 0) {
+        page.full_font_failed = true;
+        wake(1);
+        return;
+    }
+    page.font_data = font;
+    page.font_size = size;
+    page.font_is_full = true;
+    complete_atlas();
+    if (page.frame_waiting) wake(1);  // the frame that waited for it
+}
+
+std::string font_state_json() {
+    std::string first;
+    for (ImWchar c : page.first_wanted) {
+        if (c < 0x80) continue;
+        char buf[5] = {};
+        ImTextCharToUtf8(buf, c);
+        first += buf;
+    }
+    std::string j = "{\"stage\":" + std::to_string(page.atlas_stage) + ",\"full\":";
+    j += page.font_is_full ? "true" : "false";
+    j += ",\"first_frame_waited\":";
+    j += page.first_frame_waited ? "true" : "false";
+    j += ",\"first\":\"" + first + "\"}";  // CJK and marks only: nothing to escape
+    return j;
+}
 
 void drag_page(float dy_css) {
     if (page.app) page.input.drag_by(dy_css);

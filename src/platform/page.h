@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "core/dates.h"
 #include "core/rules.h"
@@ -18,8 +19,12 @@ struct page_start {
     ui::url_params params;  // the page's own URL: a kiosk's start over returns to it
     date today;
     ui::app_options options;
-    unsigned char* font = nullptr;  // the Noto Sans CJK SC subset; the caller keeps the bytes
+    // The Noto Sans CJK SC subset to start with; the caller keeps the bytes. Either the first font
+    // (yibao-sc-first.otf: the glyphs first screens show, web/first-glyphs.txt) or, with
+    // font_is_full, every glyph the page can draw (yibao-sc.otf: the single-file page).
+    unsigned char* font = nullptr;
     int font_size = 0;
+    bool font_is_full = false;
     int text_step = 0;  // the 字号 step to start with (ui::metrics::text_steps)
 };
 
@@ -45,6 +50,14 @@ int text_step();
 
 // A finger dragging over the semantics layer's selectable text: scroll the page by dy CSS px.
 void drag_page(float dy_css);
+
+// The full font arrived (yibao-sc.otf; the caller keeps the bytes): the atlas gets every glyph.
+// null = it could not be loaded (frames that need it are then drawn without those glyphs).
+void set_full_font(unsigned char* font, int size);
+
+// The atlas's stage (0, 1, 2), whether the full font is in, whether the first frame had to wait
+// for it, and the glyphs beyond ASCII the first frame was drawn with (make first-glyphs).
+std::string font_state_json();
 
 // Asks for at least this many frames (the page draws only when something changed).
 void wake(int frames);

@@ -49,7 +49,10 @@ export async function serve_site({ brotli = true, dir = site, extra = {} } = {})
         } catch { /* no precompressed copy */ }
       }
       if (!body) body = await readFile(file);
-      const headers = { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' };
+      // As a host should: files named with ?v=<version> never change (cached for good, so the
+      // service worker's offline copy takes them from the HTTP cache); the rest is asked anew.
+      const cache = url.searchParams.has('v') ? 'public, max-age=31536000, immutable' : 'no-store';
+      const headers = { 'content-type': type, 'content-length': body.length, 'cache-control': cache };
       if (encoding) headers['content-encoding'] = encoding;
       res.writeHead(200, headers);
       res.end(body);
@@ -226,3 +229,27 @@ export async function shot(page, name) {
 }
 
 export { readFile };
+
+// First screens the first font (yibao-sc-first.otf, web/first-glyphs.txt) must cover: the page
+// opened without answers on many days, in the larger text steps, on other screens, on a kiosk.
+// every_half_month: the 1st and 16th of every month of 2025–2027 (make first-glyphs); otherwise a
+// sample of them (the browser test).
+export function first_screens({ every_half_month = false } = {}) {
+  const days = [];
+  for (let y = 2025; y <= 2027; ++y)
+    for (let m = 1; m <= 12; ++m)
+      for (const d of [1, 16]) days.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  const sample = ['2025-11-20', '2026-03-01', '2026-07-16', '2026-11-25', '2027-01-16'];
+  const dates = every_half_month ? days : sample;
+  const some = every_half_month ? ['2025-06-16', '2025-11-20', '2026-01-16', '2026-03-01', '2026-07-16', '2026-11-25', '2027-04-01'] : sample.slice(0, 3);
+  const screens = [];
+  for (const d of dates) screens.push({ query: `today=${d}`, context: phone });
+  for (const d of some) {
+    for (const text of ['large', 'xlarge']) screens.push({ query: `today=${d}&text=${text}`, context: phone });
+    screens.push({ query: `today=${d}`, context: { ...phone, viewport: { width: 360, height: 640 } } });
+    screens.push({ query: `today=${d}`, context: { ...phone, viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2 } });
+    screens.push({ query: `today=${d}`, context: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' } });
+    screens.push({ query: `today=${d}&mode=kiosk`, context: { viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 1, hasTouch: true, locale: 'zh-CN' } });
+  }
+  return screens;
+}

@@ -49,6 +49,8 @@ test('offline: load once, lose the network, reload: the page works and quotes co
     await context.setOffline(true);
     await page.reload();
     await page.evaluate(() => window.yibao.ready);
+    // The service worker answers the page's "which version do you hold?" a moment after the start.
+    await eventually(page, () => window.yibao.state().offline_ready);
     let s = await state(page);
     assert.equal(s.online, false);
     assert.equal(s.offline_ready, true);

@@ -2,7 +2,7 @@
 // and says so plainly when the browser lacks WebAssembly or WebGL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open_page, phone, settle, shot, state, native_quote } from './lib.mjs';
+import { first_screens, launch, open_page, phone, settle, shot, state, native_quote } from './lib.mjs';
 
 const base = process.env.YIBAO_URL;
 let browser;
@@ -49,6 +49,30 @@ test('the page loads without console errors and draws Chinese text without missi
   assert.doesNotMatch(canvas.viewport, /user-scalable=no|maximum-scale/);
   await shot(page, '01-load-phone');
   await context.close();
+});
+
+test('first screens are drawn with the first font alone; the full font follows and the atlas gets every glyph', async () => {
+  // The first font (yibao-sc-first.otf) holds web/first-glyphs.txt: a first screen that needs a
+  // character it lacks waits for the full font (a slower first answer). `make first-glyphs` fixes it.
+  const waited = [];
+  for (const { query, context } of first_screens()) {
+    const ctx = await browser.newContext(context);
+    const page = await ctx.newPage();
+    await page.goto(`${base}?sw=0&${query}`);
+    const f = await page.evaluate(async () => {
+      await window.yibao.ready;
+      const first = window.yibao.font_state();
+      const t0 = performance.now();
+      while (!window.yibao.font_state().full && performance.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 50));
+      return { first, later: window.yibao.font_state(), missing: window.yibao.state().missing_glyphs };
+    });
+    if (f.first.first_frame_waited) waited.push(`${query} ${context.viewport.width}×${context.viewport.height}: ${f.first.first}`);
+    assert.equal(f.later.full, true, `${query}: the full font never arrived`);
+    assert.equal(f.later.stage, 2, `${query}: the atlas did not get every glyph`);
+    assert.equal(f.missing, '', `${query}: glyphs drawn as boxes`);
+    await ctx.close();
+  }
+  assert.deepEqual(waited, [], 'these first screens waited for the full font: run `make first-glyphs`');
 });
 
 test('window.yibao.quote agrees with `yibao quote` on a set of requests', async () => {

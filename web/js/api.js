@@ -23,6 +23,8 @@
       });
     },
     state: function () { return call_json(function () { return mod._yibao_state(); }); },
+    // The font atlas's stages: {stage, full, first_frame_waited, first} (platform/page.h).
+    font_state: function () { return call_json(function () { return mod._yibao_font_state(); }); },
     presentation: function () { return call_json(function () { return mod._yibao_presentation(); }); },
     picture: make_picture,
     // The 字号 step: 0 标准, 1 大字, 2 特大 (as the 字号 button and a pinch); returns the step in use.
@@ -34,7 +36,7 @@
     start_over: forget_everything
   };
 
-  yibao.ready = Promise.all([module_ready, font]).then(function (parts) {
+  yibao.ready = Promise.all([module_ready, first_font]).then(function (parts) {
     mod = parts[0];
     palette = call_json(function () { return mod._yibao_palette(); });
     if (mod._yibao_init() !== 0) {
@@ -49,7 +51,7 @@
     if (text_size) start.text = text_size;
     for (var k in options) start[k] = options[k];
     var rc = with_string(JSON.stringify(start), function (s) {
-      return mod._yibao_start(s, font_ptr, bytes.length);
+      return mod._yibao_start(s, font_ptr, bytes.length, build.single ? 1 : 0);
     });
     yibao.webgl = mod._yibao_webgl_version();
     if (rc === 1) {
@@ -62,6 +64,7 @@
     speech.watch(function (yes) { mod._yibao_set_can_speak(yes ? 1 : 0); });
     if (kiosk) arm_idle();
     // The offline copy is fetched once the page is on screen, never competing with the first load.
+    first_frame_seen.then(give_full_font);
     if (sw_ok) first_frame_seen.then(register_offline_copy);
     // Device pixel ratio changes that come without a resize event (zoom, another screen).
     (function watch_dpr() {

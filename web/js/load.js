@@ -4,25 +4,54 @@
   // The files that web/index.html already started (window.yibao_early), else a fetch now.
   var early = (!build.single && window.yibao_early) || {};
   function fetch_once(file, started) { return started || fetch(versioned(file), { credentials: 'same-origin' }); }
-  // --- the font: fetched, or inside the single-file build ---
-  var font = build.single ? Promise.resolve().then(function () {
+  // --- the fonts: the first font (yibao-sc-first.otf: the glyphs first screens show) starts the
+  //     page; the full one (yibao-sc.otf) follows once the first frame is on screen, or at once when
+  //     a first screen needs a glyph only it has (platform/main_web.cpp). The single-file page
+  //     carries the full font alone. ---
+  var first_font = build.single ? Promise.resolve().then(function () {
     var b64 = document.getElementById('yibao-font').textContent.replace(/\s+/g, '');
     var raw = atob(b64);
     var bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; ++i) bytes[i] = raw.charCodeAt(i);
     return bytes.buffer;
-  }) : fetch_once('yibao-sc.otf', early.font).then(function (r) {
+  }) : fetch_once('yibao-sc-first.otf', early.font).then(function (r) {
     if (!r.ok) throw new Error('font: HTTP ' + r.status);
     return r.arrayBuffer();
   }).then(function (b) { mark('font'); return b; });
-  // The same font for the page's HTML (picture, printout, messages), so that they need no system
-  // font; loaded once the canvas is on screen, never delaying it.
-  var html_font = Promise.all([font, first_frame_seen]).then(function (parts) {
-    var buf = parts[0];
+  var full_font_started = null;
+  function full_font() {
+    if (!full_font_started) {
+      full_font_started = build.single ? first_font : fetch(versioned('yibao-sc.otf'), { credentials: 'same-origin' })
+        .then(function (r) {
+          if (!r.ok) throw new Error('font: HTTP ' + r.status);
+          return r.arrayBuffer();
+        });
+    }
+    return full_font_started;
+  }
+  // The full font into the module, once (it keeps the bytes: ImGui reads them); null when it
+  // could not be loaded (the page then draws without the glyphs it lacks).
+  var full_font_given = false;
+  function give_full_font() {
+    if (full_font_given || build.single || !mod) return;
+    full_font_given = true;
+    full_font().then(function (buf) {
+      var bytes = new Uint8Array(buf);
+      var p = mod._malloc(bytes.length);
+      mod.HEAPU8.set(bytes, p);
+      mod._yibao_full_font(p, bytes.length);
+    }, function (e) {
+      console.warn('yibao: the full font did not load', e);
+      mod._yibao_full_font(0, 0);
+    });
+  }
+  // The full font for the page's HTML too (picture, printout, messages), so that they need no
+  // system font; loaded once the canvas is on screen, never delaying it.
+  var html_font = first_frame_seen.then(full_font).then(function (buf) {
     if (!window.FontFace || !document.fonts) return null;
     var face = new FontFace('yibao-sc', buf.slice(0));
     return face.load().then(function (f) { document.fonts.add(f); return f; }, function () { return null; });
-  });
+  }, function () { return null; });
 
   var module_args = {
     yibao_first_frame: function () {

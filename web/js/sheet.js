@@ -31,6 +31,7 @@
     if (name === 'print') return print_receipt(paper || 'a4');
     if (name === 'share') return share_link();
     if (name === 'start_over') return forget_everything();
+    if (name === 'full_font') return give_full_font();
     if (name === 'speak') return speech.say(mod.UTF8ToString(mod._yibao_speech_text()));
     if (name.indexOf('text:') === 0) return remember_text_size(name.slice(5));
   }
