@@ -13,11 +13,12 @@ const SCOPE = new URL('./', self.location).pathname;
 
 self.addEventListener('install', (event) => {
   // Files named with ?v=VERSION never change, so the copy the page just loaded (HTTP cache) will
-  // do; the others skip the HTTP cache (cache: 'reload') and come from the server.
+  // do; the others are checked with the server (cache: 'no-cache': a 304 when the page just loaded
+  // is the same, without sending it again).
   // The page is fetched once, as index.html, and kept under ./ too (the address people open).
   event.waitUntil(caches.open(CACHE).then((cache) =>
     cache.addAll(PRECACHE.filter((url) => url !== './')
-      .map((url) => new Request(url, { cache: /[?&]v=/.test(url) ? 'default' : 'reload' })))
+      .map((url) => new Request(url, { cache: /[?&]v=/.test(url) ? 'default' : 'no-cache' })))
       .then(() => cache.match('index.html'))
       .then((page) => (page ? cache.put('./', page) : undefined))));
 });

@@ -73,12 +73,13 @@ async function throttled_page() {
     console.log(`   ${name.padEnd(16)} ${fmt_kb(raw).padStart(10)} raw  ${fmt_kb(bytes).padStart(10)} ${s?.encoding ?? 'identity'}`);
   }
   console.log(`   ${'total'.padEnd(16)} ${''.padStart(10)}      ${fmt_kb(total).padStart(10)}   budget ${fmt_kb(budget_bytes)}: ${verdict(total <= budget_bytes)}`);
+  // Sent in full (a 304, "not modified", sends nothing again).
   const counts = {};
-  for (const s of sent) counts[s.path] = (counts[s.path] || 0) + 1;
+  for (const s of sent) if (s.status !== 304) counts[s.path] = (counts[s.path] || 0) + 1;
   const twice = Object.entries(counts).filter(([, n]) => n > 1);
   const after = sent.filter((s) => !fetched.includes(s.path) && !(s.path === '/index.html' && fetched.includes('/')));
   console.log(`   after it: ${after.map((s) => `${s.path.replace(/^\//, '')} ${fmt_kb(s.bytes)}`).join(', ') || 'nothing'}`);
-  console.log(`   fetched more than once: ${twice.map(([p, n]) => `${p} ×${n}`).join(', ') || 'none'}   ${verdict(twice.length === 0)}`);
+  console.log(`   sent more than once: ${twice.map(([p, n]) => `${p} ×${n}`).join(', ') || 'none'}   ${verdict(twice.length === 0)}`);
   await context.close();
 }
 

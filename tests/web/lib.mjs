@@ -2,6 +2,7 @@
 // (Debian's /usr/bin/chromium through playwright-core), a phone context, real taps and drags.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
@@ -51,12 +52,21 @@ export async function serve_site({ brotli = true, dir = site, extra = {} } = {})
       if (!body) body = await readFile(file);
       // As a host should: files named with ?v=<version> never change (cached for good, so the
       // service worker's offline copy takes them from the HTTP cache); the rest is asked anew.
-      const cache = url.searchParams.has('v') ? 'public, max-age=31536000, immutable' : 'no-store';
-      const headers = { 'content-type': type, 'content-length': body.length, 'cache-control': cache };
+      // The rest carries an ETag and is asked again each time (a 304 when unchanged).
+      const versioned = url.searchParams.has('v');
+      const cache = versioned ? 'public, max-age=31536000, immutable' : 'no-cache';
+      const etag = `"${createHash('sha1').update(body).update(encoding ?? '').digest('hex').slice(0, 16)}"`;
+      if (!versioned && req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag, 'cache-control': cache });
+        res.end();
+        sent.push({ path: rel, bytes: 0, encoding, status: 304 });
+        return;
+      }
+      const headers = { 'content-type': type, 'content-length': body.length, 'cache-control': cache, etag };
       if (encoding) headers['content-encoding'] = encoding;
       res.writeHead(200, headers);
       res.end(body);
-      sent.push({ path: rel, bytes: body.length, encoding });
+      sent.push({ path: rel, bytes: body.length, encoding, status: 200 });
     } catch (e) {
       res.writeHead(e.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' });
       res.end(String(e.message));

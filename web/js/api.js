@@ -36,14 +36,17 @@
     start_over: forget_everything
   };
 
-  yibao.ready = Promise.all([module_ready, first_font]).then(function (parts) {
-    mod = parts[0];
+  // The rules are read as soon as the module is here (the font may still be on its way).
+  var rules_ready = module_ready.then(function (m) {
+    mod = m;
     palette = call_json(function () { return mod._yibao_palette(); });
     if (mod._yibao_init() !== 0) {
       show('计算规则加载失败，请稍后刷新重试。');
       throw new Error('yibao: rules did not load: ' + mod.UTF8ToString(mod._yibao_load_errors()));
     }
     mark('rules');
+  });
+  yibao.ready = Promise.all([rules_ready, first_font]).then(function (parts) {
     var bytes = new Uint8Array(parts[1]);
     var font_ptr = mod._malloc(bytes.length);  // kept for the page's lifetime (ImGui reads it)
     mod.HEAPU8.set(bytes, font_ptr);
