@@ -203,15 +203,35 @@ void build_fonts() {
         subset_ranges(heading, page.heading_ranges, page.first_glyphs);
         subset_ranges(big, page.big_ranges, page.first_glyphs);
     }
+    // Stage 0 only lays out (its pass finds what is in view; nothing is drawn with it): its glyphs
+    // are rasterized a quarter the size, unsnapped, and their advances scaled up to the real size
+    // (advances are linear in the size), so the pass lays the page out as the real atlas will.
+    const float shrink = page.atlas_stage == 0 ? 4.0f : 1.0f;
+    if (page.atlas_stage == 0) cfg.PixelSnapH = false;
     auto add = [&](float em_css, const ImVector<ImWchar>& full, const ImVector<ImWchar>& part) {
         const ImVector<ImWchar>& r = all ? full : part;
-        return io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(em_css), &cfg, r.Data);
+        return io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::max(1.0f, size_for(em_css) / shrink),
+                                              &cfg, r.Data);
     };
     f.body = add(body_px, page.body_ranges, body);
     f.heading = add(heading_px, page.heading_ranges, heading);
     f.big = add(big_px, page.big_ranges, big);
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     io.Fonts->Build();
+    if (page.atlas_stage == 0) {
+        auto grow = [](ImFont* font, float size) {
+            const float factor = size / font->FontSize;
+            font->FontSize = size;
+            for (float& a : font->IndexAdvanceX) a = std::round(a * factor);  // as PixelSnapH rounds
+            for (ImFontGlyph& g : font->Glyphs) g.AdvanceX = std::round(g.AdvanceX * factor);
+            font->FallbackAdvanceX = std::round(font->FallbackAdvanceX * factor);
+            font->Ascent *= factor;
+            font->Descent *= factor;
+        };
+        grow(f.body, size_for(body_px));
+        grow(f.heading, size_for(heading_px));
+        grow(f.big, size_for(big_px));
+    }
     if (!all) {
         advance_missing_by_em(f.body, em_of(body_px));
         advance_missing_by_em(f.heading, em_of(heading_px));

@@ -47,8 +47,8 @@ std::string app::state_json() const {
         json em = json::object();
         auto advance = [&](const ImFont* font) -> json {
             if (!font) return nullptr;
-            const ImFontGlyph* g = font->FindGlyphNoFallback(static_cast<ImWchar>(0x4FDD));
-            return g ? json(num(g->AdvanceX / s)) : json(nullptr);
+            // (GetCharAdvance: a glyph not yet in a staged atlas advances by the em too)
+            return json(num(font->GetCharAdvance(static_cast<ImWchar>(0x4FDD)) / s));
         };
         em["body"] = advance(fonts_.body);
         em["heading"] = advance(fonts_.heading);
