@@ -3,7 +3,8 @@
 
 usage: make_icons.py [--out DIR]     (default: web/icons next to this script's folder)
 
-Writes icon-192.png, icon-512.png and apple-touch-icon.png (180x180): a full-bleed #1665c0 blue
+Writes icon-192.png, icon-512.png, apple-touch-icon.png (180x180) and icon-32.png (the page's
+favicon: a few hundred bytes, fetched while the page starts): a full-bleed #1665c0 blue
 square (the launcher or iOS rounds it) with a subtle lighter ring and a white medical cross. The
 ring and the cross stay inside the central 80 % circle, so icon-512.png and icon-192.png are safe
 as `purpose: "any maskable"`. Shapes are signed-distance functions; pixels near an edge are
@@ -29,7 +30,7 @@ CROSS_CORNER = 0.030
 RING_RADIUS = 0.335
 RING_HALF_WIDTH = 0.020
 
-ICONS = (("icon-192.png", 192), ("icon-512.png", 512), ("apple-touch-icon.png", 180))
+ICONS = (("icon-192.png", 192), ("icon-512.png", 512), ("apple-touch-icon.png", 180), ("icon-32.png", 32))
 
 
 def rounded_box(x: float, y: float, half_w: float, half_h: float, r: float) -> float:
