@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "imgui.h"
@@ -52,9 +53,13 @@ struct page_state {
     float atlas_scale = 0;                // device px per layout unit the atlas was built for
     float em_ratio = 1;                   // the font's height per em (ui/font_metrics.h)
     ImVector<ImWchar> body_ranges, heading_ranges, big_ranges;  // every glyph each font can show
-    // The atlas is built in stages: 0 = printable ASCII only (a pass that finds what the first
-    // screen shows), 1 = those glyphs (the first frame), 2 = every glyph (soon after, in idle time).
+    // The atlas is built in stages: 0 = no glyph but the space, with the advances of ASCII from the
+    // font's tables and one em for everything else (a pass that finds what the first screen shows),
+    // 1 = those glyphs (the first frame; more of the first font's as later frames need them),
+    // 2 = every glyph (once the full font is here).
     int atlas_stage = 0;
+    std::optional<yibao::ui::ascii_advances> ascii;  // of the first font (ui/font_metrics.h)
+    int first_builds = 0;            // stage-1 atlases built before the first frame (1: stage 0 saw right)
     ImVector<ImWchar> first_glyphs;  // stage 1's code points
     ImVector<ImWchar> first_wanted;  // what the first frame showed beyond stage 0, in any font
     // Frames
@@ -203,36 +208,34 @@ void build_fonts() {
         subset_ranges(heading, page.heading_ranges, page.first_glyphs);
         subset_ranges(big, page.big_ranges, page.first_glyphs);
     }
-    // Stage 0 only lays out (its pass finds what is in view; nothing is drawn with it): its glyphs
-    // are rasterized a quarter the size, unsnapped, and their advances scaled up to the real size
-    // (advances are linear in the size), so the pass lays the page out as the real atlas will.
-    const float shrink = page.atlas_stage == 0 ? 4.0f : 1.0f;
-    if (page.atlas_stage == 0) cfg.PixelSnapH = false;
+    // Stage 0 only lays out (its pass finds what is in view; nothing is drawn with it): no glyph is
+    // rasterized but the space; printable ASCII advances as ImGui will advance it (the font's hmtx,
+    // scaled and rounded as ImGui does), anything else by one em.
+    static const ImWchar space_only[] = {0x20, 0x20, 0};
+    const bool layout_only = page.atlas_stage == 0 && page.ascii.has_value();
     auto add = [&](float em_css, const ImVector<ImWchar>& full, const ImVector<ImWchar>& part) {
-        const ImVector<ImWchar>& r = all ? full : part;
-        return io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, std::max(1.0f, size_for(em_css) / shrink),
-                                              &cfg, r.Data);
+        const ImWchar* r = layout_only ? space_only : (all ? full : part).Data;
+        return io.Fonts->AddFontFromMemoryTTF(page.font_data, page.font_size, size_for(em_css), &cfg, r);
     };
     f.body = add(body_px, page.body_ranges, body);
     f.heading = add(heading_px, page.heading_ranges, heading);
     f.big = add(big_px, page.big_ranges, big);
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     io.Fonts->Build();
-    if (page.atlas_stage == 0) {
-        auto grow = [](ImFont* font, float size) {
-            const float factor = size / font->FontSize;
-            font->FontSize = size;
-            for (float& a : font->IndexAdvanceX) a = std::round(a * factor);  // as PixelSnapH rounds
-            for (ImFontGlyph& g : font->Glyphs) g.AdvanceX = std::round(g.AdvanceX * factor);
-            font->FallbackAdvanceX = std::round(font->FallbackAdvanceX * factor);
-            font->Ascent *= factor;
-            font->Descent *= factor;
+    if (layout_only) {
+        auto lay_out = [&](ImFont* font, float em_css) {
+            const float size = size_for(em_css), em = em_of(em_css);
+            advance_missing_by_em(font, em);
+            if (font->IndexAdvanceX.Size < 0x7F) font->IndexAdvanceX.resize(0x7F, em);
+            for (int c = 0x20; c < 0x7F; ++c) {
+                const float a = page.ascii->advance[c - 0x20];
+                font->IndexAdvanceX[c] = a > 0 ? std::round(a * size) : em;  // PixelSnapH rounds
+            }
         };
-        grow(f.body, size_for(body_px));
-        grow(f.heading, size_for(heading_px));
-        grow(f.big, size_for(big_px));
-    }
-    if (!all) {
+        lay_out(f.body, body_px);
+        lay_out(f.heading, heading_px);
+        lay_out(f.big, big_px);
+    } else if (!all) {
         advance_missing_by_em(f.body, em_of(body_px));
         advance_missing_by_em(f.heading, em_of(heading_px));
         advance_missing_by_em(f.big, em_of(big_px));
@@ -273,13 +276,23 @@ bool grow_atlas(const std::vector<unsigned>& missing) {
             return false;
         }
         page.atlas_stage = 1;
-    } else {
-        if (!page.font_is_full) {
-            ask_full_font();
-            return false;
+    } else if (!page.font_is_full) {
+        // The full font is on its way: what the first font has now, the rest when it is here.
+        const int before = page.first_glyphs.Size;
+        for (unsigned c : missing) {
+            if (c > 0xFFFF || !in_ranges(page.body_ranges, c)) continue;
+            if (!in_ranges(page.first_font_ranges, c)) {
+                need_full = true;
+            } else if (!page.first_glyphs.contains(static_cast<ImWchar>(c))) {
+                page.first_glyphs.push_back(static_cast<ImWchar>(c));
+            }
         }
+        if (need_full) ask_full_font();
+        if (page.first_glyphs.Size == before) return false;
+    } else {
         page.atlas_stage = 2;
     }
+    if (page.atlas_stage == 1 && !page.first_frame_done) ++page.first_builds;
     build_fonts();
     js_mark(page.atlas_stage == 1 ? "atlas" : "atlas-full");
     return true;
@@ -483,10 +496,16 @@ int start_page(page_start start) {
     js_mark("app");
     // Stage 0 of the atlas: printable ASCII and the marks the widgets draw from code points (a
     // few, small); the first pass adds what the first screen shows (grow_atlas).
-    for (const char* p = yibao::web::first_glyphs; *p;) {
-        unsigned c = 0;
-        p += ImTextCharFromUtf8(&c, p, nullptr);
-        if (c && c <= 0xFFFF) page.first_glyphs.push_back(static_cast<ImWchar>(c));
+    page.ascii = yibao::ui::ascii_advances_of(start.font, static_cast<std::size_t>(std::max(0, start.font_size)));
+    if (page.ascii) {
+        page.first_glyphs.push_back(0x20);  // stage 1 holds what the first screen shows, nothing more
+    } else {
+        // A font whose advances cannot be read: stage 0 rasterizes ASCII and the symbols.
+        for (const char* p = yibao::web::first_glyphs; *p;) {
+            unsigned c = 0;
+            p += ImTextCharFromUtf8(&c, p, nullptr);
+            if (c && c <= 0xFFFF) page.first_glyphs.push_back(static_cast<ImWchar>(c));
+        }
     }
     page.atlas_stage = 0;
     build_fonts();
@@ -559,6 +578,7 @@ std::string font_state_json() {
     }
     std::string j = "{\"stage\":" + std::to_string(page.atlas_stage) + ",\"full\":";
     j += page.font_is_full ? "true" : "false";
+    j += ",\"first_builds\":" + std::to_string(page.first_builds);
     j += ",\"first_frame_waited\":";
     j += page.first_frame_waited ? "true" : "false";
     j += ",\"first\":\"" + first + "\"}";  // CJK and marks only: nothing to escape

@@ -14,4 +14,13 @@ namespace yibao::ui {
 // get the size to give ImGui.
 std::optional<float> height_per_em(const unsigned char* font, std::size_t size);
 
+// The advance widths of printable ASCII (U+0020..U+007E) in font units per (hhea ascender −
+// hhea descender), from the font's cmap (format 4) and hmtx: times ImGui's size, each is the
+// advance ImGui gives the glyph (before its rounding to whole pixels). A character the font does
+// not map gets 0. nullopt when the bytes are not such a font.
+struct ascii_advances {
+    float advance[0x7F - 0x20] = {};  // index: code point − 0x20
+};
+std::optional<ascii_advances> ascii_advances_of(const unsigned char* font, std::size_t size);
+
 }  // namespace yibao::ui

@@ -112,6 +112,68 @@ TEST(font_metrics, height_per_em_of_noto_sans_cjk) {
     EXPECT_NEAR(*height_per_em(g.data(), g.size()), 2400.0f / 2048.0f, 1e-6);
 }
 
+// A font with head, hhea (3 horizontal metrics), hmtx and a cmap whose format 4 subtable maps
+// 'A'..'C' to glyphs 1..3 by a delta, and ' ' through the glyph id array to glyph 1.
+std::vector<unsigned char> font_with_advances() {
+    std::vector<unsigned char> f(12 + 4 * 16 + 54 + 36 + 12 + 64, 0);
+    auto put16 = [&](std::size_t at, int v) {
+        f[at] = static_cast<unsigned char>((v >> 8) & 0xFF);
+        f[at + 1] = static_cast<unsigned char>(v & 0xFF);
+    };
+    auto put32 = [&](std::size_t at, std::uint32_t v) {
+        for (int k = 0; k < 4; ++k) f[at + k] = static_cast<unsigned char>((v >> (24 - 8 * k)) & 0xFF);
+    };
+    put32(0, 0x4F54544F);
+    put16(4, 4);
+    const std::size_t head = 12 + 64, hhea = head + 54, hmtx = hhea + 36, cmap = hmtx + 12;
+    const char* names[] = {"head", "hhea", "hmtx", "cmap"};
+    const std::size_t at[] = {head, hhea, hmtx, cmap}, len[] = {54, 36, 12, 64};
+    for (int i = 0; i < 4; ++i) {
+        std::copy_n(names[i], 4, f.begin() + 12 + i * 16);
+        put32(12 + i * 16 + 8, static_cast<std::uint32_t>(at[i]));
+        put32(12 + i * 16 + 12, static_cast<std::uint32_t>(len[i]));
+    }
+    put16(head + 18, 1000);
+    put16(hhea + 4, 800);   // ascender
+    put16(hhea + 6, -200);  // descender: height 1000 units
+    put16(hhea + 34, 3);    // numberOfHMetrics
+    put16(hmtx + 0, 250);   // glyph 0
+    put16(hmtx + 4, 600);   // glyph 1
+    put16(hmtx + 8, 500);   // glyph 2; glyph 3 reuses the last advance
+    put16(cmap + 2, 1);     // one subtable: (3, 1) at offset 12
+    put16(cmap + 4, 3);
+    put16(cmap + 6, 1);
+    put32(cmap + 8, 12);
+    const std::size_t sub = cmap + 12;
+    put16(sub, 4);
+    put16(sub + 2, 52);
+    put16(sub + 6, 3 * 2);  // segCountX2: segments ' ', 'A'..'C', the end 0xFFFF
+    const int ends[] = {0x20, 0x43, 0xFFFF}, starts[] = {0x20, 0x41, 0xFFFF}, deltas[] = {0, 1 - 0x41, 1},
+              offsets[] = {6, 0, 0};
+    for (int i = 0; i < 3; ++i) {
+        put16(sub + 14 + i * 2, ends[i]);
+        put16(sub + 14 + 6 + 2 + i * 2, starts[i]);
+        put16(sub + 14 + 12 + 2 + i * 2, deltas[i]);
+        put16(sub + 14 + 18 + 2 + i * 2, offsets[i]);
+    }
+    put16(sub + 14 + 24 + 2, 1);  // the glyph id array: ' ' -> glyph 1 (offset 6 from its own slot)
+    return f;
+}
+
+TEST(font_metrics, ascii_advances_from_cmap_and_hmtx) {
+    auto f = font_with_advances();
+    auto a = ascii_advances_of(f.data(), f.size());
+    ASSERT_TRUE(a);
+    EXPECT_FLOAT_EQ(a->advance[' ' - 0x20], 0.6f);  // glyph 1 through the id array: 600 / 1000
+    EXPECT_FLOAT_EQ(a->advance['A' - 0x20], 0.6f);  // glyph 1
+    EXPECT_FLOAT_EQ(a->advance['B' - 0x20], 0.5f);  // glyph 2
+    EXPECT_FLOAT_EQ(a->advance['C' - 0x20], 0.5f);  // glyph 3, past numberOfHMetrics: the last advance
+    EXPECT_FLOAT_EQ(a->advance['D' - 0x20], 0.0f);  // not mapped
+    f[12 + 3 * 16] = 'x';                           // no cmap
+    EXPECT_FALSE(ascii_advances_of(f.data(), f.size()));
+    EXPECT_FALSE(ascii_advances_of(f.data(), 40));  // cut short
+}
+
 TEST(font_metrics, not_a_font_is_refused) {
     auto f = font_with(1000, 1160, -288);
     EXPECT_FALSE(height_per_em(f.data(), 11));  // cut short

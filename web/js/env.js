@@ -11,6 +11,9 @@
 //   yibao.env              where the page runs: kiosk, wechat, single, version, idle_seconds
 //   yibao.palette()        the screens' colours by name (ui/widgets.h), e.g. palette().primary = '#1665c0'
 //   yibao.text_size(step)  the 字号 step (0 标准, 1 大字, 2 特大), as the 字号 button and a pinch set it
+//   yibao.font_state()     the font atlas's stages: {stage, full, first_builds, first_frame_waited, first}
+//   yibao.memory()         the wasm module's memory in bytes (make bench-web)
+//   yibao.first_frame_ms   when the first frame with the answer was drawn (performance.now())
 //
 // This file opens the scope that every part of the glue shares (web/js/*.js, joined in a fixed
 // order into yibao_glue.js by cmake/web.cmake; api.js closes it): where the page runs, small helpers.
