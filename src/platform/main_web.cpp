@@ -456,6 +456,9 @@ int start_page(page_start start) {
     attrs.antialias = EM_FALSE;
     attrs.premultipliedAlpha = EM_FALSE;
     attrs.preserveDrawingBuffer = EM_FALSE;
+    // No WebGL extension switched on by default (Emscripten would ask for every one it knows, a
+    // round trip to the GPU process each): the GLES2/GLES3 paths of ImGui's backend use none.
+    attrs.enableExtensionsByDefault = EM_FALSE;
     attrs.majorVersion = 2;
     page.gl = emscripten_webgl_create_context(canvas_id, &attrs);
     page.webgl = 2;
