@@ -251,59 +251,42 @@ void build_fonts() {
     page.app->set_fonts(f);
 }
 
-// The atlas gains what a pass found missing in view: before the first frame, those glyphs (stage
-// 1); after it, every glyph (stage 2). False when there is nothing to gain: the font lacks them,
-// or they wait for the full font (page.full_font_asked).
-bool grow_atlas(const std::vector<unsigned>& missing) {
-    if (page.atlas_stage >= 2) return false;
-    bool need_full = false;
-    if (!page.first_frame_done) {
-        const int before = page.first_glyphs.Size;
-        for (unsigned c : missing) {
-            if (c > 0xFFFF || !in_ranges(page.body_ranges, c)) continue;  // no font has it
-            if (!page.first_wanted.contains(static_cast<ImWchar>(c)))
-                page.first_wanted.push_back(static_cast<ImWchar>(c));
-            if (!page.font_is_full && !in_ranges(page.first_font_ranges, c)) {
-                need_full = true;
-                continue;
-            }
-            if (std::find(page.first_glyphs.begin(), page.first_glyphs.end(), static_cast<ImWchar>(c)) ==
-                page.first_glyphs.end())
-                page.first_glyphs.push_back(static_cast<ImWchar>(c));
-        }
-        if (page.first_glyphs.Size == before && page.atlas_stage == 1) {
-            if (need_full) ask_full_font();
-            return false;
-        }
-        page.atlas_stage = 1;
-    } else if (!page.font_is_full) {
-        // The full font is on its way: what the first font has now, the rest when it is here.
-        const int before = page.first_glyphs.Size;
-        for (unsigned c : missing) {
-            if (c > 0xFFFF || !in_ranges(page.body_ranges, c)) continue;
-            if (!in_ranges(page.first_font_ranges, c)) {
-                need_full = true;
-            } else if (!page.first_glyphs.contains(static_cast<ImWchar>(c))) {
-                page.first_glyphs.push_back(static_cast<ImWchar>(c));
-            }
-        }
-        if (need_full) ask_full_font();
-        if (page.first_glyphs.Size == before) return false;
-    } else {
-        page.atlas_stage = 2;
-    }
-    if (page.atlas_stage == 1 && !page.first_frame_done) ++page.first_builds;
-    build_fonts();
-    js_mark(page.atlas_stage == 1 ? "atlas" : "atlas-full");
-    return true;
-}
-
 // Every glyph, once the full font is here.
 void complete_atlas() {
     if (page.atlas_stage >= 2 || !page.app || !page.font_is_full) return;
     page.atlas_stage = 2;
     build_fonts();
     js_mark("atlas-full");
+}
+
+// The atlas gains what a pass found missing in view: stage 1 takes the glyphs the font at hand has
+// (before the first frame, and after it until the full font is here); once the full font is here,
+// stage 2 takes every glyph. Glyphs only the full font has ask for it. False when there is nothing
+// to gain: the font lacks them, or they wait for the full font (page.full_font_asked).
+bool grow_atlas(const std::vector<unsigned>& missing) {
+    if (page.atlas_stage >= 2) return false;
+    if (page.first_frame_done && page.font_is_full) {
+        complete_atlas();
+        return true;
+    }
+    bool need_full = false;
+    const int before = page.first_glyphs.Size;
+    for (unsigned c : missing) {
+        if (c > 0xFFFF || !in_ranges(page.body_ranges, c)) continue;  // no font has it
+        const auto g = static_cast<ImWchar>(c);
+        if (!page.first_frame_done && !page.first_wanted.contains(g)) page.first_wanted.push_back(g);
+        if (!page.font_is_full && !in_ranges(page.first_font_ranges, c))
+            need_full = true;
+        else if (!page.first_glyphs.contains(g))
+            page.first_glyphs.push_back(g);
+    }
+    if (need_full) ask_full_font();
+    if (page.first_glyphs.Size == before && page.atlas_stage == 1) return false;
+    page.atlas_stage = 1;
+    if (!page.first_frame_done) ++page.first_builds;
+    build_fonts();
+    js_mark("atlas");
+    return true;
 }
 
 // Canvas backing store = CSS size × devicePixelRatio.

@@ -170,7 +170,6 @@ frame_output app::frame(const frame_input& in) {
     frame_output out;
     out.scroll_y = scroll_y_;
     out.scroll_max = scroll_max_;
-    out.changed = changed_this_frame_ || dirty_;
     out.redo = dirty_;
     out.again = cv_.scroll_wanted.has_value() || height_changed || (changed_this_frame_ && !dirty_);
     out.action = action_;

@@ -39,7 +39,6 @@ enum class page_action {
 
 struct frame_output {
     float scroll_y = 0, scroll_max = 0;  // device pixels
-    bool changed = false;                // the answers changed, or a widget acted
     bool redo = false;                   // the answers changed while drawing: draw again before showing
     bool again = false;                  // a following frame is needed (a scroll asked, the page's
                                          // height changed: ImGui's scroll range follows a frame late)

@@ -205,7 +205,7 @@ async function throttled_page() {
       wait();
     }), { f0: s0.frame, who: person });
     const f_end = await wait_idle();
-    const busy = (await task()) - busy0 - 0;  // includes the sampler's own small reads
+    const busy = (await task()) - busy0;  // includes the sampler's own small reads
     rows.push({ id, next: r.frames, frames: f_end - s0.frame, ms: r.at - t0, busy: busy * 1000 });
   }
   console.log(`\n4. Taps (${throttle}× CPU throttling, software GL):`);

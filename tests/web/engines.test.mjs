@@ -13,7 +13,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { here, native_quote, screenshots, serve_site, site } from './lib.mjs';
+import { assert_screen_matches_cli, here, native_quote, screenshots, serve_site, site } from './lib.mjs';
 import { find_firefox, find_minibrowser, have_module, open_firefox, open_webkit, start_xvfb, which } from './webdriver.mjs';
 
 const site_dir = path.resolve(process.env.YIBAO_SITE || site);
@@ -64,30 +64,6 @@ const requests = [
   { year: 2026, district: 'nowhere', person: 'resident', tier: 1, paid_on: '2025-12-01', continuous: true },
 ];
 
-// The request the answers on screen make (as scenarios.test.mjs: src/ui/form.cpp's to_request).
-function request_of(form) {
-  const r = {
-    year: form.year, district: form.district, person: form.person, categories: form.categories,
-    tier: form.tier, paid_on: form.paid_on,
-  };
-  if (form.person !== 'newborn') {
-    r.continuous = form.continuous;
-    if (!form.continuous) r.break_years = form.break_years;
-  } else {
-    r.birth_date = form.birth_date;
-    if (Number(form.birth_date.slice(0, 4)) === form.year - 1) r.pays_birth_year = form.pays_birth_year;
-  }
-  return r;
-}
-
-function assert_screen_matches_cli(s) {
-  const cli = native_quote(request_of(s.form));
-  assert.equal(s.answer.ok, cli.ok, `ok: ${JSON.stringify(cli.errors)}`);
-  for (const k of ['due', 'personal_standard', 'assistance', 'fiscal_subsidy', 'surcharge'])
-    assert.equal(Number(s.answer[k]), cli[k], k);
-  assert.equal(s.answer.coverage_start, cli.coverage_start);
-  assert.equal(s.answer.coverage_end, cli.coverage_end);
-}
 
 // In the page: the screen's state once the page has drawn nothing new for 300 ms.
 function settled_state() {

@@ -90,6 +90,37 @@ export function native_quote(request) {
   return JSON.parse(r.stdout);
 }
 
+// The request the answers on screen make (the same rules as src/ui/form.cpp's to_request).
+export function request_of(form) {
+  const r = {
+    year: form.year, district: form.district, person: form.person, categories: form.categories,
+    tier: form.tier, paid_on: form.paid_on,
+  };
+  if (form.person !== 'newborn') {
+    r.continuous = form.continuous;
+    if (!form.continuous) r.break_years = form.break_years;
+  } else {
+    r.birth_date = form.birth_date;
+    if (Number(form.birth_date.slice(0, 4)) === form.year - 1) r.pays_birth_year = form.pays_birth_year;
+  }
+  return r;
+}
+
+// The answer on screen is the one `yibao quote` gives for the same answers.
+export function assert_screen_matches_cli(s) {
+  const cli = native_quote(request_of(s.form));
+  const a = s.answer;
+  assert.equal(a.ok, cli.ok, `ok: ${JSON.stringify(cli.errors)}`);
+  if (!cli.ok) return cli;
+  for (const k of ['due', 'personal_standard', 'assistance', 'fiscal_subsidy', 'surcharge'])
+    assert.equal(Number(a[k]), cli[k], k);
+  assert.equal(a.coverage_start, cli.coverage_start);
+  assert.equal(a.coverage_end, cli.coverage_end);
+  assert.deepEqual(a.waiting, cli.waiting);
+  assert.ok(a.bar.startsWith(`${a.due}|`), 'the sticky bar shows the same amount');
+  return cli;
+}
+
 export async function site_built() {
   try {
     await stat(path.join(site, 'index.html'));

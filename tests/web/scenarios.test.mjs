@@ -2,44 +2,13 @@
 // coordinates) and the screen shows the amount and the dates the rule engine gives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open_page, pick_date, reveal, shot, state, tap, native_quote } from './lib.mjs';
+import { assert_screen_matches_cli, launch, open_page, pick_date, request_of, reveal, shot, state, tap, native_quote } from './lib.mjs';
 
 const base = process.env.YIBAO_URL;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-
-// The request the answers on screen make (the same rules as src/ui/form.cpp's to_request).
-function request_of(form) {
-  const r = {
-    year: form.year, district: form.district, person: form.person, categories: form.categories,
-    tier: form.tier, paid_on: form.paid_on,
-  };
-  if (form.person !== 'newborn') {
-    r.continuous = form.continuous;
-    if (!form.continuous) r.break_years = form.break_years;
-  } else {
-    r.birth_date = form.birth_date;
-    if (Number(form.birth_date.slice(0, 4)) === form.year - 1) r.pays_birth_year = form.pays_birth_year;
-  }
-  return r;
-}
-
-// The answer on screen is the one `yibao quote` gives for the same answers.
-function assert_screen_matches_cli(s) {
-  const cli = native_quote(request_of(s.form));
-  const a = s.answer;
-  assert.equal(a.ok, cli.ok, `ok: ${JSON.stringify(cli.errors)}`);
-  if (!cli.ok) return cli;
-  for (const k of ['due', 'personal_standard', 'assistance', 'fiscal_subsidy', 'surcharge'])
-    assert.equal(Number(a[k]), cli[k], k);
-  assert.equal(a.coverage_start, cli.coverage_start);
-  assert.equal(a.coverage_end, cli.coverage_end);
-  assert.deepEqual(a.waiting, cli.waiting);
-  assert.ok(a.bar.startsWith(`${a.due}|`), 'the sticky bar shows the same amount');
-  return cli;
-}
 
 test('an ordinary resident of 万州 paying in the centralized period', async () => {
   const { context, page, problems } = await open_page(browser, `${base}?today=2025-11-20`);

@@ -23,7 +23,7 @@
       });
     },
     state: function () { return call_json(function () { return mod._yibao_state(); }); },
-    // The font atlas's stages: {stage, full, first_frame_waited, first} (platform/page.h).
+    // The font atlas's stages: {stage, full, first_builds, first_frame_waited, first} (platform/page.h).
     font_state: function () { return call_json(function () { return mod._yibao_font_state(); }); },
     presentation: function () { return call_json(function () { return mod._yibao_presentation(); }); },
     picture: make_picture,

@@ -4,6 +4,13 @@
   // The files that web/index.html already started (window.yibao_early), else a fetch now.
   var early = (!build.single && window.yibao_early) || {};
   function fetch_once(file, started) { return started || fetch(versioned(file), { credentials: 'same-origin' }); }
+  // A font file's bytes (an HTTP error rejects).
+  function font_bytes(file, started) {
+    return fetch_once(file, started).then(function (r) {
+      if (!r.ok) throw new Error('font: HTTP ' + r.status);
+      return r.arrayBuffer();
+    });
+  }
   // --- the fonts: the first font (yibao-sc-first.otf: the glyphs first screens show) starts the
   //     page; the full one (yibao-sc.otf) follows once the first frame is on screen, or at once when
   //     a first screen needs a glyph only it has (platform/main_web.cpp). The single-file page
@@ -14,18 +21,11 @@
     var bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; ++i) bytes[i] = raw.charCodeAt(i);
     return bytes.buffer;
-  }) : fetch_once('yibao-sc-first.otf', early.font).then(function (r) {
-    if (!r.ok) throw new Error('font: HTTP ' + r.status);
-    return r.arrayBuffer();
-  }).then(function (b) { mark('font'); return b; });
+  }) : font_bytes('yibao-sc-first.otf', early.font).then(function (b) { mark('font'); return b; });
   var full_font_started = null;
   function full_font() {
     if (!full_font_started) {
-      full_font_started = build.single ? first_font : fetch(versioned('yibao-sc.otf'), { credentials: 'same-origin' })
-        .then(function (r) {
-          if (!r.ok) throw new Error('font: HTTP ' + r.status);
-          return r.arrayBuffer();
-        });
+      full_font_started = build.single ? first_font : font_bytes('yibao-sc.otf');
     }
     return full_font_started;
   }
