@@ -10,11 +10,13 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/dates.h"
 #include "core/json_api.h"
 #include "core/rules.h"
+#include "core/vocabulary.h"
 #include "platform/page.h"
 #include "platform/rules_bundle.h"
 #include "ui/app.h"
@@ -93,39 +95,99 @@ std::string hex_color(ImU32 c) {
     return buf;
 }
 
-}  // namespace
+// One file of the bundle.
+yibao::rules_source_file embedded(int i) {
+    const auto& f = yibao::web::embedded_rules[i];
+    return {f.path, std::string(f.text, f.size)};
+}
 
-extern "C" {
+// Whether the first screen needs a bundled file: districts.json, a year's municipal rules, and the
+// files of `district` (an id; "" = none): rules/<jurisdiction>/<year>/<district>.json.
+bool first_screen_file(std::string_view path, std::string_view district) {
+    const std::size_t slash = path.rfind('/');
+    std::string_view name = path.substr(slash == std::string_view::npos ? 0 : slash + 1);
+    if (name.size() > 5 && name.substr(name.size() - 5) == ".json") name.remove_suffix(5);
+    return name == "districts" || name == "municipal" || (!district.empty() && name == district);
+}
 
-// Loads the rules compiled into the page. Returns 0, or 1 when a rules file is broken.
-EMSCRIPTEN_KEEPALIVE int yibao_init() {
-    std::vector<yibao::rules_source_file> files;
-    for (int i = 0; i < yibao::web::embedded_rules_count; ++i) {
-        const auto& f = yibao::web::embedded_rules[i];
-        files.push_back({f.path, std::string(f.text, f.size)});
-    }
+bool rules_complete = false;
+
+bool load(const std::vector<yibao::rules_source_file>& files) {
     yibao::load_result r = yibao::load_rules_texts(files);
     load_errors.clear();
     for (const auto& e : r.errors) load_errors += e.to_string() + "\n";
     book = r.book;
-    return book ? 0 : 1;
+    return book != nullptr;
 }
+
+}  // namespace
+
+namespace yibao::web {
+
+bool complete_rules() {
+    if (rules_complete) return book != nullptr;
+    rules_complete = true;
+    std::vector<yibao::rules_source_file> files;
+    for (int i = 0; i < yibao::web::embedded_rules_count; ++i) files.push_back(embedded(i));
+    if (!load(files)) return false;
+    set_page_book(book);
+    return true;
+}
+
+}  // namespace yibao::web
+
+extern "C" {
+
+// The rules compiled into the page, read in two steps. The first screen needs the municipal rules
+// of every year (their periods choose the year shown), districts.json and the files of the district
+// the page's address names; the other districts' files (most of the bytes) are read once the first
+// frame is on screen, or sooner when anything asks for more (complete_rules). Returns 0, or 1 when
+// a rules file is broken.
+EMSCRIPTEN_KEEPALIVE int yibao_init(const char* query) {
+    const yibao::ui::url_params params = yibao::ui::parse_query(query ? query : "");
+    std::string asked;
+    for (const auto& [key, value] : params)
+        if (key == yibao::vocab::find_field("district")->url) asked = value;
+    std::vector<yibao::rules_source_file> files;
+    for (int i = 0; i < yibao::web::embedded_rules_count; ++i)
+        if (first_screen_file(yibao::web::embedded_rules[i].path, "")) files.push_back(embedded(i));
+    if (!load(files)) return 1;
+    if (asked.empty()) return 0;
+    const std::optional<yibao::district_info> d = yibao::district_named(*book, asked);
+    if (!d) return 0;  // the screens say that the link's district is unknown
+    bool more = false;
+    for (int i = 0; i < yibao::web::embedded_rules_count; ++i)
+        if (!first_screen_file(yibao::web::embedded_rules[i].path, "") &&
+            first_screen_file(yibao::web::embedded_rules[i].path, d->id)) {
+            files.push_back(embedded(i));
+            more = true;
+        }
+    if (more && !load(files)) return 1;
+    return 0;
+}
+
+// The rest of the rules, once the first frame is on screen (the glue calls it when the page is
+// idle). Returns 0, or 1 when a rules file is broken.
+EMSCRIPTEN_KEEPALIVE int yibao_complete_rules() { return yibao::web::complete_rules() ? 0 : 1; }
 
 // The rules files' problems, when yibao_init failed.
 EMSCRIPTEN_KEEPALIVE const char* yibao_load_errors() { return load_errors.c_str(); }
 
 // window.yibao.quote: the same JSON as `yibao quote` (with advice when asked).
 EMSCRIPTEN_KEEPALIVE const char* yibao_quote(const char* request_json, int with_advice) {
+    yibao::web::complete_rules();
     if (!book) return keep("{\"ok\":false,\"errors\":[{\"field\":\"\",\"message\":\"规则没有加载。\"}]}");
     return keep(yibao::quote_json(*book, request_json, with_advice != 0));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* yibao_catalogue() {
+    yibao::web::complete_rules();
     if (!book) return keep("null");
     return keep(yibao::catalogue_json(*book));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* yibao_categories(int year, const char* district) {
+    yibao::web::complete_rules();
     if (!book) return keep("null");
     return keep(yibao::categories_json(*book, year, district));
 }
@@ -193,7 +255,7 @@ EMSCRIPTEN_KEEPALIVE int yibao_webgl_version() { return yibao::web::page_webgl_v
 // Forgets every answer: the screen as the page's own URL opens it, on today's date (a kiosk runs
 // for days). Returns 1 when today is not a date.
 EMSCRIPTEN_KEEPALIVE int yibao_reset(const char* today) {
-    if (!yibao::web::page_app()) return 0;
+    if (!yibao::web::page_app() || !yibao::web::complete_rules()) return 0;
     auto day = yibao::parse_date(today);
     if (!day) return 1;
     yibao::web::reset_page(*day);
@@ -231,14 +293,14 @@ EMSCRIPTEN_KEEPALIVE void yibao_set_network(int online, int offline_ready) {
 // asks for the frames that show it; the answer changes on the next one.
 EMSCRIPTEN_KEEPALIVE void yibao_a11y_activate(const char* id) {
     auto* app = yibao::web::page_app();
-    if (!app || !id) return;
+    if (!app || !id || !yibao::web::complete_rules()) return;
     app->activate(id);
     yibao::web::wake(1);
 }
 
 EMSCRIPTEN_KEEPALIVE void yibao_a11y_value(const char* id, const char* value) {
     auto* app = yibao::web::page_app();
-    if (!app || !id || !value) return;
+    if (!app || !id || !value || !yibao::web::complete_rules()) return;
     app->set_value(id, value);
     yibao::web::wake(1);
 }

@@ -5,8 +5,12 @@
 
 extern "C" {
 
-// The rules compiled into the page: 0, or 1 when a rules file is broken (yibao_load_errors says why).
-int yibao_init();
+// The rules compiled into the page, in two steps: those the first screen needs (query = the page's
+// location.search: the district it names), then the rest (the glue calls it once the first frame is
+// on screen; anything that needs more rules reads them first). 0, or 1 when a rules file is broken
+// (yibao_load_errors says why).
+int yibao_init(const char* query);
+int yibao_complete_rules();
 const char* yibao_load_errors();  // plain text, one problem a line
 
 // The rule engine, as the CLI answers: `yibao quote` (with advice when asked), the catalogue of

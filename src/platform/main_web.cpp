@@ -321,6 +321,7 @@ void render_frame(double now) {
     io.DisplaySize = ImVec2(static_cast<float>(page.fb_w), static_cast<float>(page.fb_h));
     io.DisplayFramebufferScale = ImVec2(1, 1);
 
+    if (page.first_frame_done) complete_rules();  // whatever this frame was asked for may need them
     yibao::ui::frame_input in;
     in.width = static_cast<float>(page.fb_w);
     in.height = static_cast<float>(page.fb_h);
@@ -502,7 +503,7 @@ int start_page(page_start start) {
         [](int direction) {
             set_text_step(std::clamp(page.text_step + direction, 0, yibao::ui::metrics::text_step_count - 1));
         },
-        [](float x, float y) { return page.app && page.app->tap_at(x, y); });
+        [](float x, float y) { return page.app && complete_rules() && page.app->tap_at(x, y); });
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     emscripten_set_orientationchange_callback(nullptr, EM_FALSE, on_orientation);
     wake(1);
@@ -510,6 +511,12 @@ int start_page(page_start start) {
 }
 
 yibao::ui::app* page_app() { return page.app.get(); }
+
+void set_page_book(std::shared_ptr<const yibao::rule_book> book) {
+    page.book = std::move(book);
+    // The same answers with the same rules for them: nothing on screen changes, no frame is drawn.
+    if (page.app) page.app->set_book(page.book);
+}
 
 void reset_page(date today) {
     if (!page.app) return;

@@ -59,6 +59,14 @@ void set_full_font(unsigned char* font, int size);
 // for it, and the glyphs beyond ASCII the first frame was drawn with (make first-glyphs).
 std::string font_state_json();
 
+// The rules grew (abi.cpp complete_rules): the screens quote the same answers with the new book.
+void set_page_book(std::shared_ptr<const rule_book> book);
+
+// The rules the page starts with are those its first screen needs (abi.cpp yibao_init); this reads
+// the rest, once, before anything can ask for more: a tap, a key, window.yibao.quote. Returns false
+// when they are broken (the page then says so).
+bool complete_rules();
+
 // Asks for at least this many frames (the page draws only when something changed).
 void wake(int frames);
 

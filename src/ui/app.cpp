@@ -18,19 +18,7 @@ const char* app::big_glyphs() { return "0123456789.-¥元"; }
 
 app::app(std::shared_ptr<const rule_book> book, date today, const url_params& params, app_options options)
     : book_(std::move(book)), today_(today), options_(std::move(options)) {
-    years_ = years(*book_);
-    districts_ = districts(*book_);
-    for (int y : years_) {
-        if (auto info = year_details(*book_, y, "chongqing")) {
-            year_dates yd;
-            yd.year = y;
-            yd.opens = info->enrollment_opens;
-            yd.centralized_ends = info->centralized_ends;
-            yd.coverage_ends = info->coverage_ends;
-            year_dates_.push_back(yd);
-        }
-    }
-    season_ = season_on(year_dates_, today_);
+    read_book();
     form_.year = season_.default_year ? season_.default_year : (years_.empty() ? 0 : years_.back());
     if (!districts_.empty() && std::none_of(districts_.begin(), districts_.end(),
                                             [&](const district_info& d) { return d.id == form_.district; }))
@@ -50,6 +38,30 @@ app::app(std::shared_ptr<const rule_book> book, date today, const url_params& pa
     }
     load_year_lists();
     clamp_dates();
+    refresh();
+}
+
+void app::read_book() {
+    years_ = years(*book_);
+    districts_ = districts(*book_);
+    year_dates_.clear();
+    for (int y : years_) {
+        if (auto info = year_details(*book_, y, "chongqing")) {
+            year_dates yd;
+            yd.year = y;
+            yd.opens = info->enrollment_opens;
+            yd.centralized_ends = info->centralized_ends;
+            yd.coverage_ends = info->coverage_ends;
+            year_dates_.push_back(yd);
+        }
+    }
+    season_ = season_on(year_dates_, today_);
+}
+
+void app::set_book(std::shared_ptr<const rule_book> book) {
+    book_ = std::move(book);
+    read_book();
+    load_year_lists();
     refresh();
 }
 

@@ -67,6 +67,9 @@ class app {
     app(std::shared_ptr<const rule_book> book, date today, const url_params& params, app_options options = {});
 
     void set_fonts(const fonts& f) { fonts_ = f; }
+    // More rules than the screens started with (the page reads the rules the first screen needs
+    // first, the rest after it): the same answers, quoted again with them.
+    void set_book(std::shared_ptr<const rule_book> book);
     // Characters drawn with the heading and the big fonts (the body font has every character).
     static std::string heading_glyphs();
     static const char* big_glyphs();
@@ -118,6 +121,7 @@ class app {
 
     void refresh();                                        // recompute the quote when the answers changed
     static std::string spoken(const presentation& model);  // speech_text() of a model
+    void read_book();                                      // years, districts and their periods
     void load_year_lists();                                // categories and dates for the chosen year and district
     void clamp_dates();
 

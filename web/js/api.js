@@ -40,7 +40,7 @@
   var rules_ready = module_ready.then(function (m) {
     mod = m;
     palette = call_json(function () { return mod._yibao_palette(); });
-    if (mod._yibao_init() !== 0) {
+    if (with_string(location.search, function (q) { return mod._yibao_init(q); }) !== 0) {
       show('计算规则加载失败，请稍后刷新重试。');
       throw new Error('yibao: rules did not load: ' + mod.UTF8ToString(mod._yibao_load_errors()));
     }
@@ -68,6 +68,15 @@
     if (kiosk) arm_idle();
     // The offline copy is fetched once the page is on screen, never competing with the first load.
     first_frame_seen.then(give_full_font);
+    // The rules the first screen did not need, once it is on screen (a tap reads them at once).
+    first_frame_seen.then(function () {
+      setTimeout(function () {
+        if (mod._yibao_complete_rules() !== 0) {
+          show('计算规则加载失败，请稍后刷新重试。');
+          console.error('yibao: rules did not load: ' + mod.UTF8ToString(mod._yibao_load_errors()));
+        }
+      }, 0);
+    });
     if (sw_ok) first_frame_seen.then(register_offline_copy);
     // Device pixel ratio changes that come without a resize event (zoom, another screen).
     (function watch_dpr() {
