@@ -64,8 +64,8 @@ if(NOT TARGET nlohmann_json::nlohmann_json)
     INTERFACE_INCLUDE_DIRECTORIES "${_yibao_json_inc}")
 endif()
 
-# --- Dear ImGui (only the parts we use; WebGL through the GLES2 code path, which also drives a
-#     WebGL2 context with "#version 300 es" shaders) ---
+# --- Dear ImGui (only the parts we use; drawn by the page's own WebGL renderer,
+#     src/platform/renderer.cpp, not ImGui's OpenGL backend) ---
 # imgui_draw.cpp as built: ImFontAtlas::Build() adds ImGui's own font when none was added, which
 # links its 12 KB of compressed font data (10 KB brotli) into the page; the page always adds its
 # own fonts, so the build uses a copy in the build folder with that call replaced by an assertion
@@ -86,12 +86,10 @@ add_library(yibao_imgui STATIC
   ${IMGUI_DIR}/imgui.cpp
   ${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp
   ${IMGUI_DIR}/imgui_widgets.cpp
-  ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(yibao_imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+  ${IMGUI_DIR}/imgui_tables.cpp)
+target_include_directories(yibao_imgui SYSTEM PUBLIC ${IMGUI_DIR})
 target_compile_options(yibao_imgui PRIVATE -fno-exceptions)
 target_compile_definitions(yibao_imgui PUBLIC
-  IMGUI_IMPL_OPENGL_ES2
   IMGUI_DISABLE_DEMO_WINDOWS
   IMGUI_DISABLE_DEBUG_TOOLS
   IMGUI_DISABLE_DEFAULT_FONT
@@ -184,6 +182,7 @@ add_library(yibao_page OBJECT
   ${YIBAO_ROOT}/src/platform/main_web.cpp
   ${YIBAO_ROOT}/src/platform/abi.cpp
   ${YIBAO_ROOT}/src/platform/input.cpp
+  ${YIBAO_ROOT}/src/platform/renderer.cpp
   ${YIBAO_ROOT}/src/ui/app.cpp
   ${YIBAO_ROOT}/src/ui/screens/questions.cpp
   ${YIBAO_ROOT}/src/ui/screens/answer.cpp

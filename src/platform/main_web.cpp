@@ -11,11 +11,11 @@
 #include <string>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8
 #include "platform/glyphs.h"
 #include "platform/input.h"
 #include "platform/page.h"
+#include "platform/renderer.h"
 #include "ui/app.h"
 #include "ui/font_metrics.h"
 #include "ui/semantics.h"
@@ -66,6 +66,7 @@ struct page_state {
     int frames_left = 0;
     bool frame_pending = false;
     bool first_frame_done = false;
+    bool shaders_checked = false;
     double last_time = 0;
     // The semantics layer: what was last sent to the glue
     std::string sent_semantics;
@@ -240,12 +241,8 @@ void build_fonts() {
         advance_missing_by_em(f.heading, em_of(heading_px));
         advance_missing_by_em(f.big, em_of(big_px));
     }
-    // Stage 0 is never drawn: its texture comes only with the backend's device objects, which the
-    // first pass creates (ImGui_ImplOpenGL3_NewFrame); an upload here would be thrown away.
-    if (page.atlas_stage > 0 || page.first_frame_done) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    // Stage 0 only lays out: nothing is drawn with it, so it is not uploaded.
+    if (!layout_only) renderer::upload_font_atlas();
     page.atlas_scale = s;
     page.fonts = f;
     page.app->set_fonts(f);
@@ -296,7 +293,9 @@ void update_size() {
     if (page.dpr <= 0) page.dpr = 1;
     page.fb_w = std::max(1, static_cast<int>(std::lround(page.css_w * page.dpr)));
     page.fb_h = std::max(1, static_cast<int>(std::lround(page.css_h * page.dpr)));
-    emscripten_set_canvas_element_size(canvas_id, page.fb_w, page.fb_h);
+    int now_w = 0, now_h = 0;  // the glue sized it already: setting it again reallocates the buffer
+    emscripten_get_canvas_element_size(canvas_id, &now_w, &now_h);
+    if (now_w != page.fb_w || now_h != page.fb_h) emscripten_set_canvas_element_size(canvas_id, page.fb_w, page.fb_h);
     page.input.set_scale(static_cast<float>(page.dpr));
     if (page.app && page.font_data && page.atlas_scale != static_cast<float>(page.dpr) * zoom()) build_fonts();
 }
@@ -335,7 +334,6 @@ void render_frame(double now) {
     yibao::ui::frame_output out;
     bool wait_for_font = false;
     for (int pass = 0;; ++pass) {
-        ImGui_ImplOpenGL3_NewFrame();
         ImGui::NewFrame();
         out = page.app->frame(in);
         const std::vector<unsigned>& missing = yibao::ui::missing_glyphs_in_view();
@@ -367,7 +365,7 @@ void render_frame(double now) {
     const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(yibao::ui::colors::page);
     glClearColor(clear.x, clear.y, clear.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    renderer::render(ImGui::GetDrawData(), page.fb_w, page.fb_h);
     if (out.again) page.frames_left = std::max(page.frames_left, 2);
 
     switch (out.action) {
@@ -401,6 +399,10 @@ void render_frame(double now) {
     }
 
     send_semantics();
+    if (page.first_frame_done && !page.shaders_checked) {
+        page.shaders_checked = true;  // asked only now: the answer waits for the GPU process
+        renderer::shaders_ok();
+    }
     if (!page.first_frame_done) {
         page.first_frame_done = true;
         js_mark("first-frame");
@@ -466,7 +468,7 @@ int start_page(page_start start) {
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ImGui::StyleColorsLight();
-    ImGui_ImplOpenGL3_Init(page.webgl == 2 ? "#version 300 es" : "#version 100");
+    if (!renderer::init()) return 1;
 
     page.font_data = start.font;
     page.font_size = start.font_size;

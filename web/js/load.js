@@ -56,6 +56,7 @@
   var module_args = {
     yibao_first_frame: function () {
       yibao.first_frame_ms = performance.now();
+      canvas_el.className = 'drawn';
       if (message) message.hidden = true;
       first_frame();
     },
@@ -86,6 +87,11 @@
     var gl_attrs = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
                      preserveDrawingBuffer: false };
     var early_canvas = document.getElementById('canvas');
+    // At its size in device pixels already (platform/main_web.cpp update_size keeps it): a canvas
+    // resized after its context exists reallocates the drawing buffer and waits for the GPU process.
+    var dpr = window.devicePixelRatio || 1;
+    early_canvas.width = Math.max(1, Math.round(early_canvas.clientWidth * dpr));
+    early_canvas.height = Math.max(1, Math.round(early_canvas.clientHeight * dpr));
     early_canvas.getContext('webgl2', gl_attrs) || early_canvas.getContext('webgl', gl_attrs);
   } catch (e) { /* the page says so once it starts */ }
 

@@ -2,7 +2,18 @@
   // web/js/share.js: the answers in the address bar and sharing the link.
   // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
   // --- the answers in the address bar (a forwarded link reopens the same quote) ---
+  // The first frame's answers go into the address once it is on screen (history.replaceState is
+  // slow on a phone: it would delay the first answer); later ones at once.
+  var query_waits = null;
   function set_query(answers) {
+    if (yibao.first_frame_ms === null) {
+      if (query_waits === null) first_frame_seen.then(function () { write_query(query_waits); });
+      query_waits = answers;
+      return;
+    }
+    write_query(answers);
+  }
+  function write_query(answers) {
     var now = new URLSearchParams(location.search);
     var q = answers;
     setup_keys.forEach(function (k) {
