@@ -3,11 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/format.h"
+#include "core/out_json.h"
 #include "core/rule_model.h"
 
 namespace yibao {
 
-using ojson = nlohmann::ordered_json;
+using ojson = out_json;
 using json = nlohmann::json;
 
 namespace {

@@ -15,6 +15,7 @@
 
 #include "core/dates.h"
 #include "core/json_api.h"
+#include "core/out_json.h"
 #include "core/rules.h"
 #include "core/vocabulary.h"
 #include "platform/page.h"
@@ -202,7 +203,7 @@ EMSCRIPTEN_KEEPALIVE const char* yibao_state() {
 // The screens' colours by name ({"page": "#f3f5f8", "text": ..., ...}, ui/widgets.h): the glue
 // draws the saved picture with the same ones.
 EMSCRIPTEN_KEEPALIVE const char* yibao_palette() {
-    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    yibao::out_json j = yibao::out_json::object();
     for (const auto& c : yibao::ui::palette::named) j[c.name] = hex_color(yibao::ui::colors::im(c.value));
     return keep(j.dump());
 }

@@ -36,6 +36,9 @@ void main() {
   gl_FragColor = vec4(v_col.rgb, v_col.a * texture2D(u_atlas, v_uv).a);
 })";
 
+EM_JS(void, js_error, (const char* log),
+      { console.error('yibao: the WebGL shaders did not link: ' + UTF8ToString(log)); });
+
 enum attribute : GLuint { a_pos = 0, a_uv = 1, a_col = 2 };
 
 struct state {
@@ -78,7 +81,7 @@ bool shaders_ok() {
     if (linked) return true;
     char log[512] = {};
     glGetProgramInfoLog(gl.program, sizeof log, nullptr, log);
-    emscripten_log(EM_LOG_ERROR, "yibao: the WebGL shaders did not link: %s", log);
+    js_error(log);
     return false;
 }
 

@@ -27,6 +27,31 @@ def c_bytes(data: bytes) -> str:
     return "\n    ".join(out) if out else '""'
 
 
+def without_layout(data: bytes) -> bytes:
+    """The JSON text without the whitespace between its tokens (strings and numbers kept byte for
+    byte, so the loader reads exactly what the file says: -0.0, 1e2, a duplicate key all as written).
+    0.8 KB less in the page, brotli. Text that is not UTF-8 is kept as it is."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i : j + 1])
+            i = j + 1
+        elif c in " \t\r\n":
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out).encode("utf-8")
+
+
 def main() -> int:
     root, out_path, files = sys.argv[1], sys.argv[2], sorted(sys.argv[3:])
     parts = [
@@ -40,7 +65,7 @@ def main() -> int:
     for path in files:
         rel = os.path.relpath(path, root).replace(os.sep, "/")
         with open(path, "rb") as f:
-            data = f.read()
+            data = without_layout(f.read())
         parts.append("  {%s, %s, %d}," % (c_bytes(rel.encode()), c_bytes(data), len(data)))
     parts += [
         "};",

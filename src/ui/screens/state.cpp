@@ -2,13 +2,14 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "core/out_json.h"
 #include "ui/screens/screens.h"
 
 namespace yibao::ui {
 
 namespace {
 
-using json = nlohmann::ordered_json;  // keys in the order written here, as the tests print them
+using json = yibao::out_json;  // keys in the order written here (natively; core/out_json.h)
 
 // A length in CSS pixels to one decimal (the value "%.1f" writes, as a number).
 double num(float v) {
