@@ -47,6 +47,12 @@ class coverage {
 
     bool everyone_else();
     bool newborn();
+    bool cross_year_without_birth_year();
+    // The line at `first` says what a resident paying the same day gets: say so.
+    void as_a_resident(std::size_t first) {
+        if (first < out_.lines.size()) out_.lines[first].text = "同一天缴费的城乡居民：" + out_.lines[first].text;
+    }
+    bool newborn_as_resident();
     bool resolve_continuity(bool needed);
     void apply_start(const start_rule& rule, const std::string& source);
     bool apply_category_start();
@@ -154,10 +160,102 @@ bool coverage::apply_category_start() {
     return false;
 }
 
+// Born the year before, paying within the window, not paying the birth year: only the year paid,
+// and within it no earlier than a resident paying the same day (a newborn has no break years: the
+// rule for a continuous payer). Where that resident waits, the newborn is shown the same wait: the
+// policy notes also say "with no waiting period", and the two cannot both hold; the later date is
+// the one that never promises more (the reading in the rules says so, with whom to ask).
+bool coverage::cross_year_without_birth_year() {
+    const std::string window = std::to_string(y_.newborn.window_days->value);
+    const std::string& source = y_.newborn.cross_year->source;
+    explain("上一年出生、出生后" + window + "日内参保但不补缴出生当年，只享受" + std::to_string(req_.year) +
+                "年度待遇，且享受待遇的日期不早于同一天缴费的城乡居民（新生儿没有断保年数，按连续参保计）。",
+            source);
+    out_.continuous = true;
+    out_.break_years = 0;
+    if (!period_) {
+        out_.error("paid_on", ds(paid_) + "不在" + y_.name + "的任何缴费期内。");
+        return false;
+    }
+    const std::size_t first = out_.lines.size();
+    if (!apply_category_start()) apply_start(period_->if_continuous, period_->source);
+    as_a_resident(first);
+    if (out_.waiting)
+        explain(
+            "同一天缴费的城乡居民有上面的等待期，文件没有给这样的新生儿更早的日期：本计算器按同一天缴费的城乡居民"
+            "显示，等待期照样显示（不显示更早的日期）。",
+            source);
+    else if (y_.newborn.exempt_from_waiting_months)
+        explain("新生儿不设参保缴费后的固定待遇等待期。", y_.newborn.exempt_from_waiting_months->source);
+    return true;
+}
+
+// Born the year before and paying after the window: the newborn rules for the first days of life
+// do not apply. Quoted as a resident paying the same day (continuity as the request says; not said:
+// not continuous, one break year, the birth year without cover of its own), and no earlier than the
+// documents' "从足额缴费后90日起" for a newborn enrolling after the window: the later of the two.
+bool coverage::newborn_as_resident() {
+    const int n = y_.newborn.late_waiting_days->value;
+    const std::string& source = y_.newborn.late_waiting_days->source;
+    const std::string head = "上一年出生、出生后超过" + std::to_string(y_.newborn.window_days->value) +
+                             "日才参保缴费，不适用新生儿出生后" + std::to_string(y_.newborn.window_days->value) +
+                             "日内参保的规定：按同一天缴费的城乡居民计算";
+    // A period that starts some categories the same day (石柱 下半年即参即保) applies as to a resident,
+    // as it does to a newborn of the year paying after the window.
+    const std::size_t before = out_.lines.size();
+    if (apply_category_start()) {
+        out_.lines.insert(out_.lines.begin() + static_cast<std::ptrdiff_t>(before),
+                          explanation_line{head + "。", source});
+        return true;
+    }
+    explain(
+        head + "，且不早于文件写的“从足额缴费后" + std::to_string(n) + "日起享受新发生的待遇”，取两者中较晚的日期。",
+        source);
+    out_.continuous = req_.continuous;
+    if (!out_.continuous && req_.break_years) out_.continuous = *req_.break_years == 0;
+    const bool assumed = !out_.continuous;
+    if (assumed) out_.continuous = false;
+    if (!*out_.continuous) out_.break_years = std::max(1, req_.break_years.value_or(1));
+    const start_rule& rule =
+        period_->depends_on_continuity && !*out_.continuous ? period_->if_not_continuous : period_->if_continuous;
+    if (period_->depends_on_continuity || rule.kind == start_kind::waiting_months)
+        explain(std::string(assumed ? "未说明去年是否连续参保：孩子出生当年没有独立参保，按未连续参保（断保1年）计算"
+                            : *out_.continuous ? "连续参保"
+                                               : "未连续参保（断保" + std::to_string(out_.break_years) + "年）") +
+                    "，在" + period_->label + "缴费。",
+                period_->source);
+    const std::size_t first = out_.lines.size();
+    apply_start(rule, period_->source);
+    as_a_resident(first);
+    const date from = add_days(paid_, 1), to = add_days(paid_, n), start = add_days(to, 1);
+    if (out_.start && *out_.start > start) {
+        explain("文件写的“从足额缴费后" + std::to_string(n) + "日起”是" + ds(start) +
+                    "，早于同一天缴费的城乡居民的日期，按较晚的居民的日期显示。",
+                source);
+        return true;
+    }
+    if (out_.start && *out_.start == start) {
+        explain("文件写的“从足额缴费后" + std::to_string(n) + "日起”也是" + ds(start) + "。", source);
+        // The waiting_days rule has said it already.
+        if (rule.kind != start_kind::waiting_days && !y_.waiting_later_reading.empty())
+            explain(y_.waiting_later_reading, source);
+        return true;
+    }
+    out_.waiting = waiting_period{from, to, n};
+    out_.start = start;
+    explain("文件写“从足额缴费后" + std::to_string(n) +
+                "日起享受新发生的待遇”，晚于同一天缴费的城乡居民的日期，按较晚的日期显示：等待期" + ds(from) + "至" +
+                ds(to) + "，" + ds(start) + "起享受新发生的待遇。",
+            source);
+    if (!y_.waiting_later_reading.empty()) explain(y_.waiting_later_reading, source);
+    return true;
+}
+
 bool coverage::newborn() {
     const date birth = *req_.birth_date;
     const int window = y_.newborn.window_days->value;
     const bool born_last_year = static_cast<int>(birth.year()) == req_.year - 1;
+    if (born_last_year && !within_window_) return newborn_as_resident();
     if (within_window_) {
         if (!born_last_year) {
             out_.start = birth;
@@ -170,26 +268,7 @@ bool coverage::newborn() {
                         ds(birth) + "起享受待遇。",
                     y_.newborn.cross_year->source);
         } else {
-            // Only the year paid, and within it no earlier than a resident paying the same day
-            // (a newborn has no break years: the rule for a continuous payer).
-            explain("上一年出生、出生后" + std::to_string(window) + "日内参保但不补缴出生当年，只享受" +
-                        std::to_string(req_.year) +
-                        "年度待遇，且享受待遇的日期不早于同一天缴费的城乡居民（新生儿没有断保年数，按连续参保计）。",
-                    y_.newborn.cross_year->source);
-            out_.continuous = true;
-            out_.break_years = 0;
-            if (!period_) {
-                out_.error("paid_on", ds(paid_) + "不在" + y_.name + "的任何缴费期内。");
-                return false;
-            }
-            if (!apply_category_start()) apply_start(period_->if_continuous, period_->source);
-            if (!out_.waiting && y_.newborn.exempt_from_waiting_months)
-                explain("新生儿不设参保缴费后的固定待遇等待期。", y_.newborn.exempt_from_waiting_months->source);
-            if (out_.waiting)
-                out_.note("上一年出生、出生后" + std::to_string(window) + "日内在" + ds(period_->from) +
-                          "以后参保且不补缴出生当年的新生儿：文件没有写从哪天起享受待遇，本计算器按同一天缴费的城乡居民"
-                          "显示（不更早），请向区县医保局核实。");
-            return true;
+            return cross_year_without_birth_year();
         }
         if (y_.newborn.exempt_from_waiting_months)
             explain("新生儿不设参保缴费后的固定待遇等待期。", y_.newborn.exempt_from_waiting_months->source);

@@ -3,6 +3,7 @@
 // only those. The wording and the conditions are data (rules/); here only the matching.
 #include <algorithm>
 
+#include "core/dates.h"
 #include "core/steps.h"
 
 namespace yibao {
@@ -40,7 +41,7 @@ bool answered(const request& req, const std::string& key) {
 
 bool applies_to::everyone() const {
     return persons.empty() && districts.empty() && categories.empty() && category_tags.empty() && periods.empty() &&
-           !paid_from && !paid_to && !born_from && !born_to && !continuous && answers.empty();
+           !paid_from && !paid_to && !born_from && !born_to && !continuous && !within_newborn_window && answers.empty();
 }
 
 bool concerns(const applies_to& a, const resolved& r, const request& req) {
@@ -66,6 +67,14 @@ bool concerns(const applies_to& a, const resolved& r, const request& req) {
     if (!in_range(req.person == person_kind::newborn ? req.birth_date : std::nullopt, a.born_from, a.born_to))
         return false;
     if (a.continuous && said_continuous(req) != a.continuous) return false;
+    if (a.within_newborn_window) {
+        // The same test as the period step's: paid at the latest on the window's last day after birth.
+        if (req.person != person_kind::newborn || !req.birth_date || !req.paid_on || !r.rules ||
+            !r.rules->newborn.window_days)
+            return false;
+        const bool within = *req.paid_on <= add_days(*req.birth_date, r.rules->newborn.window_days->value);
+        if (within != *a.within_newborn_window) return false;
+    }
     if (!a.answers.empty() &&
         std::none_of(a.answers.begin(), a.answers.end(), [&](const std::string& k) { return answered(req, k); }))
         return false;

@@ -32,8 +32,9 @@ struct applies_to {
     std::optional<date> paid_from, paid_to;  // the payment day in this range (both ends included)
     std::optional<date> born_from, born_to;  // the birth day (newborns) in this range
     std::optional<bool> continuous;          // the request says it was (true) / was not (false) covered without a gap
-    std::vector<std::string> answers;        // request fields given with a value other than false or 0
-    std::string pointer;                     // where it was read ("/readings/3/applies_to"), for messages
+    std::optional<bool> within_newborn_window;  // a newborn paying within (true) / after (false) the window after birth
+    std::vector<std::string> answers;           // request fields given with a value other than false or 0
+    std::string pointer;                        // where it was read ("/readings/3/applies_to"), for messages
 
     bool everyone() const;
 };

@@ -349,7 +349,7 @@ struct reader {
         a.pointer = p;
         allow_keys(*v, p,
                    {"persons", "districts", "categories", "category_tags", "periods", "paid", "born", "continuous",
-                    "answers"});
+                    "within_newborn_window", "answers"});
         if (v->empty()) fail(p, "empty: leave applies_to out for a note that concerns every request");
         auto list = [&](const char* key) {
             auto out = string_list(*v, p, key);
@@ -386,6 +386,7 @@ struct reader {
         range("paid", a.paid_from, a.paid_to);
         range("born", a.born_from, a.born_to);
         a.continuous = boolean(*v, p, "continuous", false);
+        a.within_newborn_window = boolean(*v, p, "within_newborn_window", false);
         for (const auto& key : list("answers"))
             if (key != "continuous_years" && key != "zero_claims_last_year" && key != "pays_birth_year" &&
                 key != "freshman" && key != "break_years")
@@ -809,6 +810,8 @@ void check_applies_to(reader& r, const year_rules& y, const rule_book& book) {
         for (const auto& id : a.periods)
             if (std::none_of(y.periods.begin(), y.periods.end(), [&](const payment_period& p) { return p.id == id; }))
                 r.fail(a.pointer + "/periods", "no payment period \"" + id + "\" in these rules");
+        if (a.within_newborn_window && !y.newborn.window_days)
+            r.fail(a.pointer + "/within_newborn_window", "these rules have no /newborn/window_days");
     };
     for (const auto& n : y.notes) check(n.when);
     for (const auto& n : y.readings) check(n.when);

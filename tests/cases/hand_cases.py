@@ -98,6 +98,13 @@ case(f, "tekun_2026_tier2", R(2026, "chongqing", "2025-11-20", tier=2, cats=["11
 case(f, "veteran_2026_tier2", R(2026, "chongqing", "2025-11-20", tier=2, cats=["109"], **C), {"ok": True, "due": 0, "assistance": 775}, "二档全额")
 case(f, "stable_tuopin_2026_not_counted", R(2026, "chongqing", "2025-11-20", cats=["610"], **C), {"ok": True, "due": 400, "assistance": 0}, "15元只写明2025年度 (解读)")
 case(f, "zero_claims_raise", R(2026, "chongqing", "2025-11-20", zero_claims_last_year=True, **C), {"ok": True, "incentives": {"deductible": 19856, "zero_claims_raise": 4000}}, "003 二、三")
+# 003 三 "自2025年起，对连续参加居民医保满4年的参保人员，之后每连续参保缴费1年" 4000: whether years before 2025 count
+# is not settled (policy audit finding 3): where the answer changes the figure (more years than since 2025, and more
+# than 4), no figure; where both readings give the same (at most 4 years: no raise either way), 0.
+case(f, "continuous_raise_unsettled", R(2026, "youyang", "2025-11-10", continuous_years=8, zero_claims_last_year=True, **C), {"ok": True, "incentives": {"deductible": 19856, "continuous_raise": None, "zero_claims_raise": 4000}}, "8年: 计入2025年以前 (8-4)×4000=16000, 不计入 2026-2025+1=2年 → 0; 不确定, 不显示")
+case(f, "continuous_raise_five_years_unsettled", R(2026, "chongqing", "2025-11-10", continuous_years=5, **C), {"ok": True, "incentives": {"continuous_raise": None}}, "5年: 4000 或 0")
+case(f, "continuous_raise_four_years", R(2026, "chongqing", "2025-11-10", continuous_years=4, **C), {"ok": True, "incentives": {"continuous_raise": 0}}, "满4年, 之后才提高: 两种读法都是0")
+case(f, "continuous_raise_two_years", R(2026, "chongqing", "2025-11-10", continuous_years=2, **C), {"ok": True, "incentives": {"continuous_raise": 0}}, "2025、2026两年: 0")
 
 # ---------------------------------------------------------------- newborns (002 三(五), 004 二(二), 003 三)
 f = "newborn"
@@ -111,7 +118,10 @@ case(f, "born_dec_pays_birth_year_next_january", N(2025, "chongqing", "2026-01-2
 # paying the same day (it used to show 2026-01-01, before the payment).
 case(f, "cross_year_without_birth_year", N(2026, "chongqing", "2026-01-20", "2025-12-15"), {"ok": True, "due": 400, "coverage_start": "2026-02-01", "coverage_end": "2026-12-31", "waiting": None}, "002 三(五)4: 不补缴只享受参保年度; policy notes: 不早于同日缴费的居民; 003 一: 1月缴费的连续参保居民 次月1日 = 2026-02-01; 新生儿无等待期 (003 三)")
 case(f, "cross_year_with_birth_year", N(2026, "chongqing", "2026-01-20", "2025-12-15", pays_birth_year=True), {"ok": True, "due": 800, "coverage_start": "2025-12-15", "coverage_end": "2026-12-31"}, "补缴2025 (400) + 2026 (400), 自出生之日")
-case(f, "cross_year_late", N(2026, "chongqing", "2026-03-01", "2025-11-01"), {"ok": True, "coverage_start": "2026-05-31", "waiting": W("2026-03-02", "2026-05-30")}, "002 三(五)4: 超过3个月, 90天; 新生儿无需连续参保")
+# Changed with the policy audit (findings 1, 4): born the year before and paying after the window, the child is
+# quoted as a resident paying that day (continuity not said: not continuous, 1 break year) and no earlier than
+# 002's 90 days: the later of the two (it used to get only the 90 days, earlier than the resident's 3 months).
+case(f, "cross_year_late", N(2026, "chongqing", "2026-03-01", "2025-11-01"), {"ok": True, "coverage_start": "2026-06-02", "waiting": W("2026-03-02", "2026-06-01")}, "出生次日起第90日=2026-01-30, 03-01已超过; 居民: 003 三 集中期以后3个月, 03-01+3月=06-01, 06-02起; 002 三(五)4 足额缴费后90日: 05-31起; 取较晚 06-02")
 case(f, "newborn_2026_within", N(2026, "chongqing", "2026-03-01", "2026-02-10"), {"ok": True, "due": 400, "coverage_start": "2026-02-10", "waiting": None}, "003 三 新生儿除外")
 case(f, "birth_after_payment", N(2026, "chongqing", "2026-03-01", "2026-03-02"), {"ok": False, "error_field": "birth_date"}, "")
 case(f, "not_a_newborn", N(2026, "chongqing", "2026-03-01", "2024-06-01"), {"ok": False, "error_field": "birth_date"}, "")
@@ -131,6 +141,24 @@ case(f, "cross_year_low_income_2025", N(2025, "wanzhou", "2025-01-15", "2024-12-
 case(f, "cross_year_paid_in_december_2026", N(2026, "chongqing", "2025-12-20", "2025-12-01"), {"ok": True, "due": 400, "fiscal_subsidy": 700, "coverage_start": "2026-01-01", "waiting": None}, "003 一: 12月底前缴费的连续参保人员 2026年1月起; 新生儿不问连续参保")
 case(f, "cross_year_february_2026", N(2026, "shizhu", "2026-02-28", "2025-12-15"), {"ok": True, "due": 400, "coverage_start": "2026-03-01", "waiting": None}, "003 一: 1至2月缴费的连续参保人员 次月1日")
 case(f, "cross_year_march_2026", N(2026, "chongqing", "2026-03-10", "2025-12-20"), {"ok": True, "due": 400, "coverage_start": "2026-06-11", "waiting": W("2026-03-11", "2026-06-10")}, "出生90日内(至03-20); 同日缴费的居民: 003 三 未在集中期缴费 3个月, 缴费次日起算, 03-10+3月=06-10, 06-11起 (reading: 不更早)")
+
+# ---- the window's edge for a child born the year before (policy audit findings 1 and 4). Day 90 is within the
+# window (002 三(五)4: the year paid, no earlier than a resident paying that day, as a continuous payer); day 91
+# is not: a resident paying that day (continuity not said: not continuous, 1 break year) and no earlier than 002
+# 三(五)3、4 "从足额缴费后90日起" (90 days from the day after payment): the later of the two. Paying one day later
+# never covers earlier.
+case(f, "edge_2026_day_90", N(2026, "chongqing", "2026-03-10", "2025-12-10"), {"ok": True, "due": 400, "coverage_start": "2026-06-11", "waiting": W("2026-03-11", "2026-06-10")}, "12-10+90日=2026-03-10 (21+31+28+10): 窗口内; 同日缴费的居民 003 三 3个月: 03-10+3月=06-10, 06-11起")
+case(f, "edge_2026_day_91", N(2026, "chongqing", "2026-03-11", "2025-12-10"), {"ok": True, "due": 400, "coverage_start": "2026-06-12", "waiting": W("2026-03-12", "2026-06-11")}, "窗口外: 居民 3个月 03-11+3月=06-11, 06-12起; 90日: 03-12..06-09, 06-10起; 取较晚 06-12 (不早于第90日缴费的 06-11)")
+case(f, "edge_2025_day_90", N(2025, "chongqing", "2025-01-13", "2024-10-15"), {"ok": True, "due": 400, "coverage_start": "2025-02-01", "waiting": None}, "10-15+90日=2025-01-13 (16+30+31+13): 窗口内; 000 七(一) 1月缴费 次月1日")
+case(f, "edge_2025_day_91", N(2025, "chongqing", "2025-01-14", "2024-10-15"), {"ok": True, "due": 400, "coverage_start": "2025-04-15", "waiting": W("2025-01-15", "2025-04-14")}, "窗口外: 居民 02-01; 002 三(五) 足额缴费后90日: 01-15..04-14 (17+28+31+14), 04-15起; 取较晚 04-15")
+case(f, "edge_2026_january_day_91", N(2026, "chongqing", "2026-01-31", "2025-11-01"), {"ok": True, "due": 400, "coverage_start": "2026-05-02", "waiting": W("2026-02-01", "2026-05-01")}, "11-01+90日=2026-01-30: 01-31窗口外; 居民(断保1年) 003 一 1至2月缴费 次日起算3个月: 01-31+3月=04-30, 05-01起; 90日: 02-01..05-01 (28+31+30+1), 05-02起; 取较晚 05-02")
+case(f, "edge_2026_january_day_91_continuous", N(2026, "chongqing", "2026-01-31", "2025-11-01", continuous=True), {"ok": True, "coverage_start": "2026-05-02", "waiting": W("2026-02-01", "2026-05-01")}, "连续参保的居民 次月1日=02-01; 90日 05-02起; 取较晚 05-02")
+case(f, "after_window_2026_centralized", N(2026, "chongqing", "2025-11-20", "2025-03-01"), {"ok": True, "due": 400, "coverage_start": "2026-04-01", "waiting": W("2026-01-01", "2026-03-31")}, "窗口外; 未说明连续参保: 断保1年, 003 一 12月底前缴费 自2026-01-01起算3个月, 01-01+3月-1日=03-31, 04-01起; 90日: 2026-02-19起 (10+31+31+19); 取较晚 04-01")
+case(f, "after_window_2026_centralized_continuous", N(2026, "chongqing", "2025-11-20", "2025-03-01", continuous=True), {"ok": True, "coverage_start": "2026-02-19", "waiting": W("2025-11-21", "2026-02-18")}, "连续参保的居民 2026-01-01; 002 三(五) 足额缴费后90日: 11-21..02-18, 02-19起; 取较晚 02-19")
+case(f, "after_window_2025_centralized_early", N(2025, "youyang", "2024-09-20", "2024-05-01"), {"ok": True, "due": 400, "coverage_start": "2025-01-01", "waiting": None}, "居民 集中期 2025-01-01; 90日: 09-21..12-19, 12-20起 (10+31+30+19), 早于居民; 取较晚 01-01")
+case(f, "after_window_2025_centralized_late", N(2025, "chongqing", "2024-12-20", "2024-05-01"), {"ok": True, "due": 400, "coverage_start": "2025-03-21", "waiting": W("2024-12-21", "2025-03-20")}, "居民 2025-01-01; 90日: 12-21..03-20 (11+31+28+20), 03-21起; 取较晚 03-21")
+case(f, "after_window_2025_second_half", N(2025, "chongqing", "2025-07-10", "2024-12-01"), {"ok": True, "due": 1070, "surcharge": 670, "coverage_start": "2025-10-09", "waiting": W("2025-07-11", "2025-10-08")}, "按居民: 000 二 7月1日以后全额 400+670; 七(一) 90天 07-11..10-08 (21+31+30+8)")
+case(f, "after_window_2025_shizhu_low_income_h2", N(2025, "shizhu", "2025-08-20", "2024-12-01", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-08-20", "waiting": None}, "002 三(三)1 低收入人口下半年即参即保, 同本年出生超过90日的 shizhu_low_income_newborn_late_h2; 附件2 第9行 360/40")
 
 # ---------------------------------------------------------------- students (000 二、七(一); 003 一)
 f = "students"

@@ -207,6 +207,143 @@ TEST(notes, break_notes_only_after_a_break) {
     EXPECT_TRUE(has(continuous, m.at("late_pricing").at("reading").get<std::string>())) << listed(continuous);
 }
 
+// ---------------------------------------------------------------- policy audit: newborns, districts, whom to ask
+
+void collect_texts(const json& v, std::set<std::string>& out);
+
+// A newborn born the year before: the readings follow the window after birth and the payment period.
+TEST(notes, cross_year_newborn_readings_follow_the_window) {
+    const json m25 = rules_file(2025, "municipal"), m26 = rules_file(2026, "municipal");
+    const std::string no_wait_25 = reading(m25, "上一年出生、出生后90日内参保但不补缴出生当年的新生儿"),
+                      late_25 =
+                          reading(m25, "上一年出生、出生后90日内、在2025年2月28日以后参保但不补缴出生当年的新生儿"),
+                      after_25 = reading(m25, "上一年出生、出生后超过90日才参保的新生儿"),
+                      no_wait_26 = reading(m26, "上一年出生、出生后90日内参保但不补缴出生当年的新生儿"),
+                      late_26 =
+                          reading(m26, "上一年出生、出生后90日内、在2026年2月28日以后参保但不补缴出生当年的新生儿"),
+                      after_26 = reading(m26, "上一年出生、出生后超过90日才参保的新生儿");
+    auto newborn = [](int year, const char* birth, const char* paid) {
+        return notes_of({{"year", year},
+                         {"district", "chongqing"},
+                         {"person", "newborn"},
+                         {"birth_date", birth},
+                         {"tier", 1},
+                         {"paid_on", paid}});
+    };
+    // 2024-10-15 + 90 days = 2025-01-13 (16 + 30 + 31 + 13): day 90 within, day 91 after.
+    auto day90 = newborn(2025, "2024-10-15", "2025-01-13"), day91 = newborn(2025, "2024-10-15", "2025-01-14");
+    EXPECT_TRUE(has(day90, no_wait_25)) << listed(day90);
+    EXPECT_FALSE(has(day90, after_25) || has(day90, late_25)) << listed(day90);
+    EXPECT_TRUE(has(day91, after_25)) << listed(day91);
+    EXPECT_FALSE(has(day91, no_wait_25) || has(day91, late_25)) << listed(day91);
+    // Within the window, paying from 2025-03-01: the reading of the wait, not the one of no wait.
+    auto march = newborn(2025, "2024-12-20", "2025-03-10");
+    EXPECT_TRUE(has(march, late_25)) << listed(march);
+    EXPECT_FALSE(has(march, no_wait_25) || has(march, after_25)) << listed(march);
+    // The 3-month announcement concerns residents and students (003 三, 002 四: newborns are exempt).
+    const std::string announced = m25.at("announced_waiting_months").at("text").get<std::string>();
+    EXPECT_FALSE(has(march, announced)) << listed(march);
+    EXPECT_TRUE(
+        has(notes_of({{"year", 2025}, {"district", "chongqing"}, {"tier", 1}, {"paid_on", "2025-03-10"}}), announced));
+    // 2026: 2025-12-10 + 90 days = 2026-03-10 (21 + 31 + 28 + 10).
+    auto in26 = newborn(2026, "2025-12-10", "2026-03-10"), out26 = newborn(2026, "2025-12-10", "2026-03-11"),
+         jan26 = newborn(2026, "2025-12-15", "2026-01-20");
+    EXPECT_TRUE(has(in26, late_26)) << listed(in26);
+    EXPECT_FALSE(has(in26, no_wait_26) || has(in26, after_26)) << listed(in26);
+    EXPECT_TRUE(has(out26, after_26)) << listed(out26);
+    EXPECT_FALSE(has(out26, no_wait_26) || has(out26, late_26)) << listed(out26);
+    EXPECT_TRUE(has(jan26, no_wait_26)) << listed(jan26);
+    EXPECT_FALSE(has(jan26, late_26) || has(jan26, after_26)) << listed(jan26);
+}
+
+// Finding 6: a district file's readings (or notes) replace the municipal list, so each district file
+// repeats the municipal entries that concern it; the expected texts are the municipal file's.
+TEST(notes, district_files_keep_the_municipal_readings_that_concern_them) {
+    const json m = rules_file(2025, "municipal");
+    const std::string cross_year = reading(m, "上一年出生、出生后90日内参保但不补缴出生当年的新生儿"),
+                      after = reading(m, "上一年出生、出生后超过90日才参保的新生儿"), freshman = reading(m, "大学新生"),
+                      veterans = reading(m, "在乡复员军人、烈士遗属、因公牺牲军人遗属、病故军人遗属选择一档"),
+                      no_table = reading(m, "无表区县下半年的低收入人口"),
+                      student_percent = reading(m, "大学生的百分比资助"),
+                      years = text_starting(m.at("notes"), "2025年度的全市文件");
+    for (const char* d : {"chongqing", "wanzhou", "shizhu", "dianjiang", "youyang"}) {
+        SCOPED_TRACE(d);
+        auto nb = notes_of({{"year", 2025},
+                            {"district", d},
+                            {"person", "newborn"},
+                            {"birth_date", "2024-12-20"},
+                            {"tier", 1},
+                            {"paid_on", "2025-01-15"}});
+        EXPECT_TRUE(has(nb, cross_year)) << listed(nb);
+        auto late = notes_of({{"year", 2025},
+                              {"district", d},
+                              {"person", "newborn"},
+                              {"birth_date", "2024-10-01"},
+                              {"tier", 1},
+                              {"paid_on", "2025-02-10"}});
+        EXPECT_TRUE(has(late, after)) << listed(late);
+        auto st =
+            notes_of({{"year", 2025}, {"district", d}, {"person", "student"}, {"tier", 1}, {"paid_on", "2024-11-01"}});
+        EXPECT_TRUE(has(st, freshman)) << listed(st);
+        auto resident = notes_of({{"year", 2025}, {"district", d}, {"tier", 1}, {"paid_on", "2024-12-01"}});
+        EXPECT_TRUE(has(resident, years)) << listed(resident);
+    }
+    // 石柱 has its own 第15行 reading; the others keep the municipal one.
+    for (const char* d : {"chongqing", "wanzhou", "dianjiang", "youyang"}) {
+        auto v = notes_of(
+            {{"year", 2025}, {"district", d}, {"categories", {"109"}}, {"tier", 2}, {"paid_on", "2024-12-01"}});
+        EXPECT_TRUE(has(v, veterans)) << d << listed(v);
+    }
+    // 垫江 has no table of its own: the municipal readings for districts without one.
+    auto h2 = notes_of(
+        {{"year", 2025}, {"district", "dianjiang"}, {"categories", {"101"}}, {"tier", 1}, {"paid_on", "2025-08-01"}});
+    EXPECT_TRUE(has(h2, no_table)) << listed(h2);
+    auto dj_student = notes_of({{"year", 2025},
+                                {"district", "dianjiang"},
+                                {"person", "student"},
+                                {"categories", {"101"}},
+                                {"tier", 1},
+                                {"paid_on", "2024-12-01"}});
+    EXPECT_TRUE(has(dj_student, student_percent)) << listed(dj_student);
+}
+
+TEST(notes, youyang_2026_cap_raise_carries_youyang_limit) {
+    const json m = rules_file(2026, "municipal");
+    const std::string youyang = text_starting(m.at("incentives").at("notes"), "酉阳：");
+    const json asked = {{"year", 2026},       {"district", "youyang"},   {"tier", 1},
+                        {"continuous", true}, {"paid_on", "2025-11-10"}, {"zero_claims_last_year", true}};
+    EXPECT_TRUE(has(notes_of(asked), youyang));
+    json elsewhere = asked, not_asked = asked;
+    elsewhere["district"] = "chongqing";
+    not_asked.erase("zero_claims_last_year");
+    EXPECT_FALSE(has(notes_of(elsewhere), youyang));
+    EXPECT_FALSE(has(notes_of(not_asked), youyang));
+}
+
+// Every text a rules file can show that says a point is not settled names whom to ask (policy
+// notes, last section: the local 医保局 or 税务局).
+TEST(notes, unsettled_points_name_whom_to_ask) {
+    std::set<std::string> texts;
+    for (const auto& e : fs::recursive_directory_iterator(yibao::test::source_dir() + "/rules/chongqing"))
+        if (e.path().extension() == ".json") {
+            std::ifstream in(e.path());
+            collect_texts(json::parse(in), texts);
+        }
+    std::size_t unsettled = 0;
+    for (const auto& t : texts) {
+        bool open = false;
+        for (const char* mark : {"未写", "没有写", "未公布", "不在收录的文件中"})
+            if (t.find(mark) != std::string::npos) open = true;
+        if (!open) continue;
+        ++unsettled;
+        bool names = false;
+        for (const char* who : {"医疗保障局", "医保局", "税务局"})
+            if (t.find(who) != std::string::npos) names = true;
+        EXPECT_TRUE(names) << t;
+    }
+    EXPECT_GT(unsettled, 10u);
+}
+
 // ---------------------------------------------------------------- sweeps over the catalogue
 
 // Every request of a small grid over the rules catalogue: each year, district and person, with no
@@ -370,6 +507,7 @@ TEST(applies_to, names_only_what_the_rules_have) {
     expect_error(set(json::object()), f, p, "empty");
     expect_error(set({{"who", {"resident"}}}), f, p + "/who", "unknown field");
     expect_error(set({{"continuous", "no"}}), f, p + "/continuous", "wrong type");
+    expect_error(set({{"within_newborn_window", "yes"}}), f, p + "/within_newborn_window", "wrong type");
     // A district file's notes are checked against the merged rules: 石柱 has a second-half period.
     EXPECT_TRUE(load_with("rules/chongqing/2025/shizhu.json", [](json&) {}).empty());
 }

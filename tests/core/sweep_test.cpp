@@ -344,3 +344,97 @@ TEST(sweep, every_answer_is_what_the_rules_data_and_the_documents_give) {
     EXPECT_EQ(violations, 0);
     EXPECT_GT(evaluated, 1000000);
 }
+
+// Newborns (policy audit findings 1, 4, 5): every birth day from September of the year before to
+// the end of the coverage year (every third day), paid on every day from the birth to the end of
+// the year, in a district with its own newborn-relevant rules (石柱, 垫江) and on the municipal
+// rules. What the quote must be, from the documents and the policy notes:
+//   - paying one day later never covers from an earlier day (no category: no 即参即保 jump);
+//   - born the year before, not paying the birth year: never covered before a resident paying the
+//     same day (within the window after birth: the continuous payer, as the notes' example; after
+//     it: a resident who says nothing of continuity, i.e. not covered the year before, one break
+//     year), and after the window never before 002 三（五）3、4 "从足额缴费后90日起" (payment + 91 days);
+//   - a quote that shows a waiting period says nowhere that there is none (its notes may quote the
+//     policy notes' words “无等待期” to explain why they are not applied);
+//   - a waiting period of 90 days from the day after payment comes with the year's sentence on the
+//     later of the two readings (002 "足额缴费后90日起", 004 "满90日后"), policy notes "When
+//     coverage starts".
+TEST(sweep, newborns_are_never_covered_before_what_the_documents_allow) {
+    auto book = test::project_rules();
+    ASSERT_TRUE(book);
+    long evaluated = 0, compared = 0, violations = 0;
+    auto violation = [&](const request& r, const quote& q, const std::string& what) {
+        if (++violations <= 20)
+            ADD_FAILURE() << what << ": " << r.year << " " << r.district << " born " << text_of(*r.birth_date)
+                          << " paid " << text_of(*r.paid_on) << "\n"
+                          << quote_to_json(q, -1);
+    };
+    auto says = [](const std::string& text, const std::string& words) { return text.find(words) != std::string::npos; };
+    for (int year : {2025, 2026}) {
+        const std::string later_reading =
+            year_rules_json(year, "chongqing").at("waiting").value("later_reading", std::string());
+        EXPECT_FALSE(later_reading.empty()) << year << ": no /waiting/later_reading";
+        const date first_birth{std::chrono::year{year - 1}, std::chrono::September, std::chrono::day{1}};
+        const date year_end{std::chrono::year{year}, std::chrono::December, std::chrono::day{31}};
+        for (const std::string district : {"chongqing", "shizhu", "dianjiang"}) {
+            for (date birth = first_birth; birth <= year_end; birth = plus_days(birth, 3)) {
+                const bool born_last_year = static_cast<int>(birth.year()) == year - 1;
+                std::optional<date> previous_start;
+                for (date paid = birth; paid <= year_end; paid = plus_days(paid, 1)) {
+                    request r;
+                    r.year = year;
+                    r.district = district;
+                    r.person = person_kind::newborn;
+                    r.tier = 1;
+                    r.birth_date = birth;
+                    r.paid_on = paid;
+                    const quote q = evaluate(*book, r);
+                    ++evaluated;
+                    if (!q.ok) continue;
+                    const date start = *q.coverage_start;
+                    if (previous_start && start < *previous_start)
+                        violation(r, q, "paying later covers from an earlier day");
+                    previous_start = start;
+                    const bool within = days_from(birth, paid) <= 90;
+                    if (born_last_year) {
+                        request resident = r;
+                        resident.person = person_kind::resident;
+                        resident.birth_date.reset();
+                        if (within)
+                            resident.continuous = true;
+                        else
+                            resident.break_years = 1;
+                        const quote rq = evaluate(*book, resident);
+                        if (rq.ok) {
+                            ++compared;
+                            if (start < *rq.coverage_start)
+                                violation(r, q, "covered before a resident paying that day");
+                        }
+                        if (!within && start < plus_days(paid, 91))
+                            violation(r, q, "after the window: covered before 90 days from the day after payment");
+                    }
+                    if (q.waiting) {
+                        for (const auto& line : q.explanation)
+                            if (says(line.text, "没有等待期") || says(line.text, "无等待期") ||
+                                says(line.text, "不设参保缴费后的固定待遇等待期"))
+                                violation(r, q, "a waiting period, and an explanation that says there is none");
+                        for (std::string note : q.notes) {
+                            for (std::size_t at; (at = note.find("“无等待期”")) != std::string::npos;)
+                                note.erase(at, std::string("“无等待期”").size());
+                            if (says(note, "没有等待期") || says(note, "无等待期"))
+                                violation(r, q, "a waiting period, and a note that says there is none");
+                        }
+                        if (q.waiting->from == plus_days(paid, 1) && q.waiting->to == plus_days(paid, 90) &&
+                            std::none_of(q.explanation.begin(), q.explanation.end(),
+                                         [&](const explanation_line& l) { return l.text == later_reading; }))
+                            violation(r, q, "90 days without the sentence on the later reading");
+                    }
+                }
+            }
+        }
+    }
+    std::cout << "[ sweep    ] " << evaluated << " newborn quotes, " << compared << " compared with a resident, "
+              << violations << " violations\n";
+    EXPECT_EQ(violations, 0);
+    EXPECT_GT(compared, 10000);
+}
