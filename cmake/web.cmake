@@ -142,8 +142,10 @@ add_custom_command(
 set(_yibao_first_list "${YIBAO_ROOT}/web/first-glyphs.txt")
 add_custom_command(
   OUTPUT "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs-first.txt"
+         "${_yibao_gen}/glyphs-first-blank.txt"
   COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/collect_glyphs.py"
-          "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs-first.txt" "${_yibao_first_list}"
+          "${_yibao_gen}/glyphs.txt" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs-first.txt"
+          "${_yibao_gen}/glyphs-first-blank.txt" "${_yibao_first_list}"
           ${_yibao_text_sources} ${_yibao_rules}
           --html-only ${_yibao_html_sources}
   DEPENDS "${YIBAO_ROOT}/web/tools/collect_glyphs.py" "${_yibao_first_list}" ${_yibao_text_sources} ${_yibao_rules}
@@ -176,9 +178,12 @@ add_custom_command(
   COMMAND "${YIBAO_PYTHON}" -m fontTools.subset "${YIBAO_CJK_FONT}" ${_yibao_subset_options}
           --text-file=${_yibao_gen}/glyphs-first.txt
           --output-file=${_yibao_gen}/yibao-sc-first-1000.otf
+  COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/blank_glyphs.py" "${_yibao_gen}/yibao-sc-first-1000.otf"
+          "${_yibao_gen}/glyphs-first-blank.txt" "${_yibao_gen}/yibao-sc-first-1000.otf"
   COMMAND "${YIBAO_PYTHON}" -m fontTools.ttLib.scaleUpem "${_yibao_gen}/yibao-sc-first-1000.otf" ${YIBAO_FONT_UPEM}
           --output-file=${YIBAO_WEB_SITE}/yibao-sc-first.otf
-  DEPENDS "${_yibao_gen}/glyphs-first.txt"
+  DEPENDS "${_yibao_gen}/glyphs-first.txt" "${_yibao_gen}/glyphs-first-blank.txt"
+          "${YIBAO_ROOT}/web/tools/blank_glyphs.py"
   COMMENT "Subsetting Noto Sans CJK SC (the first font)"
   VERBATIM)
 
@@ -186,7 +191,7 @@ add_custom_command(
 # commands, the others depend on it (no rule runs twice in a parallel build).
 add_custom_target(yibao_gen DEPENDS
   "${_yibao_gen}/rules_bundle.cpp" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs.txt"
-  "${_yibao_gen}/glyphs-first.txt" "${_yibao_glue}")
+  "${_yibao_gen}/glyphs-first.txt" "${_yibao_gen}/glyphs-first-blank.txt" "${_yibao_glue}")
 add_custom_target(yibao_font DEPENDS "${YIBAO_WEB_SITE}/yibao-sc.otf" "${YIBAO_WEB_SITE}/yibao-sc-first.otf")
 add_dependencies(yibao_font yibao_gen)
 

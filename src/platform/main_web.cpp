@@ -565,8 +565,9 @@ void set_full_font(unsigned char* font, int size) {
 
 std::string font_state_json() {
     std::string first;
-    for (ImWchar c : page.first_wanted) {
-        if (c < 0x80) continue;
+    for (ImWchar c : page.first_wanted) {  // beyond ASCII, and Latin letters (web/tools/blank_glyphs.py)
+        const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        if (c < 0x80 && !letter) continue;
         char buf[5] = {};
         ImTextCharToUtf8(buf, c);
         first += buf;
@@ -576,7 +577,7 @@ std::string font_state_json() {
     j += ",\"first_builds\":" + std::to_string(page.first_builds);
     j += ",\"first_frame_waited\":";
     j += page.first_frame_waited ? "true" : "false";
-    j += ",\"first\":\"" + first + "\"}";  // CJK and marks only: nothing to escape
+    j += ",\"first\":\"" + first + "\"}";  // CJK, marks and letters: nothing to escape
     return j;
 }
 

@@ -134,14 +134,14 @@ async function throttled_page() {
   console.log(`   calculator first answer   median ${m_ours.toFixed(0)} ms   range ${range(ours)} ms   (${ours.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`   plain page (tests/web/plain.html) first contentful paint   median ${m_plain.toFixed(0)} ms   range ${range(plain)} ms`);
   console.log(`   ratio ${ratio.toFixed(2)}   budget ≤ ${budget_ratio}: ${verdict(ratio <= budget_ratio)}`);
-  const order = ['html', 'script', 'module', 'font', 'rules', 'gl', 'atlas', 'first-frame'];
+  const order = ['html', 'script', 'module', 'rules', 'font', 'gl', 'app', 'atlas0', 'atlas', 'first-frame'];
   const names = [...order.filter((k) => phases[k]), ...Object.keys(phases).filter((k) => !order.includes(k))];
   console.log('   phases (median ms from navigation start): ' +
     names.map((k) => `${k} ${median(phases[k]).toFixed(0)}`).join(' · '));
   if (memory) {
-    const atlas_bytes = memory.atlas.w * memory.atlas.h * 4;
+    const atlas_bytes = memory.atlas.w * memory.atlas.h;  // one alpha byte a pixel (platform/renderer.cpp)
     console.log(`   memory after load: wasm heap ${fmt_kb(memory.wasm.heap)}, font atlas ${memory.atlas.w}×${memory.atlas.h} px ` +
-      `(${memory.atlas.glyphs} glyphs, ${fmt_kb(atlas_bytes)} as RGBA), JS heap ${fmt_kb(memory.js)}`);
+      `(${memory.atlas.glyphs} glyphs, ${fmt_kb(atlas_bytes)} as alpha), JS heap ${fmt_kb(memory.js)}`);
   }
 }
 
