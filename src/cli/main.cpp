@@ -91,7 +91,7 @@ struct quote_options {
     std::map<std::string, std::string> text;  // flag → value
     std::vector<std::string> categories;
     std::map<std::string, bool> flags;  // flag → given
-    bool not_freshman = false, json = false, advice = false;
+    bool not_freshman = false, json = false, advice = false, readable = false;
     std::vector<CLI::Option*> answers;  // the options that answer a question
 };
 
@@ -164,6 +164,33 @@ void print_readable(const yibao::ui::presentation& p) {
     }
 }
 
+yibao::date today_here();
+
+// A household's readable answer: the family's total, then each member's amount, coverage and
+// waiting period (or why it cannot be quoted).
+int print_household(const yibao::rule_book& book, const std::vector<yibao::member_request>& members) {
+    const yibao::household_quote h = yibao::evaluate_household(book, members);
+    if (h.ok)
+        std::cout << "全家应缴 " << format_yuan(h.due) << " 元（" << h.members.size() << "位成员）\n";
+    else
+        std::cout << "全家应缴：暂时算不出，请按下面各位成员的提示修改请求。\n";
+    for (std::size_t i = 0; i < h.members.size(); ++i) {
+        const auto& m = h.members[i];
+        const std::string label =
+            m.label ? std::string(vocab::member_label_of(*m.label).zh) : "成员" + std::to_string(i + 1);
+        const auto p = yibao::ui::present(book, members[i].req, m.q, {}, today_here());
+        std::cout << "\n" << i + 1 << ". " << label << "（" << vocab::person(members[i].req.person).zh_short << "）";
+        const auto* answer = p.find(yibao::ui::section_id::answer);
+        if (m.q.ok) std::cout << "：应缴 " << p.due << " 元";
+        std::cout << "\n";
+        if (!answer) continue;
+        for (const auto& r : answer->rows)
+            if (r.id == "coverage" || r.id == "waiting" || r.id == "error" || r.id == "estimate")
+                std::cout << "   " << r.text << "\n";
+    }
+    return h.ok ? exit_ok : exit_refused;
+}
+
 yibao::date today_here() {
     std::time_t now = std::time(nullptr);
     std::tm local{};
@@ -221,6 +248,22 @@ int run_quote(const quote_options& o, const std::string& rules_dir) {
         yibao::advice a = yibao::advise(*book, req, q);
         print_readable(yibao::ui::present(*book, req, q, a, today_here()));
         return q.ok ? exit_ok : exit_refused;
+    }
+    if (o.readable) {
+        yibao::parsed_request parsed;
+        std::vector<yibao::field_error> errors;
+        if (!yibao::parse_any_request(text, parsed, errors)) {
+            std::cout << "暂时算不出结果，请按下面的提示修改请求：\n";
+            for (const auto& e : errors) std::cout << "  • [" << e.field << "] " << e.message << "\n";
+            return exit_refused;
+        }
+        if (!parsed.household) {
+            yibao::quote q = yibao::evaluate(*book, parsed.single);
+            yibao::advice a = yibao::advise(*book, parsed.single, q);
+            print_readable(yibao::ui::present(*book, parsed.single, q, a, today_here()));
+            return q.ok ? exit_ok : exit_refused;
+        }
+        return print_household(*book, parsed.members);
     }
     std::string out = yibao::quote_json(*book, text, o.advice);
     auto q = ojson::parse(out, nullptr, false);
@@ -383,6 +426,8 @@ int main(int argc, char** argv) {
     answers->excludes(request_opt);
     quote->add_flag("--json", q.json, "输出JSON报价（选项回答时） print the quote as JSON");
     quote->add_flag("--advice", q.advice, "附上建议 add advice to the JSON");
+    quote->add_flag("--readable", q.readable,
+                    "JSON请求（一人或全家 members）输出可读的中文回答 print a JSON request's readable answer");
 
     // yibao rules check [DIR]
     CLI::App* rules = app.add_subcommand("rules", "规则文件 / rules files");
