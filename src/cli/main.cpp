@@ -164,31 +164,39 @@ void print_readable(const yibao::ui::presentation& p) {
     }
 }
 
-yibao::date today_here();
-
-// A household's readable answer: the family's total, then each member's amount, coverage and
-// waiting period (or why it cannot be quoted).
-int print_household(const yibao::rule_book& book, const std::vector<yibao::member_request>& members) {
-    const yibao::household_quote h = yibao::evaluate_household(book, members);
-    if (h.ok)
-        std::cout << "全家应缴 " << format_yuan(h.due) << " 元（" << h.members.size() << "位成员）\n";
-    else
-        std::cout << "全家应缴：暂时算不出，请按下面各位成员的提示修改请求。\n";
-    for (std::size_t i = 0; i < h.members.size(); ++i) {
-        const auto& m = h.members[i];
-        const std::string label =
-            m.label ? std::string(vocab::member_label_of(*m.label).zh) : "成员" + std::to_string(i + 1);
-        const auto p = yibao::ui::present(book, members[i].req, m.q, {}, today_here());
-        std::cout << "\n" << i + 1 << ". " << label << "（" << vocab::person(members[i].req.person).zh_short << "）";
-        const auto* answer = p.find(yibao::ui::section_id::answer);
-        if (m.q.ok) std::cout << "：应缴 " << p.due << " 元";
-        std::cout << "\n";
-        if (!answer) continue;
-        for (const auto& r : answer->rows)
-            if (r.id == "coverage" || r.id == "waiting" || r.id == "error" || r.id == "estimate")
-                std::cout << "   " << r.text << "\n";
+// A household's readable answer: the household's presentation model (ui/presentation.h
+// present_household) as lines of text: the family's total and first days of cover, then each
+// member (label, amount, coverage, waiting period, or why it is refused), then the family's advice.
+void print_household_readable(const yibao::ui::presentation& p) {
+    using yibao::ui::row_kind;
+    namespace section_id = yibao::ui::section_id;
+    for (const auto& s : p.sections) {
+        if (s.id == section_id::member) {
+            std::cout << "\n" << s.heading;
+            for (const auto& r : s.rows)
+                if (r.id == "due")
+                    std::cout << "：" << r.label << " " << r.text << (r.flag.empty() ? "" : "（" + r.flag + "）");
+            std::cout << "\n";
+            for (const auto& r : s.rows)
+                if (r.id != "due") std::cout << (r.kind == row_kind::bullet ? "   • " : "   ") << r.text << "\n";
+            continue;
+        }
+        if (s.id == section_id::family_hints) std::cout << "\n" << s.heading << "：\n";
+        if (s.id == section_id::footer) std::cout << "\n";
+        for (const auto& r : s.rows) {
+            switch (r.kind) {
+                case row_kind::amount:
+                    std::cout << r.label << " " << r.text << " " << r.unit
+                              << (r.flag.empty() ? "" : "（" + r.flag + "）") << "\n";
+                    break;
+                case row_kind::bullet:
+                    std::cout << "  • " << (r.label.empty() ? "" : "[" + r.label + "] ") << r.text << "\n";
+                    break;
+                default:
+                    std::cout << r.text << "\n";
+            }
+        }
     }
-    return h.ok ? exit_ok : exit_refused;
 }
 
 yibao::date today_here() {
@@ -263,7 +271,13 @@ int run_quote(const quote_options& o, const std::string& rules_dir) {
             print_readable(yibao::ui::present(*book, parsed.single, q, a, today_here()));
             return q.ok ? exit_ok : exit_refused;
         }
-        return print_household(*book, parsed.members);
+        const yibao::household_quote h = yibao::evaluate_household(*book, parsed.members);
+        std::vector<yibao::advice> each;
+        for (std::size_t i = 0; i < h.members.size(); ++i)
+            each.push_back(yibao::advise(*book, parsed.members[i].req, h.members[i].q));
+        const yibao::household_advice family = yibao::advise_household(*book, parsed.members, h, each);
+        print_household_readable(yibao::ui::present_household(*book, parsed.members, h, family, today_here()));
+        return h.ok ? exit_ok : exit_refused;
     }
     std::string out = yibao::quote_json(*book, text, o.advice);
     auto q = ojson::parse(out, nullptr, false);
