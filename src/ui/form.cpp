@@ -273,8 +273,11 @@ std::vector<field_error> apply_member_params(std::vector<member_form>& members, 
     }
     members.clear();
     for (const auto& [index, own] : by_index) {
+        // A member's own answers start from the defaults, not from the first member's (the link's
+        // top-level answers): only the shared ones are taken from there.
         member_form m;
-        m.answers = shared;
+        m.answers = member_over(shared, form{});
+        m.answers.birth_date = shared.birth_date;  // the page's default day (today) until the link gives one
         const std::string member_field = std::string(vocab::members_key) + "/" + std::to_string(index) + "/";
         const std::string who = "地址中的第" + std::to_string(index + 1) + "位成员：";
         url_params answers;

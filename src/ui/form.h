@@ -81,8 +81,10 @@ std::vector<member_request> to_member_requests(const form& shared, const std::ve
 // m0.person=student&m0.tier=1…, i from 0), only the questions asked of that member; labels by their
 // id; never a name. Appended to to_query(shared) for a household link.
 std::string members_query(const form& shared, const std::vector<member_form>& members);
-// Reads the m<i>.* parameters (i = 0 … vocab::max_members - 1, in the order of i) into members,
-// each over the shared form's answers. Returns the answers it could not take; their field names
+// Reads the m<i>.* parameters (i = 0 … vocab::max_members - 1, in the order of i) into members:
+// each member's answers are the defaults of a form with the shared answers (year, district,
+// payment day) of `shared` and the member's own parameters over them (never the other answers of
+// `shared`, which in a page's link are the first member's). Returns the answers it could not take; their field names
 // the member ("members/1/tier"). The shared answers in a member (m0.year) are refused: they are
 // written once, as year=, district=, paid=.
 std::vector<field_error> apply_member_params(std::vector<member_form>& members, const form& shared,

@@ -156,6 +156,7 @@ void expect_same_request(const request& a, const request& b) {
 // A family of four: a 低保 grandparent, a parent with one year without cover, a student, a newborn.
 std::vector<member_form> family_of_four() {
     std::vector<member_form> m(4);
+    for (auto& one : m) one.answers.tier = 1;
     m[0].label = member_label::father;
     m[0].answers.categories = {"101"};
     m[1].label = member_label::self;
@@ -171,10 +172,13 @@ std::vector<member_form> family_of_four() {
 
 TEST(share_link, a_household_link_holds_each_members_answers_and_reopens_them) {
     const rule_book& book = *test::project_rules();
-    form shared;
+    form shared;  // also the first member's answers, as on the page: none of them goes to the others
     shared.year = 2026;
     shared.district = "wanzhou";
     shared.paid_on = *parse_date("2026-01-15");
+    shared.categories = {"101"};
+    shared.continuous = false;
+    shared.tier = 2;
     const auto members = family_of_four();
     const std::string q = members_query(shared, members);
     EXPECT_NE(q.find("m0.label=father&m0.person=resident&m0.categories=101&m0.tier=1&m0.break=0"), std::string::npos)
