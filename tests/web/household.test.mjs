@@ -73,13 +73,13 @@ test('a family of four by taps: the total and each start date', async () => {
   assert.ok(s.share_query.includes('m1.label=self'), s.share_query);
   assert.ok(s.share_query.includes('m3.person=newborn'), s.share_query);
   assert.equal(s.missing_glyphs, '');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  // Each member's card from its top, then the family's card above the add button.
+  for (const m of ['m0', 'm1', 'm2', 'm3']) {
+    await reveal(page, `${m}.label.minus`);
+    await shot(page, `61-household-card-${m}`);
+  }
   await reveal(page, 'household.add');
   await shot(page, '60-household-total');
-  for (const id of ['m1.remove', 'm2.remove', 'm3.remove']) {
-    await reveal(page, id);
-    await shot(page, `61-household-${id.split('.')[0]}`);
-  }
   // The share link reopens the same family.
   const again = await open_page(browser, `${base}?today=2025-11-20&${s.share_query}`, narrow);
   const s2 = await state(again.page);
@@ -145,6 +145,21 @@ test('a family of four through the accessibility layer only', async () => {
   const text = await a11y.innerText();
   assert.ok(text.includes('第2位：本人'), 'each member\'s card is read');
   assert.ok(text.includes('等待期'), 'the parent\'s waiting period is read');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the kiosk\'s start over forgets every member', async () => {
+  const { context, page, problems } = await open_page(browser, `${base}?today=2025-11-20&mode=kiosk`, narrow);
+  await tap(page, 'household.add');
+  await tap(page, 'household.add');
+  let s = await state(page);
+  assert.equal(s.household.members.length, 3);
+  assert.equal(s.share_query.includes('m1.'), true);
+  await tap(page, 'kiosk.start_over');
+  await settle(page, 10);
+  s = await state(page);
+  assert.equal(s.household, null, 'no member left after 重新开始');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -39,7 +39,7 @@ void app::draw_household() {
         cv_.space(6);
         cv_.begin_row();
         const std::size_t at = label_index(main_label_);
-        const int step = cv_.stepper("m0.label", std::string(vocab::member_labels[at].zh), at > 0,
+        const int step = cv_.stepper("m0.label", "称呼：" + std::string(vocab::member_labels[at].zh), at > 0,
                                      at + 1 < std::size(vocab::member_labels), cv_.column_w, "第1位成员：上一个称呼",
                                      "第1位成员：下一个称呼");
         if (step != 0) {
