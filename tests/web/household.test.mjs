@@ -163,3 +163,16 @@ test('the kiosk\'s start over forgets every member', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('window.yibao.quote answers a household as `yibao quote` does', async () => {
+  const { context, page, problems } = await open_page(browser, `${base}?today=2025-11-20`, narrow);
+  const bad = { ...family, members: [...family.members, { catgories: ['101'] }] };
+  for (const request of [family, bad, { ...family, members: [] }]) {
+    const got = await page.evaluate((r) => window.yibao.quote(r), request);
+    assert.deepEqual(got, cli_household(request));
+  }
+  const refused = await page.evaluate((r) => window.yibao.quote(r), bad);
+  assert.equal(refused.errors[0].field, 'members/4/catgories');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
