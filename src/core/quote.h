@@ -129,8 +129,8 @@ household_quote evaluate_household(const rule_book& rules, const std::vector<mem
 // a payment on the members' shared payment day may move to with every member's first day of
 // coverage unchanged, so that everyone is covered from the latest of them; and the earliest day
 // from which everyone can be covered, when a payment by an earlier day that some member's advice
-// names gives it (checked by evaluating every member on that day). Only for an ok household whose
-// members pay on one day.
+// names gives it (checked by evaluating every member on every day from the first day that can be
+// advised up to it). Only for an ok household of two or more members who pay on one day.
 struct household_advice {
     std::optional<date> pay_by;                 // pay by this day ...
     std::optional<date> everyone_from;          // ... and everyone is covered from this day
