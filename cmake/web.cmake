@@ -206,6 +206,7 @@ add_library(yibao_page OBJECT
   ${YIBAO_ROOT}/src/ui/screens/questions.cpp
   ${YIBAO_ROOT}/src/ui/screens/answer.cpp
   ${YIBAO_ROOT}/src/ui/screens/reasons.cpp
+  ${YIBAO_ROOT}/src/ui/screens/household.cpp
   ${YIBAO_ROOT}/src/ui/screens/bar.cpp
   ${YIBAO_ROOT}/src/ui/screens/state.cpp
   ${YIBAO_ROOT}/src/ui/widgets.cpp

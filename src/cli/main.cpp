@@ -91,7 +91,7 @@ struct quote_options {
     std::map<std::string, std::string> text;  // flag → value
     std::vector<std::string> categories;
     std::map<std::string, bool> flags;  // flag → given
-    bool not_freshman = false, json = false, advice = false;
+    bool not_freshman = false, json = false, advice = false, readable = false;
     std::vector<CLI::Option*> answers;  // the options that answer a question
 };
 
@@ -164,6 +164,41 @@ void print_readable(const yibao::ui::presentation& p) {
     }
 }
 
+// A household's readable answer: the household's presentation model (ui/presentation.h
+// present_household) as lines of text: the family's total and first days of cover, then each
+// member (label, amount, coverage, waiting period, or why it is refused), then the family's advice.
+void print_household_readable(const yibao::ui::presentation& p) {
+    using yibao::ui::row_kind;
+    namespace section_id = yibao::ui::section_id;
+    for (const auto& s : p.sections) {
+        if (s.id == section_id::member) {
+            std::cout << "\n" << s.heading;
+            for (const auto& r : s.rows)
+                if (r.id == "due")
+                    std::cout << "：" << r.label << " " << r.text << (r.flag.empty() ? "" : "（" + r.flag + "）");
+            std::cout << "\n";
+            for (const auto& r : s.rows)
+                if (r.id != "due") std::cout << (r.kind == row_kind::bullet ? "   • " : "   ") << r.text << "\n";
+            continue;
+        }
+        if (s.id == section_id::family_hints) std::cout << "\n" << s.heading << "：\n";
+        if (s.id == section_id::footer) std::cout << "\n";
+        for (const auto& r : s.rows) {
+            switch (r.kind) {
+                case row_kind::amount:
+                    std::cout << r.label << " " << r.text << " " << r.unit
+                              << (r.flag.empty() ? "" : "（" + r.flag + "）") << "\n";
+                    break;
+                case row_kind::bullet:
+                    std::cout << "  • " << (r.label.empty() ? "" : "[" + r.label + "] ") << r.text << "\n";
+                    break;
+                default:
+                    std::cout << r.text << "\n";
+            }
+        }
+    }
+}
+
 yibao::date today_here() {
     std::time_t now = std::time(nullptr);
     std::tm local{};
@@ -221,6 +256,28 @@ int run_quote(const quote_options& o, const std::string& rules_dir) {
         yibao::advice a = yibao::advise(*book, req, q);
         print_readable(yibao::ui::present(*book, req, q, a, today_here()));
         return q.ok ? exit_ok : exit_refused;
+    }
+    if (o.readable) {
+        yibao::parsed_request parsed;
+        std::vector<yibao::field_error> errors;
+        if (!yibao::parse_any_request(text, parsed, errors)) {
+            std::cout << "暂时算不出结果，请按下面的提示修改请求：\n";
+            for (const auto& e : errors) std::cout << "  • [" << e.field << "] " << e.message << "\n";
+            return exit_refused;
+        }
+        if (!parsed.household) {
+            yibao::quote q = yibao::evaluate(*book, parsed.single);
+            yibao::advice a = yibao::advise(*book, parsed.single, q);
+            print_readable(yibao::ui::present(*book, parsed.single, q, a, today_here()));
+            return q.ok ? exit_ok : exit_refused;
+        }
+        const yibao::household_quote h = yibao::evaluate_household(*book, parsed.members);
+        std::vector<yibao::advice> each;
+        for (std::size_t i = 0; i < h.members.size(); ++i)
+            each.push_back(yibao::advise(*book, parsed.members[i].req, h.members[i].q));
+        const yibao::household_advice family = yibao::advise_household(*book, parsed.members, h, each);
+        print_household_readable(yibao::ui::present_household(*book, parsed.members, h, family, today_here()));
+        return h.ok ? exit_ok : exit_refused;
     }
     std::string out = yibao::quote_json(*book, text, o.advice);
     auto q = ojson::parse(out, nullptr, false);
@@ -383,6 +440,8 @@ int main(int argc, char** argv) {
     answers->excludes(request_opt);
     quote->add_flag("--json", q.json, "输出JSON报价（选项回答时） print the quote as JSON");
     quote->add_flag("--advice", q.advice, "附上建议 add advice to the JSON");
+    quote->add_flag("--readable", q.readable,
+                    "JSON请求（一人或全家 members）输出可读的中文回答 print a JSON request's readable answer");
 
     // yibao rules check [DIR]
     CLI::App* rules = app.add_subcommand("rules", "规则文件 / rules files");

@@ -136,4 +136,35 @@ quote evaluate(const rule_book& rules, const request& asked) {
     return q;
 }
 
+household_quote evaluate_household(const rule_book& rules, const std::vector<member_request>& members) {
+    household_quote h;
+    h.ok = !members.empty();
+    if (members.empty()) h.errors.push_back({std::string(vocab::members_key), "请至少写一位家庭成员。"});
+    std::size_t more = 0;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        member_quote m{members[i].label, evaluate(rules, members[i].req)};
+        if (!m.q.ok) {
+            h.ok = false;
+            const std::string who =
+                "第" + std::to_string(i + 1) + "位成员" +
+                (m.label ? "（" + std::string(vocab::member_label_of(*m.label).zh) + "）" : std::string()) + "：";
+            for (const auto& e : m.q.errors) {
+                if (h.errors.size() >= vocab::max_errors) {
+                    ++more;
+                    continue;
+                }
+                h.errors.push_back(
+                    {std::string(vocab::members_key) + "/" + std::to_string(i) + (e.field.empty() ? "" : "/" + e.field),
+                     who + e.message});
+            }
+        }
+        h.due += m.q.due;
+        h.members.push_back(std::move(m));
+    }
+    if (more) h.errors.push_back({"request", "另有" + std::to_string(more) + "处问题未列出；请先改正上面的问题。"});
+    // The family's total only when every member is quoted: never a sum that leaves someone out.
+    if (!h.ok) h.due = 0;
+    return h;
+}
+
 }  // namespace yibao

@@ -5,6 +5,7 @@
 #include "core/format.h"
 #include "core/out_json.h"
 #include "core/rule_model.h"
+#include "core/vocabulary.h"
 
 namespace yibao {
 
@@ -68,17 +69,75 @@ ojson quote_object(const quote& q) {
     return o;
 }
 
+ojson label_json(const std::optional<member_label>& l) {
+    return l ? ojson(std::string(vocab::member_label_of(*l).id)) : ojson(nullptr);
+}
+
+// A member's entry: its label, then exactly the quote its single request gives.
+ojson member_object(const member_quote& m) {
+    ojson o;
+    o["label"] = label_json(m.label);
+    const ojson q = quote_object(m.q);
+    for (const auto& [k, v] : q.items()) o[k] = v;
+    return o;
+}
+
+ojson household_object(const household_quote& q) {
+    ojson o;
+    o["ok"] = q.ok;
+    o["due"] = money_json(q.due);
+    o["members"] = ojson::array();
+    for (const auto& m : q.members) o["members"].push_back(member_object(m));
+    o["errors"] = ojson::array();
+    for (const auto& e : q.errors) o["errors"].push_back({{"field", e.field}, {"message", e.message}});
+    return o;
+}
+
+ojson household_advice_json(const household_advice& a) {
+    ojson o;
+    o["pay_by"] = date_json(a.pay_by);
+    o["everyone_from"] = date_json(a.everyone_from);
+    o["earlier_pay_by"] = date_json(a.earlier_pay_by);
+    o["earlier_everyone_from"] = date_json(a.earlier_everyone_from);
+    o["lines"] = a.lines;
+    return o;
+}
+
 }  // namespace
 
 std::string quote_to_json(const quote& q, int indent) { return dump(quote_object(q), indent); }
 
+std::string household_to_json(const household_quote& q, int indent) { return dump(household_object(q), indent); }
+
 std::string quote_json(const rule_book& rules, std::string_view request_json, bool with_advice) {
-    request req;
-    quote q;
-    if (!parse_request(request_json, req, q.errors)) return quote_to_json(q, -1);
-    q = evaluate(rules, req);
-    ojson o = quote_object(q);
-    if (with_advice) o["advice"] = advice_json(advise(rules, req, q));
+    parsed_request parsed;
+    std::vector<field_error> errors;
+    if (!parse_any_request(request_json, parsed, errors)) {
+        if (parsed.household) {
+            household_quote h;
+            h.errors = std::move(errors);
+            return household_to_json(h, -1);
+        }
+        quote q;
+        q.errors = std::move(errors);
+        return quote_to_json(q, -1);
+    }
+    if (!parsed.household) {
+        const quote q = evaluate(rules, parsed.single);
+        ojson o = quote_object(q);
+        if (with_advice) o["advice"] = advice_json(advise(rules, parsed.single, q));
+        return dump(o, -1);
+    }
+    const household_quote h = evaluate_household(rules, parsed.members);
+    ojson o = household_object(h);
+    if (with_advice) {
+        std::vector<advice> each;
+        for (std::size_t i = 0; i < h.members.size(); ++i) {
+            each.push_back(advise(rules, parsed.members[i].req, h.members[i].q));
+            o["members"][i]["advice"] = advice_json(each.back());
+        }
+        o["advice"] = household_advice_json(advise_household(rules, parsed.members, h, each));
+    }
     return dump(o, -1);
 }
 

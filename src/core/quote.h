@@ -33,6 +33,16 @@ struct request {
     std::optional<bool> freshman;         // student paying at enrolment for the next year
 };
 
+// Who a member of a household is to the one asking (core/vocabulary.h member_labels: ids and names).
+enum class member_label { self, spouse, father, mother, child, grandchild, other };
+
+// One member of a household request: the shared answers with the member's own over them, so
+// `req` is exactly the single request for that member.
+struct member_request {
+    std::optional<member_label> label;
+    request req;
+};
+
 struct explanation_line {
     std::string text;    // Chinese
     std::string source;  // 文号 and section, or "" for arithmetic
@@ -83,6 +93,19 @@ struct quote {
     std::vector<field_error> errors;
 };
 
+// A household's quote: for each member exactly the quote of its single request; `due` is the sum
+// when every member is quoted (ok), else 0; `errors` name the member ("members/1/categories").
+struct member_quote {
+    std::optional<member_label> label;
+    quote q;
+};
+struct household_quote {
+    bool ok = false;
+    money due = 0;
+    std::vector<member_quote> members;
+    std::vector<field_error> errors;
+};
+
 class rule_book;
 
 // Evaluates one request. Never throws for bad input: errors come back in quote::errors.
@@ -98,5 +121,25 @@ struct advice {
     std::vector<std::string> lines;             // the same, as Chinese sentences
 };
 advice advise(const rule_book& rules, const request& req, const quote& q, std::optional<date> today = std::nullopt);
+
+// Evaluates each member's request (evaluate()) and adds them up.
+household_quote evaluate_household(const rule_book& rules, const std::vector<member_request>& members);
+
+// Advice for a household, from each member's advice (advise()) and the engine alone: the last day
+// a payment on the members' shared payment day may move to with every member's first day of
+// coverage unchanged, so that everyone is covered from the latest of them; and the earliest day
+// from which everyone can be covered, when a payment by an earlier day that some member's advice
+// names gives it (checked by evaluating every member on every day from the first day that can be
+// advised up to it). Only for an ok household of two or more members who pay on one day.
+struct household_advice {
+    std::optional<date> pay_by;                 // pay by this day ...
+    std::optional<date> everyone_from;          // ... and everyone is covered from this day
+    std::optional<date> earlier_pay_by;         // pay by this day ...
+    std::optional<date> earlier_everyone_from;  // ... and everyone is covered from this (earlier) day
+    std::vector<std::string> lines;             // the same, as Chinese sentences
+};
+household_advice advise_household(const rule_book& rules, const std::vector<member_request>& members,
+                                  const household_quote& q, const std::vector<advice>& each,
+                                  std::optional<date> today = std::nullopt);
 
 }  // namespace yibao

@@ -38,13 +38,18 @@ struct member {
 };
 
 // Up to vocab::max_errors errors, then one line that says how many more there were.
+// While a household member is read, its errors are named by the member (field_prefix
+// "members/1/", message_prefix "第2位成员：").
 struct error_list {
+    explicit error_list(std::vector<field_error>& list) : out(list) {}
     std::vector<field_error>& out;
     std::size_t listed = 0;
     std::size_t more = 0;
+    std::string field_prefix;
+    std::string message_prefix;
     void add(std::string field_name, std::string message) {
         if (listed < vocab::max_errors) {
-            out.push_back({std::move(field_name), std::move(message)});
+            out.push_back({field_prefix + field_name, message_prefix + message});
             ++listed;
         } else {
             ++more;
@@ -178,7 +183,15 @@ struct tree_builder : nlohmann::json_sax<nlohmann::json> {
         for (const auto& [existing, v] : obj->members)
             if (existing == k) {
                 problem = "字段 " + shown(k) + " 写了两次；每个字段只能写一次。";
-                problem_field = k;
+                // Named by its place, as errors about a household member are ("members/1/tier").
+                problem_field.clear();
+                for (std::size_t i = 1; i < stack.size(); ++i) {
+                    const value* parent = stack[i - 1];
+                    problem_field += (parent->type == value::kind::array ? std::to_string(parent->items.size() - 1)
+                                                                         : parent->members.back().first) +
+                                     "/";
+                }
+                problem_field += k;
                 return false;
             }
         obj->members.emplace_back(std::move(k), value{});
@@ -339,20 +352,128 @@ void require_fields(const std::vector<const field*>& given, error_list& errors) 
             errors.add(std::string(f.key), "请填写" + label(f) + "，如 " + std::string(f.example) + "。");
 }
 
-// Reads a request object: every key must be a field of the vocabulary.
-void read_object(const value& obj, request& out, error_list& errors) {
+// Reads a request object: every key must be a field of the vocabulary (or, where a household may
+// be asked, `members`, which is returned unread).
+const value* read_object(const value& obj, request& out, error_list& errors, std::vector<const field*>& given,
+                         bool household_allowed) {
     static const std::vector<std::string_view> known = json_keys();
-    std::vector<const field*> given;
+    static const std::vector<std::string_view> known_top = [] {
+        auto k = json_keys();
+        k.push_back(vocab::members_key);
+        return k;
+    }();
+    const value* members = nullptr;
     for (const auto& [key, v] : obj.members) {
+        if (key == vocab::members_key && household_allowed) {
+            members = &v;
+            continue;
+        }
         const field* f = vocab::find_field(key);
         if (!f) {
-            errors.add(shown(key), unknown_key_message(key, known));
+            errors.add(shown(key), unknown_key_message(key, household_allowed ? known_top : known));
             continue;
         }
         given.push_back(f);
         read_field(*f, v, out, errors);
     }
-    require_fields(given, errors);
+    return members;
+}
+
+std::string members_label() { return std::string(vocab::members_zh) + "（" + std::string(vocab::members_key) + "）"; }
+
+std::string label_choices() {
+    std::string s;
+    for (const auto& l : vocab::member_labels)
+        s += (s.empty() ? "" : "、") + std::string(l.id) + "（" + std::string(l.zh) + "）";
+    return s;
+}
+
+// A member's label: one of vocab::member_labels, by its id or its Chinese name; never free text.
+std::optional<member_label> read_label(const value& v, error_list& errors) {
+    const std::string what = std::string(vocab::label_zh) + "（" + std::string(vocab::label_key) + "）";
+    if (v.type == value::kind::string)
+        if (auto l = vocab::member_label_from(v.text)) return l;
+    errors.add(std::string(vocab::label_key), what + "只能从这几项中选一项：" + label_choices() + "；这里写的是 " +
+                                                  written(v) + "。不要写姓名，也不要写别的文字。");
+    return std::nullopt;
+}
+
+// The members of a household: each one the shared answers (read before) with its own over them.
+void read_members(const value& list, const request& shared, const std::vector<const field*>& shared_given,
+                  std::vector<member_request>& out, error_list& errors) {
+    static const std::vector<std::string_view> member_keys = [] {
+        auto k = json_keys();
+        k.push_back(vocab::label_key);
+        return k;
+    }();
+    const std::string example = R"(，如 [{"label": "本人"}, {"label": "子女", "person": "student"}])";
+    if (list.type != value::kind::array) {
+        errors.add(std::string(vocab::members_key),
+                   members_label() + "应是成员的数组" + example + "；这里写的是 " + written(list) + "。");
+        return;
+    }
+    if (list.items.empty()) {
+        errors.add(std::string(vocab::members_key), members_label() + "是空的：请至少写一位成员" + example +
+                                                        "；只算一个人时去掉 members，把回答写在请求的顶层。");
+        return;
+    }
+    if (list.items.size() > vocab::max_members) {
+        errors.add(std::string(vocab::members_key), members_label() + "写了" + std::to_string(list.items.size()) +
+                                                        "位成员，一次最多" + std::to_string(vocab::max_members) +
+                                                        "位；请分成几次计算，每次不超过" +
+                                                        std::to_string(vocab::max_members) + "位。");
+        return;
+    }
+    std::vector<std::vector<const field*>> given(list.items.size());
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+        const value& item = list.items[i];
+        const std::string index = std::to_string(i);
+        const std::string who = "第" + std::to_string(i + 1) + "位成员";
+        if (item.type != value::kind::object) {
+            errors.add(std::string(vocab::members_key) + "/" + index,
+                       who + "应是一个对象，如 {\"label\": \"配偶\", \"tier\": 1}；这里写的是 " + written(item) + "。");
+            continue;
+        }
+        member_request m;
+        m.req = shared;
+        errors.field_prefix = std::string(vocab::members_key) + "/" + index + "/";
+        errors.message_prefix = who + "：";
+        for (const auto& [key, v] : item.members) {
+            if (key == vocab::label_key) {
+                m.label = read_label(v, errors);
+                continue;
+            }
+            const field* f = vocab::find_field(key);
+            if (!f) {
+                errors.add(shown(key), unknown_key_message(key, member_keys));
+                continue;
+            }
+            given[i].push_back(f);
+            read_field(*f, v, m.req, errors);
+        }
+        errors.field_prefix.clear();
+        errors.message_prefix.clear();
+        out.push_back(std::move(m));
+    }
+    // A required answer may be shared or each member's own; missing everywhere, it is asked once.
+    for (const auto& f : vocab::request_fields) {
+        if (!f.required || std::find(shared_given.begin(), shared_given.end(), &f) != shared_given.end()) continue;
+        std::vector<std::size_t> missing;
+        for (std::size_t i = 0; i < given.size(); ++i)
+            if (list.items[i].type == value::kind::object &&
+                std::find(given[i].begin(), given[i].end(), &f) == given[i].end())
+                missing.push_back(i);
+        if (missing.empty()) continue;
+        if (missing.size() == given.size()) {
+            errors.add(std::string(f.key), "请填写" + label(f) + "，如 " + std::string(f.example) +
+                                               "：写在请求的顶层，全家共用；或写在每位成员里。");
+            continue;
+        }
+        for (std::size_t i : missing)
+            errors.add(std::string(vocab::members_key) + "/" + std::to_string(i) + "/" + std::string(f.key),
+                       "第" + std::to_string(i + 1) + "位成员：请填写" + label(f) + "，如 " + std::string(f.example) +
+                           "（或写在请求的顶层，全家共用）。");
+    }
 }
 
 // Text of a URL parameter as the JSON value it stands for.
@@ -428,9 +549,10 @@ std::string nearest_name(std::string_view written_name, const std::vector<std::s
     return best_distance <= allowed ? best : "";
 }
 
-bool parse_request(std::string_view text, request& out, std::vector<field_error>& out_errors) {
-    const std::size_t before = out_errors.size();
-    error_list errors{out_errors};
+namespace {
+
+// The JSON text as a value tree, or false with the reason in errors.
+bool read_tree(std::string_view text, tree_builder& tree, error_list& errors) {
     if (text.size() > vocab::request_max_bytes) {
         errors.add("request", "请求太大（" + std::to_string(text.size()) + " 字节，上限 " +
                                   std::to_string(vocab::request_max_bytes) + " 字节）；一个请求只需几百字节。");
@@ -441,7 +563,6 @@ bool parse_request(std::string_view text, request& out, std::vector<field_error>
         errors.add("request", "请求在第" + std::to_string(nul + 1) + "个字节处含有空字节（\\0），不是有效的JSON文本。");
         return false;
     }
-    tree_builder tree;
     bool parsed =
         nlohmann::json::sax_parse(text.begin(), text.end(), &tree, nlohmann::json::input_format_t::json, true);
     if (!parsed) {
@@ -459,8 +580,37 @@ bool parse_request(std::string_view text, request& out, std::vector<field_error>
         errors.add("request", "请求应是一个JSON对象，例如 {\"year\": 2026, \"district\": \"wanzhou\", ...}。");
         return false;
     }
-    read_object(tree.root, out, errors);
+    return true;
+}
+
+}  // namespace
+
+bool parse_request(std::string_view text, request& out, std::vector<field_error>& out_errors) {
+    const std::size_t before = out_errors.size();
+    error_list errors{out_errors};
+    tree_builder tree;
+    if (!read_tree(text, tree, errors)) return false;
+    std::vector<const field*> given;
+    read_object(tree.root, out, errors, given, false);
+    require_fields(given, errors);
     errors.close();
+    return out_errors.size() == before;
+}
+
+bool parse_any_request(std::string_view text, parsed_request& out, std::vector<field_error>& out_errors) {
+    const std::size_t before = out_errors.size();
+    error_list errors{out_errors};
+    tree_builder tree;
+    if (!read_tree(text, tree, errors)) return false;
+    std::vector<const field*> given;
+    const value* members = read_object(tree.root, out.single, errors, given, true);
+    out.household = members != nullptr;
+    if (members)
+        read_members(*members, out.single, given, out.members, errors);
+    else
+        require_fields(given, errors);
+    errors.close();
+    if (out_errors.size() != before) out.members.clear();
     return out_errors.size() == before;
 }
 

@@ -18,6 +18,17 @@ namespace yibao {
 // of the wrong type or out of range. At most vocab::max_errors errors are listed.
 bool parse_request(std::string_view json_text, request& out, std::vector<field_error>& errors);
 
+// A request in either form of the contract: for one person (the fields of core/vocabulary.h), or
+// for a household (`members`: 1..vocab::max_members objects, each with its own fields over the
+// shared ones at the top level, and an optional `label` from vocab::member_labels). Household
+// errors name the member by its index from 0, as a JSON pointer does: "members/1/categories".
+struct parsed_request {
+    bool household = false;               // `members` was written (also when it was refused)
+    request single;                       // one person; for a household, the shared answers
+    std::vector<member_request> members;  // a household: each member's whole request
+};
+bool parse_any_request(std::string_view json_text, parsed_request& out, std::vector<field_error>& errors);
+
 // The page's URL parameters (already percent-decoded), by their URL names (vocab::field::url).
 // Parameters that are not answers (mode=kiosk, utm_…) are left alone; every answer is checked
 // exactly like its JSON field. Errors name the JSON field.

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -21,6 +22,7 @@ inline constexpr std::size_t max_text_bytes = 200;         // one string value (
 inline constexpr std::size_t max_errors = 20;              // errors reported before "N more"
 inline constexpr std::size_t max_nodes = 4096;             // JSON values in one request
 inline constexpr std::size_t max_depth = 8;                // nesting of arrays and objects
+inline constexpr std::size_t max_members = 10;             // members of one household request
 
 enum class field_type { integer, text, person, text_list, date, boolean };
 
@@ -86,6 +88,38 @@ inline const person_name& person(person_kind k) {
 inline std::optional<person_kind> person_from(std::string_view text) {
     for (const auto& p : persons)
         if (text == p.id || text == p.zh || text == p.zh_short) return p.kind;
+    return std::nullopt;
+}
+
+// A household request (README "A household"): `members` holds one object per member, each with the
+// fields above that are its own (they override the shared ones at the top level) and an optional
+// `label`, chosen from member_labels: never free text, never a name. In the page's URL a member's
+// answer is written m<index>.<url name> (m0.person=student, m1.label=spouse).
+inline constexpr std::string_view members_key = "members";
+inline constexpr std::string_view members_zh = "家庭成员";
+inline constexpr std::string_view label_key = "label";
+inline constexpr std::string_view label_zh = "成员称呼";
+inline constexpr std::string_view member_url_prefix = "m";  // m0.person, m1.categories, ...
+
+struct member_label_name {
+    member_label label;
+    std::string_view id;  // in requests and URLs
+    std::string_view zh;  // shown, and also accepted
+};
+inline constexpr member_label_name member_labels[] = {
+    {member_label::self, "self", "本人"},     {member_label::spouse, "spouse", "配偶"},
+    {member_label::father, "father", "父亲"}, {member_label::mother, "mother", "母亲"},
+    {member_label::child, "child", "子女"},   {member_label::grandchild, "grandchild", "孙子女"},
+    {member_label::other, "other", "其他"},
+};
+inline const member_label_name& member_label_of(member_label l) {
+    for (const auto& m : member_labels)
+        if (m.label == l) return m;
+    return member_labels[std::size(member_labels) - 1];
+}
+inline std::optional<member_label> member_label_from(std::string_view text) {
+    for (const auto& m : member_labels)
+        if (text == m.id || text == m.zh) return m.label;
     return std::nullopt;
 }
 

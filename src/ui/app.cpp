@@ -7,10 +7,13 @@ using namespace std::chrono;
 
 std::string app::heading_glyphs() {
     std::string s;
-    for (const char* h : {h_title, h_district, h_year, h_person, h_birth, h_categories, h_tier, h_paid, h_continuity,
-                          h_answer, h_reasons, h_notes, h_missing, bar_due, bar_unit, bar_none, bar_missing})
+    for (const char* h :
+         {h_title, h_district, h_year, h_person, h_birth, h_categories, h_tier, h_paid, h_continuity, h_answer,
+          h_reasons, h_notes, h_missing, h_household, bar_due, bar_family_due, bar_unit, bar_none, bar_missing})
         s += h;
     s += "0123456789-.年月日起享受待遇";
+    s += "第位：";  // a member's card: 第2位：父亲
+    for (const auto& l : vocab::member_labels) s += l.zh;
     return s;
 }
 
@@ -26,6 +29,14 @@ app::app(std::shared_ptr<const rule_book> book, date today, const url_params& pa
     form_.paid_on = today_;
     form_.birth_date = today_;
     link_errors_ = apply_params(form_, params, years_, districts_);
+    {
+        // A household link: m0.* is the main form's person (its answers are the link's own), m1.* on
+        // the members added.
+        std::vector<member_form> linked;
+        for (auto& e : apply_member_params(linked, form_, params, years_, districts_)) link_errors_.push_back(e);
+        if (!linked.empty()) main_label_ = linked.front().label;
+        for (std::size_t i = 1; i < linked.size(); ++i) members_.push_back(linked[i]);
+    }
     link_query_ = to_query(form_);
     if (season_.missing_year) {
         char buf[512];
@@ -99,6 +110,21 @@ void app::refresh() {
     if (!link_errors_.empty() && to_query(form_) != link_query_) link_errors_.clear();
     for (const auto& e : link_errors_) field_errors_[e.field].push_back("链接中的这个回答未采用：" + e.message);
     for (const auto& e : quote_.errors) field_errors_[e.field].push_back(e.message);
+    household_ = {};
+    household_model_ = {};
+    if (!members_.empty()) {
+        const auto all = household();
+        const auto requests = to_member_requests(form_, all);
+        household_ = evaluate_household(*book_, requests);
+        std::vector<advice> each;
+        for (std::size_t i = 0; i < household_.members.size(); ++i)
+            each.push_back(i == 0 ? advice_ : advise(*book_, requests[i].req, household_.members[i].q, today_));
+        household_model_ = present_household(*book_, requests, household_,
+                                             advise_household(*book_, requests, household_, each, today_), today_,
+                                             options_.build_version);
+        for (const auto& e : household_.errors)
+            if (e.field.rfind("members/0/", 0) != 0) field_errors_[e.field].push_back(e.message);
+    }
     tier_due_[0].clear();
     tier_due_[1].clear();
     if (quote_.ok) {
@@ -206,6 +232,7 @@ void app::draw_page(const frame_input& in) {
     draw_tier();
     draw_paid();
     if (asks_continuity(form_)) draw_continuity();
+    draw_household();
     if (dirty_) refresh();
     draw_answer();
     draw_reasons();
@@ -216,6 +243,18 @@ bool app::set_network(const network_status& n) {
     if (n.online == network_.online && n.offline_ready == network_.offline_ready) return false;
     network_ = n;
     return true;
+}
+
+std::vector<member_form> app::household() const {
+    std::vector<member_form> all{{main_label_, form_}};
+    all.insert(all.end(), members_.begin(), members_.end());
+    return all;
+}
+
+std::string app::share_query() const {
+    std::string q = to_query(form_);
+    if (!members_.empty()) q += "&" + members_query(form_, household());
+    return q;
 }
 
 std::string app::presentation_json() const { return ui::presentation_json(model_); }

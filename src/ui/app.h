@@ -79,7 +79,7 @@ class app {
     // What the screen shows now, as JSON, with the tappable widgets' rectangles in CSS pixels.
     std::string state_json() const;
     // The answers as URL parameters (a shared link reopens them).
-    std::string share_query() const { return to_query(form_); }
+    std::string share_query() const;
     // What a person reads of the quote (ui/presentation.h), as JSON: the printout and the saved
     // picture walk it.
     std::string presentation_json() const;
@@ -136,6 +136,9 @@ class app {
     void draw_tier();
     void draw_paid();
     void draw_continuity();
+    void draw_household();                       // the family: one compact card per member, the total
+    void draw_member(std::size_t index);         // an added member's card (index in members_, from 0)
+    std::vector<member_form> household() const;  // every member: the main form's person first
     void draw_answer();
     void draw_actions();
     void draw_reasons();
@@ -153,6 +156,12 @@ class app {
     std::optional<year_info> year_info_;
 
     form form_;
+    // A household (README "A household"): the main form's person is the first member, members_ the
+    // others; household mode while members_ is not empty.
+    std::optional<member_label> main_label_;
+    std::vector<member_form> members_;
+    household_quote household_;
+    presentation household_model_;
     bool dirty_ = true;
     bool changed_this_frame_ = false;
     request last_request_;

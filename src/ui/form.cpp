@@ -111,14 +111,12 @@ std::string url_encode(std::string_view s) {
     return out;
 }
 
-}  // namespace
-
-std::string to_query(const form& f) {
-    // The request the answers make, written with the URL names of core/vocabulary.h.
+// The request the answers make, written with the URL names of core/vocabulary.h, in their order.
+url_params answer_params(const form& f) {
     const request r = to_request(f);
-    std::string q;
+    url_params q;
     auto put = [&](std::string_view key, const std::string& value) {
-        q += (q.empty() ? "" : "&") + std::string(vocab::find_field(key)->url) + "=" + value;
+        q.emplace_back(std::string(vocab::find_field(key)->url), value);
     };
     put("district", url_encode(r.district));
     put("year", std::to_string(r.year));
@@ -135,6 +133,46 @@ std::string to_query(const form& f) {
     if (r.freshman) put("freshman", *r.freshman ? "1" : "0");
     // One parameter for continuity: break=0 is continuous.
     if (r.continuous) put("break_years", std::to_string(*r.continuous ? 0 : r.break_years.value_or(1)));
+    return q;
+}
+
+// The answers every member shares, written once at the top of a household link.
+bool shared_answer(std::string_view key) { return key == "year" || key == "district" || key == "paid_on"; }
+
+form member_over(const form& shared, const form& own) {
+    form f = own;
+    f.year = shared.year;
+    f.district = shared.district;
+    f.paid_on = shared.paid_on;
+    return f;
+}
+
+}  // namespace
+
+std::string to_query(const form& f) {
+    std::string q;
+    for (const auto& [name, value] : answer_params(f)) q += (q.empty() ? "" : "&") + name + "=" + value;
+    return q;
+}
+
+std::vector<member_request> to_member_requests(const form& shared, const std::vector<member_form>& members) {
+    std::vector<member_request> out;
+    for (const auto& m : members) out.push_back({m.label, to_request(member_over(shared, m.answers))});
+    return out;
+}
+
+std::string members_query(const form& shared, const std::vector<member_form>& members) {
+    std::string q;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        const std::string prefix = std::string(vocab::member_url_prefix) + std::to_string(i) + ".";
+        auto put = [&](const std::string& name, const std::string& value) {
+            q += (q.empty() ? "" : "&") + prefix + name + "=" + value;
+        };
+        if (members[i].label)
+            put(std::string(vocab::label_key), std::string(vocab::member_label_of(*members[i].label).id));
+        for (const auto& [name, value] : answer_params(member_over(shared, members[i].answers)))
+            if (!shared_answer(vocab::find_url_field(name)->key)) put(name, value);
+    }
     return q;
 }
 
@@ -201,6 +239,71 @@ std::vector<field_error> apply_params(form& f, const url_params& params, const s
         } else if (key == "freshman") {
             f.freshman = *r.freshman;
         }
+    }
+    return errors;
+}
+
+std::vector<field_error> apply_member_params(std::vector<member_form>& members, const form& shared,
+                                             const url_params& params, const std::vector<int>& known_years,
+                                             const std::vector<district_info>& districts) {
+    std::vector<field_error> errors;
+    // m<i>.<name>: the member's index and the answer's URL name; anything else is not a member's.
+    std::vector<std::pair<std::size_t, url_params>> by_index;
+    for (const auto& [name, value] : params) {
+        const std::string_view prefix = vocab::member_url_prefix;
+        const auto dot = name.find('.');
+        if (name.compare(0, prefix.size(), prefix) != 0 || dot == std::string::npos || dot == prefix.size()) continue;
+        std::size_t index = 0;
+        const auto [end, ec] = std::from_chars(name.data() + prefix.size(), name.data() + dot, index);
+        if (ec != std::errc{} || end != name.data() + dot) continue;
+        const std::string answer = name.substr(dot + 1);
+        const std::string member_field = std::string(vocab::members_key) + "/" + std::to_string(index);
+        if (index >= vocab::max_members) {
+            errors.push_back({member_field, "地址中的 " + name + " 超出了成员的上限（最多" +
+                                                std::to_string(vocab::max_members) + "位，m0 至 m" +
+                                                std::to_string(vocab::max_members - 1) + "）。"});
+            continue;
+        }
+        auto it = std::find_if(by_index.begin(), by_index.end(), [&](const auto& g) { return g.first == index; });
+        if (it == by_index.end())
+            it = by_index.insert(std::upper_bound(by_index.begin(), by_index.end(), index,
+                                                  [](std::size_t i, const auto& g) { return i < g.first; }),
+                                 {index, {}});
+        it->second.emplace_back(answer, value);
+    }
+    members.clear();
+    for (const auto& [index, own] : by_index) {
+        // A member's own answers start from the defaults, not from the first member's (the link's
+        // top-level answers): only the shared ones are taken from there.
+        member_form m;
+        m.answers = member_over(shared, form{});
+        m.answers.birth_date = shared.birth_date;  // the page's default day (today) until the link gives one
+        const std::string member_field = std::string(vocab::members_key) + "/" + std::to_string(index) + "/";
+        const std::string who = "地址中的第" + std::to_string(index + 1) + "位成员：";
+        url_params answers;
+        for (const auto& [name, value] : own) {
+            const vocab::field* f = vocab::find_url_field(name);
+            if (name == vocab::label_key) {
+                if (auto l = vocab::member_label_from(value))
+                    m.label = l;
+                else {
+                    std::string choices;
+                    for (const auto& l : vocab::member_labels)
+                        choices += (choices.empty() ? "" : "、") + std::string(l.zh);
+                    errors.push_back({member_field + std::string(vocab::label_key),
+                                      who + std::string(vocab::label_zh) + "只能从" + choices + "中选一项。"});
+                }
+            } else if (f && shared_answer(f->key)) {
+                errors.push_back(
+                    {member_field + std::string(f->key),
+                     who + std::string(f->zh) + "是全家共用的回答，只在地址中写一次 " + std::string(f->url) + "=。"});
+            } else if (f) {
+                answers.emplace_back(name, value);
+            }
+        }
+        for (auto& e : apply_params(m.answers, answers, known_years, districts))
+            errors.push_back({member_field + e.field, who + e.message});
+        members.push_back(std::move(m));
     }
     return errors;
 }

@@ -66,4 +66,29 @@ std::vector<field_error> apply_params(form& f, const url_params& params, const s
 // answers, so that a shared link reopens the same quote. Nothing but the answers goes in.
 std::string to_query(const form& f);
 
+// A household on the page: each member's label and own answers. The shared answers (year, district,
+// payment day) are the main form's; a member's answers hold the rest (person, categories, tier,
+// continuity, birth, freshman).
+struct member_form {
+    std::optional<member_label> label;
+    form answers;
+};
+
+// Each member's request: the shared answers of `shared` with the member's own (to_request of both).
+std::vector<member_request> to_member_requests(const form& shared, const std::vector<member_form>& members);
+
+// The members as URL parameters: m<i>.<URL name>=… for each member's own answers (m0.label=self&
+// m0.person=student&m0.tier=1…, i from 0), only the questions asked of that member; labels by their
+// id; never a name. Appended to to_query(shared) for a household link.
+std::string members_query(const form& shared, const std::vector<member_form>& members);
+// Reads the m<i>.* parameters (i = 0 … vocab::max_members - 1, in the order of i) into members:
+// each member's answers are the defaults of a form with the shared answers (year, district,
+// payment day) of `shared` and the member's own parameters over them (never the other answers of
+// `shared`, which in a page's link are the first member's). Returns the answers it could not take; their field names
+// the member ("members/1/tier"). The shared answers in a member (m0.year) are refused: they are
+// written once, as year=, district=, paid=.
+std::vector<field_error> apply_member_params(std::vector<member_form>& members, const form& shared,
+                                             const url_params& params, const std::vector<int>& known_years,
+                                             const std::vector<district_info>& districts);
+
 }  // namespace yibao::ui

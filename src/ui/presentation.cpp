@@ -327,6 +327,103 @@ presentation present(const rule_book& book, const request& req, const quote& q, 
     return p;
 }
 
+std::string member_name(const std::optional<member_label>& label, std::size_t index) {
+    return label ? std::string(vocab::member_label_of(*label).zh) : "成员" + std::to_string(index + 1);
+}
+
+presentation present_household(const rule_book& book, const std::vector<member_request>& members,
+                               const household_quote& q, const household_advice& family, date today,
+                               std::string_view version) {
+    presentation p;
+    p.ok = q.ok;
+    p.title = "重庆城乡居民医保缴费计算结果（全家）";
+    p.made_on = "计算日期：" + chinese_date(today);
+    if (q.ok) p.due = format_yuan(q.due);
+
+    section whole{std::string(section_id::household), "全家", {}};
+    std::vector<section> each;
+    section footer{std::string(section_id::footer), "", {}};
+    footer.rows.push_back(text_row("disclaimer", "仅供参考，以当地医保经办机构和税务部门的解释为准。", tone::muted));
+    bool estimated_due = false;
+    // The first days of cover, and who starts on each.
+    std::vector<std::pair<date, std::string>> starts;
+    for (std::size_t i = 0; i < q.members.size() && i < members.size(); ++i) {
+        const member_quote& m = q.members[i];
+        const request& req = members[i].req;
+        const presentation own = present(book, req, m.q, {}, today);
+        const std::string name = member_name(m.label, i);
+        section s{std::string(section_id::member),
+                  std::to_string(i + 1) + ". " + name + "（" + std::string(vocab::person(req.person).zh_short) + "）",
+                  {}};
+        if (const section* answer = own.find(section_id::answer)) {
+            if (m.q.ok) {
+                row due = pair_row("due", "应缴", format_yuan(m.q.due) + "元");
+                if (const row* big = answer->find("due")) due.flag = big->flag;
+                estimated_due = estimated_due || !due.flag.empty();
+                s.rows.push_back(std::move(due));
+                for (const char* id : {"estimate", "coverage", "waiting"})
+                    if (const row* r = answer->find(id)) s.rows.push_back(*r);
+                if (m.q.coverage_start) starts.emplace_back(*m.q.coverage_start, name);
+            } else {
+                for (const auto& r : answer->rows)
+                    if (r.id == "error") s.rows.push_back(r);
+            }
+        }
+        each.push_back(std::move(s));
+        if (const section* f = own.find(section_id::footer))
+            for (const auto& r : f->rows)
+                if (r.id == "rules" && std::none_of(footer.rows.begin(), footer.rows.end(),
+                                                    [&](const row& seen) { return seen.text == r.text; }))
+                    footer.rows.push_back(r);
+    }
+
+    if (q.ok) {
+        row due;
+        due.kind = row_kind::amount;
+        due.id = "due";
+        due.label = "全家应缴";
+        due.text = format_yuan(q.due);
+        due.unit = "元";
+        if (estimated_due) due.flag = estimate_flag;
+        whole.rows.push_back(std::move(due));
+        if (!starts.empty()) {
+            std::sort(starts.begin(), starts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            auto who = [&](const date& d) {
+                std::string names;
+                for (const auto& [start, name] : starts)
+                    if (start == d) names += (names.empty() ? "" : "、") + name;
+                return names;
+            };
+            const date first = starts.front().first, last = starts.back().first;
+            if (first == last) {
+                whole.rows.push_back(text_row("start", "全家都自" + chinese_date(first) + "起享受待遇。"));
+            } else {
+                whole.rows.push_back(
+                    text_row("earliest_start", "最早自" + chinese_date(first) + "起享受待遇：" + who(first) + "。"));
+                whole.rows.push_back(text_row(
+                    "latest_start", "最晚自" + chinese_date(last) + "起享受待遇：" + who(last) + "。", tone::warn));
+            }
+        }
+    } else {
+        whole.rows.push_back(
+            text_row("no_quote", "暂时算不出全家应缴多少，请按下面的提示修改各位成员的回答。", tone::bad));
+        // A member's errors are under that member; here only those of the household itself.
+        for (const auto& e : q.errors)
+            if (e.field.rfind(std::string(vocab::members_key) + "/", 0) != 0)
+                whole.rows.push_back(bullet_row("error", e.message, tone::bad, e.field));
+    }
+    p.sections.push_back(std::move(whole));
+    for (auto& s : each) p.sections.push_back(std::move(s));
+    if (q.ok && !family.lines.empty()) {
+        section hints{std::string(section_id::family_hints), "全家的提示", {}};
+        for (const auto& line : family.lines) hints.rows.push_back(bullet_row("hint", line));
+        p.sections.push_back(std::move(hints));
+    }
+    if (!version.empty()) footer.rows.push_back(text_row("version", "版本 " + std::string(version), tone::muted));
+    p.sections.push_back(std::move(footer));
+    return p;
+}
+
 const char* tone_id(tone t) {
     switch (t) {
         case tone::muted:

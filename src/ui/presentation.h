@@ -49,6 +49,10 @@ inline constexpr std::string_view hints = "hints";      // paying earlier, the o
 inline constexpr std::string_view why = "why";          // 为什么 · 依据
 inline constexpr std::string_view open = "open";        // 注意: what the documents leave open
 inline constexpr std::string_view footer = "footer";    // rules used, revision, version, disclaimer
+// A household's model (present_household), in reading order:
+inline constexpr std::string_view household = "household";        // 全家: the total, earliest/latest start
+inline constexpr std::string_view member = "member";              // one per member, headed "1. 父亲（居民）"
+inline constexpr std::string_view family_hints = "family_hints";  // 全家的提示: the family's advice
 }  // namespace section_id
 
 struct section {
@@ -82,6 +86,26 @@ struct presentation {
 // source.
 presentation present(const rule_book& book, const request& req, const quote& q, const advice& a, date today,
                      std::string_view version = {});
+
+// The model of a household's quote (a presentation whose sections are, in order):
+//   "household": "due" (amount: label 全家应缴, only when every member is quoted; flag 估算 when a
+//     member's amount is an estimate), "start" (text: 全家都自…起享受待遇) when every member starts on one
+//     day, else "earliest_start" and "latest_start" (text, naming the members); refused: "no_quote"
+//     and an "error" bullet for each error not about one member (a member's are in its section).
+//   "member", one per member in order, heading "1. 父亲（居民）" (the label from vocab::member_labels,
+//     or 成员N; the person's short name): "due" (pair: label 应缴, text "40元"; flag 估算 when
+//     estimated), "estimate", "coverage", "waiting" — the rows of that member's own model — or, for a
+//     refused member, its "error" bullets.
+//   "family_hints": the family's advice (household_advice lines), when there is any.
+//   "footer": the disclaimer, each distinct year and district's rules, the version.
+// `members` are the requests as asked (to_member_requests, or parse_any_request's), `q` their
+// evaluate_household, `family` the household's advice (advise_household).
+presentation present_household(const rule_book& book, const std::vector<member_request>& members,
+                               const household_quote& q, const household_advice& family, date today,
+                               std::string_view version = {});
+
+// The name a member goes by in the model: its label's Chinese name, or 成员N (N from 1).
+std::string member_name(const std::optional<member_label>& label, std::size_t index);
 
 // The model as JSON for the page's picture, printout and accessibility layer.
 std::string presentation_json(const presentation& p);

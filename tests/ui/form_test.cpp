@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/dates.h"
 #include "core/test_support.h"
+#include "core/vocabulary.h"
 
 namespace yibao::ui {
 namespace {
@@ -132,3 +135,110 @@ TEST(share_link, answers_in_a_link_go_through_the_request_parser) {
 }
 
 }  // namespace
+
+namespace yibao::ui {
+namespace {
+
+void expect_same_request(const request& a, const request& b) {
+    EXPECT_EQ(a.year, b.year);
+    EXPECT_EQ(a.district, b.district);
+    EXPECT_EQ(a.person, b.person);
+    EXPECT_EQ(a.categories, b.categories);
+    EXPECT_EQ(a.tier, b.tier);
+    EXPECT_EQ(a.paid_on, b.paid_on);
+    EXPECT_EQ(a.continuous, b.continuous);
+    EXPECT_EQ(a.break_years, b.break_years);
+    EXPECT_EQ(a.birth_date, b.birth_date);
+    EXPECT_EQ(a.pays_birth_year, b.pays_birth_year);
+    EXPECT_EQ(a.freshman, b.freshman);
+}
+
+// A family of four: a 低保 grandparent, a parent with one year without cover, a student, a newborn.
+std::vector<member_form> family_of_four() {
+    std::vector<member_form> m(4);
+    for (auto& one : m) one.answers.tier = 1;
+    m[0].label = member_label::father;
+    m[0].answers.categories = {"101"};
+    m[1].label = member_label::self;
+    m[1].answers.continuous = false;
+    m[1].answers.break_years = 1;
+    m[2].label = member_label::child;
+    m[2].answers.person = person_kind::student;
+    m[3].label = member_label::grandchild;
+    m[3].answers.person = person_kind::newborn;
+    m[3].answers.birth_date = *parse_date("2025-11-02");
+    return m;
+}
+
+TEST(share_link, a_household_link_holds_each_members_answers_and_reopens_them) {
+    const rule_book& book = *test::project_rules();
+    form shared;  // also the first member's answers, as on the page: none of them goes to the others
+    shared.year = 2026;
+    shared.district = "wanzhou";
+    shared.paid_on = *parse_date("2026-01-15");
+    shared.categories = {"101"};
+    shared.continuous = false;
+    shared.tier = 2;
+    const auto members = family_of_four();
+    const std::string q = members_query(shared, members);
+    EXPECT_NE(q.find("m0.label=father&m0.person=resident&m0.categories=101&m0.tier=1&m0.break=0"), std::string::npos)
+        << q;
+    EXPECT_NE(q.find("m1.label=self&m1.person=resident&m1.tier=1&m1.break=1"), std::string::npos) << q;
+    EXPECT_NE(q.find("m3.label=grandchild&m3.person=newborn&m3.tier=1&m3.birth=2025-11-02"), std::string::npos) << q;
+    // Answers only: every parameter is a shared answer's or m<i>.<an answer's URL name or label>.
+    for (const auto& [name, value] : parse_query(to_query(shared) + "&" + q)) {
+        if (vocab::find_url_field(name)) continue;
+        ASSERT_EQ(name[0], 'm') << name;
+        const std::string answer = name.substr(name.find('.') + 1);
+        const auto* f = vocab::find_url_field(answer);
+        EXPECT_TRUE(answer == vocab::label_key ||
+                    (f && f->key != "year" && f->key != "district" && f->key != "paid_on"))
+            << name;
+        if (answer == vocab::label_key) {
+            EXPECT_TRUE(vocab::member_label_from(value)) << value;
+        }
+    }
+
+    std::vector<member_form> reopened;
+    form shared_again;
+    const url_params params = parse_query(to_query(shared) + "&" + q);
+    EXPECT_TRUE(apply_params(shared_again, params, years(book), districts(book)).empty());
+    EXPECT_TRUE(apply_member_params(reopened, shared_again, params, years(book), districts(book)).empty());
+    ASSERT_EQ(reopened.size(), members.size());
+    const auto want = to_member_requests(shared, members);
+    const auto got = to_member_requests(shared_again, reopened);
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        SCOPED_TRACE("member " + std::to_string(i));
+        EXPECT_EQ(got[i].label, want[i].label);
+        expect_same_request(got[i].req, want[i].req);
+    }
+    EXPECT_EQ(want[0].req.district, "wanzhou");
+    EXPECT_EQ(want[3].req.paid_on, shared.paid_on);
+}
+
+TEST(share_link, a_members_bad_answer_is_named_by_the_member) {
+    const rule_book& book = *test::project_rules();
+    form shared;
+    shared.year = 2026;
+    std::vector<member_form> members;
+    const auto errors = apply_member_params(
+        members, shared,
+        parse_query("?m0.label=%E5%BC%A0%E4%B8%89&m0.tier=2&m1.tier=3&m1.year=2025&m10.person=student&mode=kiosk"),
+        years(book), districts(book));
+    ASSERT_EQ(members.size(), 2u);
+    EXPECT_FALSE(members[0].label) << "张三 is no label";
+    EXPECT_EQ(members[0].answers.tier, 2);
+    EXPECT_EQ(members[1].answers.tier, 1) << "a refused answer keeps the default";
+    EXPECT_EQ(members[1].answers.year, 2026);
+    auto has = [&](const std::string& field) {
+        return std::any_of(errors.begin(), errors.end(), [&](const field_error& e) { return e.field == field; });
+    };
+    EXPECT_TRUE(has("members/0/label"));
+    EXPECT_TRUE(has("members/1/tier"));
+    EXPECT_TRUE(has("members/1/year"));
+    EXPECT_TRUE(has("members/10"));
+    EXPECT_EQ(errors.size(), 4u);
+}
+
+}  // namespace
+}  // namespace yibao::ui

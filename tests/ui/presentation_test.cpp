@@ -12,8 +12,10 @@
 #include <regex>
 
 #include "core/dates.h"
+#include "core/format.h"
 #include "core/request_reader.h"
 #include "core/test_support.h"
+#include "core/vocabulary.h"
 #include "ui/form.h"
 
 namespace yibao::ui {
@@ -407,6 +409,121 @@ TEST(presentation, refused_in_a_loaded_season_shows_that_years_standards) {
     ASSERT_TRUE(find_row(p, section_id::answer, "known.tier2"));
     EXPECT_TRUE(find_row(p, section_id::answer, "known.tier2")->flag.empty()) << "001 publishes it";
     EXPECT_TRUE(contains(text_of(p, section_id::answer, "known.periods"), "待遇享受期：2025年1月1日至2025年12月31日"));
+}
+
+}  // namespace
+}  // namespace yibao::ui
+
+namespace yibao::ui {
+namespace {
+
+// A single case of tests/cases/ by file and name: its request and the amounts the documents give.
+nlohmann::json single_case(const std::string& file, const std::string& name) {
+    const nlohmann::json doc = read_json("tests/cases/" + file + ".json");
+    for (const auto& c : doc.at("cases"))
+        if (c.at("name") == name) return c;
+    ADD_FAILURE() << "no case " << file << "/" << name;
+    return {};
+}
+
+presentation household_model(const std::vector<nlohmann::json>& requests, const std::vector<member_label>& labels,
+                             date today) {
+    const rule_book& book = *test::project_rules();
+    nlohmann::json household = {{"members", nlohmann::json::array()}};
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        nlohmann::json m = requests[i];
+        m["label"] = std::string(vocab::member_label_of(labels[i]).id);
+        household["members"].push_back(m);
+    }
+    parsed_request parsed;
+    std::vector<field_error> errors;
+    EXPECT_TRUE(parse_any_request(household.dump(), parsed, errors)) << household.dump();
+    const household_quote q = evaluate_household(book, parsed.members);
+    std::vector<advice> each;
+    for (std::size_t i = 0; i < q.members.size(); ++i)
+        each.push_back(advise(book, parsed.members[i].req, q.members[i].q));
+    return present_household(book, parsed.members, q, advise_household(book, parsed.members, q, each, today), today,
+                             "abc123");
+}
+
+std::vector<const section*> member_sections(const presentation& p) {
+    std::vector<const section*> out;
+    for (const auto& s : p.sections)
+        if (s.id == section_id::member) out.push_back(&s);
+    return out;
+}
+
+// coverage_2026 cont_2026-01-31 (003 一: 连续参保 次月1日) and break1_2026-01-31 (缴费次日起算, 3个月):
+// 400元 each (渝医保发〔2025〕42号 一); covered from 2月1日 and 5月1日.
+TEST(household_presentation, the_total_each_member_and_the_earliest_and_latest_start) {
+    const auto self = single_case("coverage_2026", "cont_2026-01-31");
+    const auto father = single_case("coverage_2026", "break1_2026-01-31");
+    const presentation p = household_model({self["request"], father["request"]},
+                                           {member_label::self, member_label::father}, d("2026-01-20"));
+    ASSERT_TRUE(p.ok);
+    EXPECT_EQ(p.due, "800");
+    ASSERT_TRUE(p.find(section_id::household));
+    const row* due = find_row(p, section_id::household, "due");
+    ASSERT_TRUE(due);
+    EXPECT_EQ(due->kind, row_kind::amount);
+    EXPECT_EQ(due->label, "全家应缴");
+    EXPECT_EQ(due->text, "800");
+    const auto start_of = [](const nlohmann::json& c) {
+        return chinese_date(*parse_date(c["expect"]["coverage_start"].get<std::string>()));
+    };
+    EXPECT_EQ(start_of(self), "2026年2月1日");
+    EXPECT_EQ(text_of(p, section_id::household, "earliest_start"), "最早自" + start_of(self) + "起享受待遇：本人。");
+    EXPECT_EQ(text_of(p, section_id::household, "latest_start"), "最晚自" + start_of(father) + "起享受待遇：父亲。");
+    const auto members = member_sections(p);
+    ASSERT_EQ(members.size(), 2u);
+    EXPECT_EQ(members[0]->heading, "1. 本人（居民）");
+    EXPECT_EQ(members[1]->heading, "2. 父亲（居民）");
+    EXPECT_EQ(members[0]->find("due")->text, "400元");
+    EXPECT_TRUE(contains(members[1]->find("coverage")->text, start_of(father)));
+    EXPECT_TRUE(contains(members[1]->find("waiting")->text,
+                         "等待期" + std::to_string(father["expect"]["waiting"]["days"].get<int>()) + "天"));
+    EXPECT_EQ(members[0]->find("waiting")->text, "没有等待期。");
+    // The footer once, however many members share its rules.
+    const section* footer = p.find(section_id::footer);
+    ASSERT_TRUE(footer);
+    EXPECT_EQ(std::count_if(footer->rows.begin(), footer->rows.end(), [](const row& r) { return r.id == "rules"; }), 1);
+}
+
+// 万州医保发〔2024〕51号: 一档 400元, 101 低保 资助 360元 (table_wanzhou_2025), the centralized period to
+// 2024年12月31日: paid on 12月1日, both are covered from 2025年1月1日 and may pay up to 12月31日.
+TEST(household_presentation, one_start_for_everyone_and_the_familys_advice) {
+    const nlohmann::json base = {{"year", 2025}, {"district", "wanzhou"}, {"tier", 1}, {"paid_on", "2024-12-01"}};
+    nlohmann::json dibao = base, plain = base;
+    dibao["categories"] = {"101"};
+    const presentation p = household_model({dibao, plain}, {member_label::father, member_label::self}, d("2024-11-20"));
+    ASSERT_TRUE(p.ok);
+    EXPECT_EQ(p.due, "440");
+    EXPECT_EQ(text_of(p, section_id::household, "start"), "全家都自2025年1月1日起享受待遇。");
+    EXPECT_FALSE(find_row(p, section_id::household, "earliest_start"));
+    const section* hints = p.find(section_id::family_hints);
+    ASSERT_TRUE(hints);
+    ASSERT_FALSE(hints->rows.empty());
+    EXPECT_TRUE(contains(hints->rows[0].text, "全家在2024年12月31日前缴费")) << hints->rows[0].text;
+    EXPECT_TRUE(contains(hints->rows[0].text, "全家自2025年1月1日起都享受待遇")) << hints->rows[0].text;
+}
+
+TEST(household_presentation, a_refused_member_shows_why_and_the_family_has_no_total) {
+    const nlohmann::json base = {{"year", 2025}, {"district", "wanzhou"}, {"tier", 1}, {"paid_on", "2024-12-01"}};
+    nlohmann::json veteran = base;
+    veteran["categories"] = {"109"};  // 在乡复员军人: no 一档 in 万州's table
+    const presentation p =
+        household_model({base, veteran}, {member_label::self, member_label::father}, d("2024-11-20"));
+    EXPECT_FALSE(p.ok);
+    EXPECT_EQ(p.due, "");
+    EXPECT_FALSE(find_row(p, section_id::household, "due"));
+    EXPECT_TRUE(find_row(p, section_id::household, "no_quote"));
+    EXPECT_FALSE(p.find(section_id::family_hints));
+    const auto members = member_sections(p);
+    ASSERT_EQ(members.size(), 2u);
+    EXPECT_EQ(members[0]->find("due")->text, "400元");
+    ASSERT_TRUE(members[1]->find("error"));
+    EXPECT_TRUE(contains(members[1]->find("error")->text, "二档"));
+    EXPECT_FALSE(members[1]->find("due"));
 }
 
 }  // namespace

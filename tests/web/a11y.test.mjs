@@ -220,6 +220,9 @@ test('axe-core (WCAG 2 A and AA): no serious or critical violation on the start 
     { name: 'answered', url: '?today=2025-11-20&district=wanzhou&tier=2' },
     { name: 'kiosk', url: '?today=2025-11-20&mode=kiosk&text=large' },
     { name: '大字', url: '?today=2025-11-20&text=large' },
+    // A family of four (README "A household"): a 低保 grandparent, a parent with a year without cover, a student, a newborn.
+    { name: '全家', url: '?today=2025-11-20&district=wanzhou&categories=101&m0.label=father&m1.label=self&m1.break=1'
+      + '&m2.label=child&m2.person=student&m3.label=child&m3.person=newborn&m3.birth=2025-11-20' },
   ];
   const report = {};
   for (const c of cases) {

@@ -88,7 +88,46 @@ void app::draw_bar(const frame_input& in) {
     const ImU32 white = colors::on_primary, soft = colors::on_primary_soft;
     float ty = (h - hf->FontSize) * 0.5f;
     std::string said;
-    if (quote_.ok) {
+    if (!members_.empty()) {
+        // A household: the family's total, and the earliest and latest first day of cover.
+        std::string text = household_.ok ? format_yuan(household_.due) : std::string();
+        std::optional<date> first, last;
+        for (const auto& m : household_.members)
+            if (m.q.ok && m.q.coverage_start) {
+                if (!first || *m.q.coverage_start < *first) first = m.q.coverage_start;
+                if (!last || *m.q.coverage_start > *last) last = m.q.coverage_start;
+            }
+        float x = x0;
+        if (household_.ok) {
+            cv_.text_at(ImVec2(x, ty), bar_family_due, soft, hf);
+            x += hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, bar_family_due).x + cv_.px(6);
+            cv_.text_at(ImVec2(x, ty), text, white, hf);
+            x += hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, text.c_str()).x + cv_.px(2);
+            cv_.text_at(ImVec2(x, ty), bar_unit, soft, hf);
+            x += hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, bar_unit).x + cv_.px(12);
+            said = std::string(bar_family_due) + text + bar_unit;
+            shown_.bar = text;
+            if (first && last) {
+                auto md = [](const date& d) {
+                    return std::to_string(static_cast<unsigned>(d.month())) + "月" +
+                           std::to_string(static_cast<unsigned>(d.day())) + "日";
+                };
+                const std::string s = *first == *last ? md(*first) + "起" : md(*first) + "–" + md(*last) + "起";
+                const float w = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, s.c_str()).x;
+                const float tx = std::max(x, x1 - w);
+                if (tx + w <= x1 + cv_.px(1)) cv_.text_at(ImVec2(tx, (h - bf->FontSize) * 0.5f), s, white, bf);
+                shown_.bar += "|" + s;
+                said += *first == *last
+                            ? "，全家自" + chinese_date(*first) + "起享受待遇"
+                            : "，最早" + chinese_date(*first) + "起、最晚" + chinese_date(*last) + "起享受待遇";
+            }
+        } else {
+            const std::string none = "全家应缴：暂时算不出，请看下方提示";
+            cv_.text_at(ImVec2(x0, ty), none, white, bf);
+            shown_.bar = none;
+            said = none;
+        }
+    } else if (quote_.ok) {
         std::string due = shown_.due.empty() ? format_yuan(quote_.due) : shown_.due;
         float x = x0;
         cv_.text_at(ImVec2(x, ty), bar_due, soft, hf);

@@ -36,7 +36,23 @@ std::string app::state_json() const {
     j["missing_year"] = season_.missing_year ? json(*season_.missing_year) : json(nullptr);
     j["banner"] = str_or_null(banner_);
     j["kiosk"] = options_.kiosk;
-    j["share_query"] = to_query(form_);
+    j["share_query"] = share_query();
+    {
+        // The household as drawn: each member's label, amount and first day of cover.
+        json members = json::array();
+        for (std::size_t i = 0; i < household_.members.size(); ++i) {
+            const member_quote& m = household_.members[i];
+            members.push_back(
+                {{"label", m.label ? json(std::string(vocab::member_label_of(*m.label).id)) : json()},
+                 {"ok", m.q.ok},
+                 {"due", m.q.ok ? json(format_yuan(m.q.due)) : json()},
+                 {"coverage_start", m.q.coverage_start ? json(format_date(*m.q.coverage_start)) : json()}});
+        }
+        j["household"] = members_.empty() ? json()
+                                          : json{{"ok", household_.ok},
+                                                 {"due", household_.ok ? json(format_yuan(household_.due)) : json()},
+                                                 {"members", members}};
+    }
     j["online"] = network_.online;
     j["offline_ready"] = network_.offline_ready;
     j["missing_glyphs"] = drawn_missing_glyphs();

@@ -1,0 +1,204 @@
+// The household: add and remove members, each a compact card with a label chosen from the list
+// (core/vocabulary.h member_labels: chosen with the stepper, never typed), its own answers and its
+// own answer line; the family's total, first days of cover and advice (present_household). The year,
+// the district and the payment day are the questions above, shared by every member.
+#include "ui/screens/screens.h"
+
+namespace yibao::ui {
+
+namespace {
+
+std::size_t label_index(const std::optional<member_label>& l) {
+    for (std::size_t i = 0; i < std::size(vocab::member_labels); ++i)
+        if (l && vocab::member_labels[i].label == *l) return i;
+    return std::size(vocab::member_labels) - 1;  // 其他
+}
+
+// The rows of a member's section of the household model, as one answer line each.
+const section* member_section(const presentation& p, std::size_t index) {
+    std::size_t n = 0;
+    for (const auto& s : p.sections)
+        if (s.id == section_id::member && n++ == index) return &s;
+    return nullptr;
+}
+
+}  // namespace
+
+void app::draw_household() {
+    cv_.card_begin();
+    cv_.heading(h_household);
+    cv_.space(8);
+    const std::size_t count = members_.size() + 1;
+    if (members_.empty()) {
+        cv_.text("家里还有人要交？添加家庭成员，一次算出全家应缴多少、每人从哪天起享受待遇。", colors::muted);
+    } else {
+        cv_.text("参保地、参保年度和缴费日期全家相同（上面的问题）；每位成员的其他回答在下面。", colors::muted);
+        cv_.space(12);
+        // The first member is the person answered above: only its label here.
+        cv_.wrapped("第1位：上面回答的参保人");
+        cv_.space(6);
+        cv_.begin_row();
+        const std::size_t at = label_index(main_label_);
+        const int step = cv_.stepper("m0.label", "称呼：" + std::string(vocab::member_labels[at].zh), at > 0,
+                                     at + 1 < std::size(vocab::member_labels), cv_.column_w, "第1位成员：上一个称呼",
+                                     "第1位成员：下一个称呼");
+        if (step != 0) {
+            main_label_ = vocab::member_labels[at + static_cast<std::size_t>(step)].label;
+            dirty_ = changed_this_frame_ = true;
+        }
+        if (const section* s = member_section(household_model_, 0)) {
+            cv_.space(6);
+            for (const auto& r : s->rows)
+                cv_.wrapped(r.id == "due" ? r.label + r.text : r.text,
+                            r.kind == row_kind::bullet ? colors::error : colors::text);
+        }
+    }
+    cv_.card_end();
+    cv_.space(12);
+    for (std::size_t i = 0; i < members_.size(); ++i) draw_member(i);
+
+    if (!members_.empty()) {
+        // The family: the total, who starts when, the family's advice.
+        cv_.card_begin(colors::primary_soft);
+        if (const section* whole = household_model_.find(section_id::household)) {
+            for (const auto& r : whole->rows) {
+                if (r.kind == row_kind::amount) {
+                    cv_.heading(r.label + " " + r.text + " " + r.unit);
+                    if (!r.flag.empty()) cv_.wrapped("其中含" + r.flag + "金额，见各位成员。", colors::warn);
+                } else
+                    cv_.wrapped(r.text, r.value_tone == tone::bad ? colors::error : colors::text);
+                cv_.space(4);
+            }
+        }
+        if (const section* hints = household_model_.find(section_id::family_hints))
+            for (const auto& r : hints->rows) {
+                cv_.wrapped("• " + r.text);
+                cv_.space(4);
+            }
+        cv_.card_end();
+        cv_.space(12);
+    }
+    if (count < vocab::max_members) {
+        cv_.begin_row();
+        if (cv_.choice("household.add", "＋ 添加家庭成员", "", false, cv_.column_w)) {
+            if (members_.empty() && !main_label_) main_label_ = member_label::self;
+            member_form m;
+            m.answers = form_;
+            m.answers.categories.clear();
+            m.answers.person = person_kind::resident;
+            m.answers.continuous = true;
+            m.label = member_label::other;
+            members_.push_back(std::move(m));
+            dirty_ = changed_this_frame_ = true;
+        }
+        cv_.space(12);
+    }
+}
+
+void app::draw_member(std::size_t i) {
+    member_form& m = members_[i];
+    form& a = m.answers;
+    const std::string n = std::to_string(i + 2);  // the page counts members from 1, the main form's first
+    const std::string id = std::string(vocab::member_url_prefix) + std::to_string(i + 1);
+    const std::string who = "第" + n + "位成员";
+    cv_.card_begin();
+    const std::size_t at = label_index(m.label);
+    cv_.heading("第" + n + "位：" + std::string(vocab::member_labels[at].zh), 3);
+    cv_.space(8);
+    bool changed = false;
+    cv_.begin_row();
+    int step =
+        cv_.stepper(id + ".label", "称呼：" + std::string(vocab::member_labels[at].zh), at > 0,
+                    at + 1 < std::size(vocab::member_labels), cv_.column_w, who + "：上一个称呼", who + "：下一个称呼");
+    if (step != 0) {
+        m.label = vocab::member_labels[at + static_cast<std::size_t>(step)].label;
+        changed = true;
+    }
+    cv_.space(8);
+    std::vector<std::string> ids, labels;
+    int chosen = 0;
+    for (std::size_t k = 0; k < std::size(vocab::persons); ++k) {
+        ids.push_back(id + ".person." + std::string(vocab::persons[k].id));
+        labels.emplace_back(vocab::persons[k].zh_short);
+        if (vocab::persons[k].kind == a.person) chosen = static_cast<int>(k);
+    }
+    int tapped = cv_.choice_row(ids, labels, {}, chosen, id + ".person", who + "：" + h_person);
+    if (tapped >= 0 && tapped != chosen) {
+        a.person = vocab::persons[static_cast<std::size_t>(tapped)].kind;
+        changed = true;
+    }
+    if (asks_birth_date(a)) {
+        cv_.space(8);
+        const date lo = day_of(form_.year - 1, 1, 1),
+                   hi = year_info_ ? year_info_->coverage_ends : day_of(form_.year, 12, 31);
+        cv_.text(h_birth);
+        cv_.space(4);
+        if (cv_.date_field(id + ".birth", who + "：" + h_birth, a.birth_date, lo, hi)) changed = true;
+    }
+    // One assistance category per member on the page (a link or a JSON request may give more).
+    std::vector<const category_info*> offered;
+    for (const auto& c : categories_)
+        if (!c.students_only || a.person == person_kind::student) offered.push_back(&c);
+    if (!offered.empty()) {
+        cv_.space(8);
+        std::size_t pos = 0;  // 0 = none, k = offered[k - 1]
+        for (std::size_t k = 0; k < offered.size(); ++k)
+            if (a.has_category(offered[k]->code)) pos = k + 1;
+        cv_.begin_row();
+        step = cv_.stepper(id + ".category", pos == 0 ? std::string("资助类别：无") : offered[pos - 1]->name, pos > 0,
+                           pos < offered.size(), cv_.column_w, who + "：上一个资助类别", who + "：下一个资助类别");
+        if (step != 0) {
+            pos = static_cast<std::size_t>(static_cast<int>(pos) + step);
+            a.categories.clear();
+            if (pos > 0) a.categories.push_back(offered[pos - 1]->code);
+            changed = true;
+        }
+    }
+    cv_.space(8);
+    const int tier = cv_.choice_row({id + ".tier.1", id + ".tier.2"}, {"一档", "二档"}, {}, a.tier - 1, id + ".tier",
+                                    who + "：" + h_tier);
+    if (tier >= 0 && tier + 1 != a.tier) {
+        a.tier = tier + 1;
+        changed = true;
+    }
+    if (asks_continuity(a)) {
+        cv_.space(8);
+        const int cont = cv_.choice_row({id + ".continuous.yes", id + ".continuous.no"}, {"连续参保", "断保"}, {},
+                                        a.continuous ? 0 : 1, id + ".continuous", who + "：" + h_continuity);
+        if (cont >= 0 && (cont == 0) != a.continuous) {
+            a.continuous = cont == 0;
+            changed = true;
+        }
+        if (asks_break_years(a)) {
+            cv_.space(8);
+            cv_.begin_row();
+            const int most = static_cast<int>(vocab::find_field("break_years")->max);
+            step = cv_.stepper(id + ".break", "断保" + std::to_string(a.break_years) + "年", a.break_years > 1,
+                               a.break_years < most, cv_.column_w, who + "：断保年数减一年", who + "：断保年数加一年");
+            if (step != 0) {
+                a.break_years = std::clamp(a.break_years + step, 1, most);
+                changed = true;
+            }
+        }
+    }
+    // Its own answer line: the amount, from when it covers, any waiting period, or why not.
+    if (const section* s = member_section(household_model_, i + 1)) {
+        cv_.space(8);
+        for (const auto& r : s->rows)
+            cv_.wrapped(r.id == "due" ? r.label + r.text : r.text, r.kind == row_kind::bullet   ? colors::error
+                                                                   : r.value_tone == tone::warn ? colors::warn
+                                                                                                : colors::text);
+    }
+    cv_.space(8);
+    cv_.begin_row();
+    const bool remove = cv_.choice(id + ".remove", "删除这位成员", "", false, cv_.column_w, metrics::touch_px);
+    cv_.card_end();
+    cv_.space(12);
+    if (remove) {
+        members_.erase(members_.begin() + static_cast<std::ptrdiff_t>(i));
+        changed = true;
+    }
+    if (changed) dirty_ = changed_this_frame_ = true;
+}
+
+}  // namespace yibao::ui
