@@ -24,17 +24,27 @@ inline std::shared_ptr<const rule_book> project_rules() {
 
 // The texts of every rules file under rules/, named by their path from the source root
 // ("rules/chongqing/2026/municipal.json"), for tests that load a changed copy.
-inline std::vector<rules_source_file> project_rule_files() {
+inline std::vector<rules_source_file> rule_files_under(const std::string& folder) {
     namespace fs = std::filesystem;
     std::vector<rules_source_file> files;
     const fs::path root = source_dir();
-    for (const auto& e : fs::recursive_directory_iterator(root / "rules"))
+    for (const auto& e : fs::recursive_directory_iterator(root / folder))
         if (e.path().extension() == ".json") {
             std::ifstream in(e.path());
             std::stringstream ss;
             ss << in.rdbuf();
             files.push_back({fs::relative(e.path(), root).generic_string(), ss.str()});
         }
+    return files;
+}
+
+inline std::vector<rules_source_file> project_rule_files() { return rule_files_under("rules"); }
+
+// rules/ and the fixture years under tests/rules_fixtures (each extends a year of rules/), named
+// by their path from the source root ("tests/rules_fixtures/chongqing/2099/municipal.json").
+inline std::vector<rules_source_file> rule_files_with_fixtures() {
+    auto files = project_rule_files();
+    for (auto& f : rule_files_under("tests/rules_fixtures")) files.push_back(std::move(f));
     return files;
 }
 
