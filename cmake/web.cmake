@@ -107,6 +107,8 @@ target_compile_definitions(yibao_imgui PUBLIC
 set(_yibao_gen "${CMAKE_BINARY_DIR}/gen")
 file(MAKE_DIRECTORY "${_yibao_gen}" "${YIBAO_WEB_SITE}")
 file(GLOB_RECURSE _yibao_rules CONFIGURE_DEPENDS "${YIBAO_ROOT}/rules/*.json")
+# rules/schema.json describes the rules files (editors, CI); it is not one of them.
+list(FILTER _yibao_rules EXCLUDE REGEX "/rules/schema\\.json$")
 file(GLOB_RECURSE _yibao_text_sources CONFIGURE_DEPENDS
   "${YIBAO_ROOT}/src/ui/*.cpp" "${YIBAO_ROOT}/src/ui/*.h"
   "${YIBAO_ROOT}/src/core/*.cpp" "${YIBAO_ROOT}/src/core/*.h")

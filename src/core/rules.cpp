@@ -1130,6 +1130,10 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
             errors.push_back({f.path, "/", "wrong type: expected a JSON object"});
             continue;
         }
+        // rules/schema.json, the JSON Schema of these files (for editors and CI), is not a rules file.
+        const bool named_schema = f.path == "schema.json" ||
+                                  (f.path.size() > 12 && f.path.compare(f.path.size() - 12, 12, "/schema.json") == 0);
+        if (named_schema && doc.contains("$schema")) continue;
         std::string schema =
             doc.contains("schema") && doc["schema"].is_string() ? doc["schema"].get<std::string>() : "";
         if (schema == "yibao-districts/1") {

@@ -56,6 +56,15 @@ file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/broken/rules/chongqing/2026/municipal.jso
 run(1 ${YIBAO} rules check ${CMAKE_CURRENT_BINARY_DIR}/broken/rules)
 expect_in("2026/municipal.json")
 expect_in("/fiscal_subsidy")
+# ... and the rule of rules/schema.json it breaks.
+expect_in("schema: #/$defs/year_file: additionalProperties: false")
+string(REPLACE "\"fiscal_subsidy_typo\":" "\"fiscal_subsidy\":" text "${text}")
+string(REPLACE "\"value\": 700," "\"value\": \"700元\"," text "${text}")
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/broken/rules/chongqing/2026/municipal.json "${text}")
+run(1 ${YIBAO} rules check ${CMAKE_CURRENT_BINARY_DIR}/broken/rules)
+expect_in("/fiscal_subsidy/value")
+expect_in("schema: #/$defs/amount: type \"number\"")
+expect_in("whole fen")
 
 # --- the strict contract (issue 8) ---
 function(run_in expect_code input)
