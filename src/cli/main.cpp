@@ -2,6 +2,7 @@
 //   yibao quote [--request FILE | < request.json]          JSON in, JSON out
 //   yibao quote --year 2026 --district wanzhou ... [--json] answers as flags, readable Chinese out
 //   yibao rules check [DIR]
+//   yibao rules diff OLD NEW                                two rules files or folders: what changed
 //   yibao categories --year Y --district D [--json]
 // CLI11 parses the command line (subcommands, unknown and repeated options, exclusions, --help);
 // this file only maps the flags to a request, which the core's one parser then checks like any
@@ -21,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/rules_diff.h"
 #include "core/json_api.h"
 #include "core/quote.h"
 #include "core/rules.h"
@@ -482,6 +484,14 @@ int main(int argc, char** argv) {
     check->fallthrough()->allow_extras();
     check->add_option("DIR", check_dir, "规则目录（默认 rules/） rules folder")->type_name("DIR");
 
+    // yibao rules diff OLD NEW
+    std::string diff_old, diff_new;
+    CLI::App* diff = rules->add_subcommand(
+        "diff", "对比两个规则文件或目录：数值、缴费期、类别及其依据 / what changed between two rules files or folders");
+    diff->fallthrough()->allow_extras();
+    diff->add_option("OLD", diff_old, "原规则文件或目录 old file or folder")->required()->type_name("PATH");
+    diff->add_option("NEW", diff_new, "新规则文件或目录 new file or folder")->required()->type_name("PATH");
+
     // yibao categories --year Y --district D [--json]
     std::string cat_year, cat_district;
     bool cat_json = false;
@@ -516,7 +526,7 @@ int main(int argc, char** argv) {
 
     // Unknown options fall through to the top; report them against the command that was given.
     const std::pair<CLI::App*, const char*> commands[] = {
-        {quote, "quote"}, {check, "rules check"}, {cats, "categories"}};
+        {quote, "quote"}, {check, "rules check"}, {diff, "rules diff"}, {cats, "categories"}};
     for (const auto& [sub, command] : commands) {
         if (!sub->parsed()) continue;
         std::vector<std::string> extras = sub->remaining();
@@ -527,6 +537,7 @@ int main(int argc, char** argv) {
     if (!app.remaining().empty()) return report_extras(app, app.remaining(), "");
     if (quote->parsed()) return run_quote(q, rules_dir);
     if (check->parsed()) return run_rules_check(check_dir.empty() ? rules_dir : check_dir);
+    if (diff->parsed()) return yibao::cli::rules_diff(diff_old, diff_new, std::cout, std::cerr);
     if (cats->parsed()) return run_categories(cat_year, cat_district, cat_json, rules_dir);
     std::cerr << app.help();
     return exit_usage;

@@ -172,6 +172,7 @@ struct cite_context {
     std::set<std::string> documents;
     std::map<std::string, std::string> readings;  // point → the words shown where it is cited
     bool readings_read = false;                   // false while the readings' own sources are read
+    bool check_documents = true;
 };
 
 // The words a document entry is shown with: its number, and the calculator's remark in brackets.
@@ -368,7 +369,7 @@ struct reader {
                     ok = false;
                     continue;
                 }
-                if (cites && !cites->documents.count(*document)) {
+                if (cites && cites->check_documents && !cites->documents.count(*document)) {
                     fail(q + "/document", "document \"" + *document +
                                               "\" is not in this file's /documents (list it there: number, issuer, "
                                               "title, seed)");
@@ -1574,6 +1575,26 @@ std::vector<category_info> categories(const rule_book& rules, int year, const st
         out.push_back(i);
     }
     return out;
+}
+
+std::string source_text(const std::string& source_json, const std::string& readings_json) {
+    const json source = json::parse(source_json, nullptr, false);
+    const json readings = json::parse(readings_json, nullptr, false);
+    if (source.is_discarded()) return "";
+    std::vector<rules_error> errors;
+    provenance prov{"", {}};
+    cite_context cites;
+    cites.check_documents = false;
+    cites.readings_read = true;
+    if (readings.is_array())
+        for (const auto& r : readings)
+            if (r.is_object() && r.contains("point") && r["point"].is_string()) {
+                const json& words = r.contains("cited_as") ? r["cited_as"] : r.value("reading", json());
+                if (words.is_string()) cites.readings.emplace(r["point"].get<std::string>(), words.get<std::string>());
+            }
+    reader r{prov, errors, &cites};
+    const json holder = {{"source", source}};
+    return r.source(holder, "", true).value_or("");
 }
 
 std::optional<sourced_text> whom_to_ask(const rule_book& rules) {
