@@ -1140,9 +1140,11 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         if (schema == "yibao-districts/1") {
             provenance prov{f.path, {}};
             reader r{prov, errors};
-            r.allow_keys(
-                doc, "",
-                {"schema", "jurisdiction", "name", "source", "note", "documents", "ask", "districts", "readings"});
+            r.allow_keys(doc, "",
+                         {"schema", "jurisdiction", "name", "revision", "source", "note", "documents", "ask",
+                          "districts", "readings"});
+            if (auto rev = r.string(doc, "", "revision", false); rev && !parse_date(*rev))
+                r.fail("/revision", "not a date: write the day this file was last revised as YYYY-MM-DD");
             cite_context cites;
             r.cites = &cites;
             read_documents(r, doc, cites);
