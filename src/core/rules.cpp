@@ -169,11 +169,37 @@ constexpr int_range years_count_range{0, 200, "a number of years"};  // continuo
 // What a source may cite: the documents of the file (with a district file's or an extended
 // file's, see build), and the readings of the year by their point (as they read in a citation).
 struct cite_context {
+    struct reading_words {
+        std::string cited;  // the words shown where a source cites it (cited_as, else reading)
+        std::string text;   // the reading itself
+    };
     std::set<std::string> documents;
-    std::map<std::string, std::string> readings;  // point → the words shown where it is cited
-    bool readings_read = false;                   // false while the readings' own sources are read
+    std::map<std::string, reading_words> readings;   // point → words, of the file's /readings
+    std::map<std::string, reading_words> inherited;  // the municipal file's, under a district file
+    bool readings_read = false;                      // false while the readings' own sources are read
     bool check_documents = true;
+
+    const reading_words* find(const std::string& point) const {
+        if (auto it = readings.find(point); it != readings.end()) return &it->second;
+        if (auto it = inherited.find(point); it != inherited.end()) return &it->second;
+        return nullptr;
+    }
 };
+
+// point → words of a /readings list (as JSON), for cite_context.
+std::map<std::string, cite_context::reading_words> reading_words_of(const json& readings) {
+    std::map<std::string, cite_context::reading_words> out;
+    if (!readings.is_array()) return out;
+    for (const auto& r : readings)
+        if (r.is_object() && r.contains("point") && r["point"].is_string() && r.contains("reading") &&
+            r["reading"].is_string()) {
+            const std::string text = r["reading"].get<std::string>();
+            const std::string cited =
+                r.contains("cited_as") && r["cited_as"].is_string() ? r["cited_as"].get<std::string>() : text;
+            out.emplace(r["point"].get<std::string>(), cite_context::reading_words{cited, text});
+        }
+    return out;
+}
 
 // The words a document entry is shown with: its number, and the calculator's remark in brackets.
 std::string document_shown(const json& d) {
@@ -356,13 +382,13 @@ struct reader {
                     ok = false;
                     continue;
                 }
-                auto found = cites->readings.find(*point);
-                if (found == cites->readings.end()) {
+                const auto* found = cites->find(*point);
+                if (!found) {
                     fail(q + "/reading", "no reading with the point \"" + *point + "\" in /readings");
                     ok = false;
                     continue;
                 }
-                text += found->second;
+                text += found->cited;
             } else {
                 auto document = string(part, q, "document", true);
                 if (!document) {
@@ -398,6 +424,20 @@ struct reader {
         }
         if (!ok) return std::nullopt;
         return out;
+    }
+
+    // A field that names a reading of /readings by its point ("later_reading": "90日等待期的起算"):
+    // the reading's text, which the engine shows when the outcome it explains applies.
+    std::optional<std::string> reading_named(const json& obj, const std::string& ptr, const char* key) {
+        auto point = string(obj, ptr, key, false);
+        if (!point) return std::nullopt;
+        const auto* found = cites ? cites->find(*point) : nullptr;
+        if (!found) {
+            fail(ptr + "/" + key, "no reading with the point \"" + *point +
+                                      "\" in /readings (the calculator's readings live there; name one by its point)");
+            return std::nullopt;
+        }
+        return found->text;
     }
 
     // {"value": ..., "source": "..."}: every policy figure carries its reference.
@@ -786,7 +826,8 @@ std::vector<text_ref> read_readings(reader& r, const json& root, cite_context& c
                 r.fail(p + "/cited_only", "readings here are shown only where a source cites them: cited_only: true");
             auto when = r.applies(o, p);
             if (!point || !reading) continue;
-            if (!cites.readings.emplace(*point, cited_as.value_or(*reading)).second)
+            if (!cites.readings.emplace(*point, cite_context::reading_words{cited_as.value_or(*reading), *reading})
+                     .second)
                 r.fail(p + "/point", "a second reading with the point \"" + *point + "\"");
             if (source && !cited_only) out.push_back({*point + "：" + *reading, *source, std::move(when)});
         }
@@ -865,7 +906,7 @@ void read_year(reader& r, const json& root, year_rules& y) {
                       "applies_to"});
         auto& l = y.late_pricing;
         if (auto s = r.source(*lp, p, true)) l.source = *s;
-        if (auto s = r.string(*lp, p, "reading", false)) l.reading = *s;
+        if (auto s = r.reading_named(*lp, p, "reading")) l.reading = *s;
         l.reading_when = r.applies(*lp, p);
         if (r.boolean(*lp, p, "none", false).value_or(false)) {
             l.present = false;
@@ -884,7 +925,7 @@ void read_year(reader& r, const json& root, year_rules& y) {
         const std::string p = "/waiting";
         r.allow_keys(*w, p, {"days", "later_reading", "months_base", "months_per_extra_break_year", "repair_note"});
         y.waiting_days = r.value<int>(*w, p, "days", false, days_range);
-        if (auto s = r.string(*w, p, "later_reading", false)) y.waiting_later_reading = *s;
+        if (auto s = r.reading_named(*w, p, "later_reading")) y.waiting_later_reading = *s;
         y.months_base = r.value<int>(*w, p, "months_base", false, months_range);
         y.months_per_extra_break_year = r.value<int>(*w, p, "months_per_extra_break_year", false, months_range);
         y.repair_note = r.text(*w, p, "repair_note", false);
@@ -1286,10 +1327,14 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         cite_context cites;
         // A district file cites the documents of its municipal file too (they stay in force
         // under it); a file that extends another lists its own (lists replace).
-        if (overlay)
+        if (overlay) {
             for (const auto& d : base.doc.value("documents", json::array()))
                 if (d.is_object() && d.contains("number") && d["number"].is_string())
                     cites.documents.insert(d["number"].get<std::string>());
+            // The municipal file's readings stay citable by point under a district file that
+            // gives readings of its own (a list replaces the municipal one).
+            if (base.doc.contains("readings")) cites.inherited = reading_words_of(base.doc["readings"]);
+        }
         reader r{prov, errors, &cites};
         year_rules y;
         y.year = year;
@@ -1588,12 +1633,7 @@ std::string source_text(const std::string& source_json, const std::string& readi
     cite_context cites;
     cites.check_documents = false;
     cites.readings_read = true;
-    if (readings.is_array())
-        for (const auto& r : readings)
-            if (r.is_object() && r.contains("point") && r["point"].is_string()) {
-                const json& words = r.contains("cited_as") ? r["cited_as"] : r.value("reading", json());
-                if (words.is_string()) cites.readings.emplace(r["point"].get<std::string>(), words.get<std::string>());
-            }
+    cites.readings = reading_words_of(readings);
     reader r{prov, errors, &cites};
     const json holder = {{"source", source}};
     return r.source(holder, "", true).value_or("");

@@ -204,7 +204,13 @@ TEST(notes, break_notes_only_after_a_break) {
         {{"year", 2026}, {"district", "chongqing"}, {"tier", 1}, {"paid_on", "2026-03-10"}, {"continuous", true}});
     EXPECT_FALSE(has(continuous, lowered)) << listed(continuous);
     // After the centralized period: the 2026 notice is silent on a late price, and says so.
-    EXPECT_TRUE(has(continuous, m.at("late_pricing").at("reading").get<std::string>())) << listed(continuous);
+    // late_pricing.reading names that reading of /readings by its point.
+    const std::string point = m.at("late_pricing").at("reading").get<std::string>();
+    std::string reading;
+    for (const auto& r : m.at("readings"))
+        if (r.at("point") == point) reading = r.at("reading").get<std::string>();
+    ASSERT_FALSE(reading.empty()) << point;
+    EXPECT_TRUE(has(continuous, reading)) << listed(continuous);
 }
 
 // ---------------------------------------------------------------- sweeps over the catalogue
