@@ -872,6 +872,12 @@ void read_year(reader& r, const json& root, year_rules& y) {
     // The documents and readings first: every source after them is checked against them.
     cite_context own;
     cite_context& cites = r.cites ? *r.cites : own;
+    // r cites through `own` only while this function runs.
+    struct restore {
+        reader& r;
+        cite_context* was;
+        ~restore() { r.cites = was; }
+    } restore_cites{r, r.cites};
     r.cites = &cites;
     for (const auto& d : read_documents(r, root, cites)) y.documents.push_back(d);
     y.readings = read_readings(r, root, cites);
