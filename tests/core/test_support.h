@@ -1,6 +1,8 @@
 // Shared by the native tests: the project's rules, loaded once.
 #pragma once
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -39,6 +41,25 @@ inline std::vector<rules_source_file> rule_files_under(const std::string& folder
 }
 
 inline std::vector<rules_source_file> project_rule_files() { return rule_files_under("rules"); }
+
+// The project's rules as they stood when last_year was the latest year in the calculator: rules/
+// without the folders of later years. For tests about a season ("November 2026: the 2027 notice is
+// not in the calculator") that must not change when a maintainer adds the next year to rules/.
+inline std::shared_ptr<const rule_book> rules_as_of(int last_year) {
+    std::vector<rules_source_file> kept;
+    for (auto& f : project_rule_files()) {
+        // rules/<jurisdiction>/<year>/<file>.json
+        const auto slash = f.path.find('/', f.path.find('/', 0) + 1);
+        const std::string folder = slash == std::string::npos
+                                       ? std::string()
+                                       : f.path.substr(slash + 1, f.path.find('/', slash + 1) - slash - 1);
+        const bool year_folder = folder.size() == 4 && std::all_of(folder.begin(), folder.end(), [](unsigned char c) {
+                                     return std::isdigit(c) != 0;
+                                 });
+        if (!year_folder || std::stoi(folder) <= last_year) kept.push_back(std::move(f));
+    }
+    return load_rules_texts(kept).book;
+}
 
 // rules/ and the fixture years under tests/rules_fixtures (each extends a year of rules/), named
 // by their path from the source root ("tests/rules_fixtures/chongqing/2099/municipal.json").
