@@ -107,6 +107,8 @@ target_compile_definitions(yibao_imgui PUBLIC
 set(_yibao_gen "${CMAKE_BINARY_DIR}/gen")
 file(MAKE_DIRECTORY "${_yibao_gen}" "${YIBAO_WEB_SITE}")
 file(GLOB_RECURSE _yibao_rules CONFIGURE_DEPENDS "${YIBAO_ROOT}/rules/*.json")
+# rules/schema.json describes the rules files (editors, CI); it is not one of them.
+list(FILTER _yibao_rules EXCLUDE REGEX "/rules/schema\\.json$")
 file(GLOB_RECURSE _yibao_text_sources CONFIGURE_DEPENDS
   "${YIBAO_ROOT}/src/ui/*.cpp" "${YIBAO_ROOT}/src/ui/*.h"
   "${YIBAO_ROOT}/src/core/*.cpp" "${YIBAO_ROOT}/src/core/*.h")
@@ -284,6 +286,18 @@ add_custom_command(
   COMMENT "Stamping the site in ${YIBAO_WEB_SITE}"
   VERBATIM)
 add_custom_target(yibao_site ALL DEPENDS "${YIBAO_WEB_SITE}/version.txt")
+
+# The rules published beside the page: SITE/rules/<path> as in the repository and
+# SITE/rules/index.json (each file's path under rules/, revision, sha256), so that a host can be
+# given a changed rules file and index.json without a rebuild (web/tools/publish_rules.py).
+add_custom_command(
+  OUTPUT "${YIBAO_WEB_SITE}/rules/index.json"
+  COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/publish_rules.py"
+          --rules "${YIBAO_ROOT}/rules" --out "${YIBAO_WEB_SITE}/rules"
+  DEPENDS ${_yibao_rules} "${YIBAO_ROOT}/web/tools/publish_rules.py"
+  COMMENT "Publishing rules/ in ${YIBAO_WEB_SITE}/rules"
+  VERBATIM)
+add_custom_target(yibao_rules_site ALL DEPENDS "${YIBAO_WEB_SITE}/rules/index.json")
 add_dependencies(yibao_site yibao_web yibao_font)
 
 # --- the single-file page (make web-single): not part of ALL ---

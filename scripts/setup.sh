@@ -15,6 +15,7 @@ packages=(
   libcli11-dev                       # the CLI's options (CLI11 2.1)
   emscripten                         # WebAssembly build (3.1.6, system clang/lld/binaryen)
   python3 python3-fonttools brotli gzip   # font subsetting, compressed sizes, local server
+  python3-jsonschema                 # rules/schema.json checked against the rules (tests/rules_schema_check.py)
   terser                             # the page's script minified (cmake/web.cmake)
   fonts-noto-cjk                     # Simplified Chinese glyphs, subset at build time
   chromium                           # headless browser tests

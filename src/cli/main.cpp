@@ -2,6 +2,7 @@
 //   yibao quote [--request FILE | < request.json]          JSON in, JSON out
 //   yibao quote --year 2026 --district wanzhou ... [--json] answers as flags, readable Chinese out
 //   yibao rules check [DIR]
+//   yibao rules diff OLD NEW                                two rules files or folders: what changed
 //   yibao categories --year Y --district D [--json]
 // CLI11 parses the command line (subcommands, unknown and repeated options, exclusions, --help);
 // this file only maps the flags to a request, which the core's one parser then checks like any
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -20,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/rules_diff.h"
 #include "core/json_api.h"
 #include "core/quote.h"
 #include "core/rules.h"
@@ -291,12 +294,101 @@ int run_quote(const quote_options& o, const std::string& rules_dir) {
 
 // --- yibao rules check / yibao categories --------------------------------------------------------
 
+// The rule of the JSON Schema (DIR/schema.json) that a field falls under: the schema walked along
+// the error's JSON pointer ($ref, properties, items, oneOf), named by where it is in the schema,
+// what it allows and its description. "" when there is no schema or the pointer leaves it.
+std::string schema_rule(const std::string& dir, const std::string& file, const std::string& pointer) {
+    std::ifstream in(fs::path(dir) / "schema.json", std::ios::binary);
+    if (!in) return "";
+    const ojson schema = ojson::parse(in, nullptr, false);
+    if (schema.is_discarded() || !schema.contains("$defs")) return "";
+    const bool districts = file.size() >= 14 && file.compare(file.size() - 14, 14, "districts.json") == 0;
+    std::string loc = districts ? "#/$defs/districts_file" : "#/$defs/year_file";
+    const ojson* node = &schema["$defs"][districts ? "districts_file" : "year_file"];
+    auto resolve = [&] {
+        for (int i = 0; i < 8 && node->contains("$ref") && (*node)["$ref"].is_string(); ++i) {
+            const std::string ref = (*node)["$ref"].get<std::string>();
+            if (ref.rfind("#/$defs/", 0) != 0 || !schema["$defs"].contains(ref.substr(8))) break;
+            loc = ref;
+            node = &schema["$defs"][ref.substr(8)];
+        }
+    };
+    auto step = [&](const ojson& n, const std::string& token, std::string& where) -> const ojson* {
+        if (n.contains("properties") && n["properties"].contains(token)) {
+            where += "/properties/" + token;
+            return &n["properties"][token];
+        }
+        if (n.contains("items") && !token.empty() && std::isdigit(static_cast<unsigned char>(token[0]))) {
+            where += "/items";
+            return &n["items"];
+        }
+        return nullptr;
+    };
+    std::vector<std::string> tokens;
+    for (std::size_t at = 1; at <= pointer.size() && pointer.size() > 1;) {
+        const std::size_t next = pointer.find('/', at);
+        tokens.push_back(pointer.substr(at, next == std::string::npos ? std::string::npos : next - at));
+        if (next == std::string::npos) break;
+        at = next + 1;
+    }
+    std::string parent_loc;
+    const ojson* parent = nullptr;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        resolve();
+        std::string where = loc;
+        const ojson* next = step(*node, tokens[i], where);
+        for (std::size_t k = 0; !next && node->contains("oneOf") && k < (*node)["oneOf"].size(); ++k) {
+            const ojson* saved = node;
+            const std::string saved_loc = loc;
+            node = &(*saved)["oneOf"][k];
+            loc = saved_loc + "/oneOf/" + std::to_string(k);
+            resolve();
+            where = loc;
+            next = step(*node, tokens[i], where);
+            if (!next) node = saved, loc = saved_loc;
+        }
+        if (!next) {
+            if (node->value("additionalProperties", true) == false && i + 1 == tokens.size()) {
+                std::string known;
+                for (const auto& [key, value] : (*node)["properties"].items())
+                    known += (known.empty() ? "" : ", ") + key;
+                return loc + ": additionalProperties: false (the fields it knows: " + known + ")";
+            }
+            return "";
+        }
+        parent = node;
+        parent_loc = loc;
+        node = next;
+        loc = where;
+    }
+    resolve();
+    std::string rule = loc;
+    std::string allows;
+    auto add = [&](const std::string& s) { allows += (allows.empty() ? "" : ", ") + s; };
+    if (node->contains("type")) add("type " + (*node)["type"].dump());
+    if (node->contains("enum")) add("one of " + dump((*node)["enum"], -1));
+    if (node->contains("const")) add("exactly " + dump((*node)["const"], -1));
+    if (node->contains("format")) add("format " + (*node)["format"].get<std::string>());
+    if (node->contains("minimum") && node->contains("maximum"))
+        add((*node)["minimum"].dump() + ".." + (*node)["maximum"].dump());
+    if (node->contains("required")) add("required " + dump((*node)["required"], -1));
+    if (!allows.empty()) rule += ": " + allows;
+    if (parent && parent->contains("required") && !tokens.empty()) {
+        for (const auto& r : (*parent)["required"])
+            if (r == tokens.back()) rule += " (required by " + parent_loc + ")";
+    }
+    if (node->contains("description")) rule += " — " + (*node)["description"].get<std::string>();
+    return rule;
+}
+
 int run_rules_check(const std::string& dir) {
     auto loaded = yibao::load_rules_dir(dir);
     if (!loaded.errors.empty()) {
         const auto& e = loaded.errors.front();
         std::cerr << "rules check: FAILED\n  file:   " << e.file << "\n  field:  " << e.path
                   << "\n  reason: " << e.message << "\n";
+        if (const std::string rule = schema_rule(dir, e.file, e.path); !rule.empty())
+            std::cerr << "  schema: " << rule << "\n";
         if (loaded.errors.size() > 1)
             std::cerr << "  (" << loaded.errors.size() - 1 << " more problems after this one)\n";
         return exit_rules;
@@ -451,6 +543,14 @@ int main(int argc, char** argv) {
     check->fallthrough()->allow_extras();
     check->add_option("DIR", check_dir, "规则目录（默认 rules/） rules folder")->type_name("DIR");
 
+    // yibao rules diff OLD NEW
+    std::string diff_old, diff_new;
+    CLI::App* diff = rules->add_subcommand(
+        "diff", "对比两个规则文件或目录：数值、缴费期、类别及其依据 / what changed between two rules files or folders");
+    diff->fallthrough()->allow_extras();
+    diff->add_option("OLD", diff_old, "原规则文件或目录 old file or folder")->required()->type_name("PATH");
+    diff->add_option("NEW", diff_new, "新规则文件或目录 new file or folder")->required()->type_name("PATH");
+
     // yibao categories --year Y --district D [--json]
     std::string cat_year, cat_district;
     bool cat_json = false;
@@ -485,7 +585,7 @@ int main(int argc, char** argv) {
 
     // Unknown options fall through to the top; report them against the command that was given.
     const std::pair<CLI::App*, const char*> commands[] = {
-        {quote, "quote"}, {check, "rules check"}, {cats, "categories"}};
+        {quote, "quote"}, {check, "rules check"}, {diff, "rules diff"}, {cats, "categories"}};
     for (const auto& [sub, command] : commands) {
         if (!sub->parsed()) continue;
         std::vector<std::string> extras = sub->remaining();
@@ -496,6 +596,7 @@ int main(int argc, char** argv) {
     if (!app.remaining().empty()) return report_extras(app, app.remaining(), "");
     if (quote->parsed()) return run_quote(q, rules_dir);
     if (check->parsed()) return run_rules_check(check_dir.empty() ? rules_dir : check_dir);
+    if (diff->parsed()) return yibao::cli::rules_diff(diff_old, diff_new, std::cout, std::cerr);
     if (cats->parsed()) return run_categories(cat_year, cat_district, cat_json, rules_dir);
     std::cerr << app.help();
     return exit_usage;

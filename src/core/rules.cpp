@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -122,6 +123,11 @@ void merge_into(json& base, const json& overlay, const std::string& pointer, con
             merge_into(base[it.key()], it.value(), child, overlay_file, prov);
         } else {
             base[it.key()] = it.value();
+            // What the overlay replaced whole is its own below, too (an override recorded there
+            // by an earlier layer no longer holds).
+            for (auto o = prov.overrides.lower_bound(child + "/");
+                 o != prov.overrides.end() && o->first.rfind(child + "/", 0) == 0;)
+                o = prov.overrides.erase(o);
             prov.overrides[child] = overlay_file;
         }
     }
@@ -160,9 +166,52 @@ constexpr int_range years_count_range{0, 200, "a number of years"};  // continuo
 
 // ---------------------------------------------------------------- typed reading with errors
 
+// What a source may cite: the documents of the file (with a district file's or an extended
+// file's, see build), and the readings of the year by their point (as they read in a citation).
+struct cite_context {
+    struct reading_words {
+        std::string cited;  // the words shown where a source cites it (cited_as, else reading)
+        std::string text;   // the reading itself
+    };
+    std::set<std::string> documents;
+    std::map<std::string, reading_words> readings;   // point → words, of the file's /readings
+    std::map<std::string, reading_words> inherited;  // the municipal file's, under a district file
+    bool readings_read = false;                      // false while the readings' own sources are read
+    bool check_documents = true;
+
+    const reading_words* find(const std::string& point) const {
+        if (auto it = readings.find(point); it != readings.end()) return &it->second;
+        if (auto it = inherited.find(point); it != inherited.end()) return &it->second;
+        return nullptr;
+    }
+};
+
+// point → words of a /readings list (as JSON), for cite_context.
+std::map<std::string, cite_context::reading_words> reading_words_of(const json& readings) {
+    std::map<std::string, cite_context::reading_words> out;
+    if (!readings.is_array()) return out;
+    for (const auto& r : readings)
+        if (r.is_object() && r.contains("point") && r["point"].is_string() && r.contains("reading") &&
+            r["reading"].is_string()) {
+            const std::string text = r["reading"].get<std::string>();
+            const std::string cited =
+                r.contains("cited_as") && r["cited_as"].is_string() ? r["cited_as"].get<std::string>() : text;
+            out.emplace(r["point"].get<std::string>(), cite_context::reading_words{cited, text});
+        }
+    return out;
+}
+
+// The words a document entry is shown with: its number, and the calculator's remark in brackets.
+std::string document_shown(const json& d) {
+    std::string s = d.value("number", std::string());
+    if (d.contains("remark") && d["remark"].is_string()) s += "（" + d["remark"].get<std::string>() + "）";
+    return s;
+}
+
 struct reader {
     const provenance& prov;
     std::vector<rules_error>& errors;
+    cite_context* cites = nullptr;
 
     void fail(const std::string& pointer, const std::string& message) {
         errors.push_back({prov.file_of(pointer), pointer.empty() ? "/" : pointer, message});
@@ -281,6 +330,116 @@ struct reader {
         return static_cast<int>(v.get<std::int64_t>());
     }
 
+    // A source: one citation or a list of them, written back as the one line the quotes and the
+    // page show ("渝医保发〔2025〕42号 一“至2026年2月底”"; parts joined by "；" or their sep).
+    // A citation is {document, clause?, quote?, remark?, label?, sep?}; {reading, label?, sep?}
+    // names a reading of this year by its point and shows its words (cited_as, else reading).
+    std::optional<std::string> source(const json& obj, const std::string& ptr, bool required,
+                                      const char* key = "source") {
+        const std::string p = ptr + "/" + key;
+        auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) fail(p, "missing field \"" + std::string(key) + "\"");
+            return std::nullopt;
+        }
+        if (!it->is_object() && !it->is_array()) {
+            fail(p, "wrong type: expected a citation {\"document\", \"clause\", \"quote\"} or a list of them, found " +
+                        std::string(it->type_name()) + " (docs/rules.md, \"Sources\")");
+            return std::nullopt;
+        }
+        if (it->is_array() && it->empty()) {
+            fail(p, "empty list: a source needs at least one citation");
+            return std::nullopt;
+        }
+        const std::size_t n = it->is_array() ? it->size() : 1;
+        std::string out;
+        bool ok = true;
+        for (std::size_t i = 0; i < n; ++i) {
+            const json& part = it->is_array() ? (*it)[i] : *it;
+            const std::string q = it->is_array() ? p + "/" + std::to_string(i) : p;
+            if (!part.is_object()) {
+                fail(q, "wrong type: expected a citation object");
+                ok = false;
+                continue;
+            }
+            allow_keys(part, q, {"document", "clause", "quote", "remark", "label", "sep", "reading"});
+            std::string text = string(part, q, "label", false).value_or("");
+            auto sep = string(part, q, "sep", false);
+            if (sep && i == 0) fail(q + "/sep", "the first citation of a source has no separator");
+            if (sep && *sep != "；" && *sep != "。" && *sep != "、")
+                fail(q + "/sep", "unknown separator \"" + *sep + "\" (；, 。 or 、; leave it out for ；)");
+            if (part.contains("reading")) {
+                for (const char* other : {"document", "clause", "quote", "remark"})
+                    if (part.contains(other))
+                        fail(q + "/" + other, "a citation of a reading names the reading only (its point)");
+                auto point = string(part, q, "reading", true);
+                if (!point) {
+                    ok = false;
+                    continue;
+                }
+                if (!cites || !cites->readings_read) {
+                    fail(q + "/reading", "a reading's own source cites documents, not readings");
+                    ok = false;
+                    continue;
+                }
+                const auto* found = cites->find(*point);
+                if (!found) {
+                    fail(q + "/reading", "no reading with the point \"" + *point + "\" in /readings");
+                    ok = false;
+                    continue;
+                }
+                text += found->cited;
+            } else {
+                auto document = string(part, q, "document", true);
+                if (!document) {
+                    ok = false;
+                    continue;
+                }
+                if (cites && cites->check_documents && !cites->documents.count(*document)) {
+                    fail(q + "/document", "document \"" + *document +
+                                              "\" is not in this file's /documents (list it there: number, issuer, "
+                                              "title, seed)");
+                    ok = false;
+                }
+                text += *document;
+                if (auto clause = string(part, q, "clause", false))
+                    text += (clause->rfind("（", 0) == 0 ? "" : " ") + *clause;
+                if (auto qt = part.find("quote"); qt != part.end()) {
+                    if (qt->is_string() && !qt->get_ref<const std::string&>().empty()) {
+                        text += "“" + qt->get<std::string>() + "”";
+                    } else if (qt->is_array() && !qt->empty()) {
+                        for (std::size_t k = 0; k < qt->size(); ++k) {
+                            if ((*qt)[k].is_string() && !(*qt)[k].get_ref<const std::string&>().empty())
+                                text += "“" + (*qt)[k].get<std::string>() + "”";
+                            else
+                                fail(q + "/quote/" + std::to_string(k), "wrong type: expected a non-empty string");
+                        }
+                    } else {
+                        fail(q + "/quote", "wrong type: expected the quoted words (a string or a list of strings)");
+                    }
+                }
+                text += string(part, q, "remark", false).value_or("");
+            }
+            out += (i == 0 ? "" : sep.value_or("；")) + text;
+        }
+        if (!ok) return std::nullopt;
+        return out;
+    }
+
+    // A field that names a reading of /readings by its point ("later_reading": "90日等待期的起算"):
+    // the reading's text, which the engine shows when the outcome it explains applies.
+    std::optional<std::string> reading_named(const json& obj, const std::string& ptr, const char* key) {
+        auto point = string(obj, ptr, key, false);
+        if (!point) return std::nullopt;
+        const auto* found = cites ? cites->find(*point) : nullptr;
+        if (!found) {
+            fail(ptr + "/" + key, "no reading with the point \"" + *point +
+                                      "\" in /readings (the calculator's readings live there; name one by its point)");
+            return std::nullopt;
+        }
+        return found->text;
+    }
+
     // {"value": ..., "source": "..."}: every policy figure carries its reference.
     // range: for T = int only (every integer in the rules has one).
     template <class T>
@@ -290,7 +449,7 @@ struct reader {
         if (!v) return std::nullopt;
         std::string p = ptr + "/" + key;
         allow_keys(*v, p, {"value", "source"});
-        auto source = string(*v, p, "source", true);
+        auto source = this->source(*v, p, true);
         sourced<T> out;
         if constexpr (std::is_same_v<T, date>) {
             auto d = plain_date(*v, p, "value", true);
@@ -332,7 +491,7 @@ struct reader {
         }
         allow_keys(v, p, {text_key, "source", "applies_to"});
         auto t = string(v, p, text_key, true);
-        auto s = string(v, p, "source", true);
+        auto s = source(v, p, true);
         auto when = applies(v, p);
         if (!t || !s) return std::nullopt;
         return text_ref{*t, *s, std::move(when)};
@@ -503,7 +662,7 @@ void read_categories(reader& r, const json& root, year_rules& y) {
         category cat;
         auto code = r.string(c, p, "code", true);
         auto name = r.string(c, p, "name", true);
-        auto source = r.string(c, p, "source", true);
+        auto source = r.source(c, p, true);
         auto t1 = read_tier(r, c, p, "tier1");
         auto t2 = read_tier(r, c, p, "tier2");
         if (!code || !name || !source || !t1 || !t2) continue;
@@ -536,7 +695,7 @@ void read_categories(reader& r, const json& root, year_rules& y) {
             r.allow_keys(*st, p + "/students", {"tier1", "tier2", "source"});
             auto s1 = read_tier(r, *st, p + "/students", "tier1");
             auto s2 = read_tier(r, *st, p + "/students", "tier2");
-            auto ssrc = r.string(*st, p + "/students", "source", true);
+            auto ssrc = r.source(*st, p + "/students", true);
             if (s1 && s2 && ssrc) {
                 cat.student_tiers = std::array<tier_assistance, 2>{*s1, *s2};
                 cat.student_source = *ssrc;
@@ -568,7 +727,7 @@ void read_periods(reader& r, const json& root, year_rules& y) {
         auto label = r.string(o, p, "label", true);
         auto to = r.plain_date(o, p, "to", true);
         auto from = r.plain_date(o, p, "from", false);
-        auto source = r.string(o, p, "source", true);
+        auto source = r.source(o, p, true);
         per.centralized = r.boolean(o, p, "centralized", true).value_or(false);
         bool split = o.contains("start_if_continuous") || o.contains("start_if_not_continuous");
         if (split) {
@@ -592,7 +751,7 @@ void read_periods(reader& r, const json& root, year_rules& y) {
                 category_start c;
                 c.tags = r.string_list(e, q, "tags");
                 auto s = read_start(r, e, q, "start");
-                auto src = r.string(e, q, "source", true);
+                auto src = r.source(e, q, true);
                 if (c.tags.empty()) r.fail(q + "/tags", "missing field \"tags\"");
                 if (s && src) c.start = *s, c.source = *src, per.category_starts.push_back(c);
             }
@@ -615,9 +774,73 @@ void read_periods(reader& r, const json& root, year_rules& y) {
     }
 }
 
+// /documents: each {number, issuer, title, seed, remark, cited_only}. Returns the documents shown
+// with the rules (all but cited_only); every number goes into what a source may cite.
+std::vector<std::string> read_documents(reader& r, const json& root, cite_context& cites, bool required = true) {
+    std::vector<std::string> shown;
+    std::set<std::string> listed;
+    const json* docs = r.member(root, "", "documents", required, json::value_t::array);
+    if (!docs) return shown;
+    for (std::size_t i = 0; i < docs->size(); ++i) {
+        std::string p = "/documents/" + std::to_string(i);
+        const json& d = (*docs)[i];
+        if (!d.is_object()) {
+            r.fail(p, "wrong type: expected object");
+            continue;
+        }
+        r.allow_keys(d, p, {"number", "issuer", "title", "seed", "remark", "cited_only"});
+        for (const char* key : {"issuer", "title", "seed", "remark"}) r.string(d, p, key, false);
+        const bool cited_only = r.boolean(d, p, "cited_only", false).value_or(false);
+        auto n = r.string(d, p, "number", true);
+        if (!n) continue;
+        if (!listed.insert(*n).second) r.fail(p + "/number", "document " + *n + " listed twice");
+        cites.documents.insert(*n);
+        if (!cited_only) shown.push_back(document_shown(d));
+    }
+    return shown;
+}
+
+// /readings: each {point, reading, source, applies_to?, cited_as?, cited_only?}. A reading's
+// point is how a source cites it ({"reading": point}); a cited_only reading is shown only where
+// it is cited, never as a note. Returns the readings shown as notes.
+std::vector<text_ref> read_readings(reader& r, const json& root, cite_context& cites, bool notes_allowed = true) {
+    std::vector<text_ref> out;
+    cites.readings_read = false;
+    if (const json* rd = r.member(root, "", "readings", false, json::value_t::array)) {
+        for (std::size_t i = 0; i < rd->size(); ++i) {
+            std::string p = "/readings/" + std::to_string(i);
+            const json& o = (*rd)[i];
+            if (!o.is_object()) {
+                r.fail(p, "wrong type: expected object");
+                continue;
+            }
+            r.allow_keys(o, p, {"point", "reading", "source", "applies_to", "cited_as", "cited_only"});
+            auto point = r.string(o, p, "point", true);
+            auto reading = r.string(o, p, "reading", true);
+            auto source = r.source(o, p, true);
+            auto cited_as = r.string(o, p, "cited_as", false);
+            const bool cited_only = r.boolean(o, p, "cited_only", false).value_or(!notes_allowed);
+            if (cited_only && o.contains("applies_to"))
+                r.fail(p + "/applies_to",
+                       "a cited_only reading is shown only where a source cites it, never as a note");
+            if (!notes_allowed && !cited_only)
+                r.fail(p + "/cited_only", "readings here are shown only where a source cites them: cited_only: true");
+            auto when = r.applies(o, p);
+            if (!point || !reading) continue;
+            if (!cites.readings.emplace(*point, cite_context::reading_words{cited_as.value_or(*reading), *reading})
+                     .second)
+                r.fail(p + "/point", "a second reading with the point \"" + *point + "\"");
+            if (source && !cited_only) out.push_back({*point + "：" + *reading, *source, std::move(when)});
+        }
+    }
+    cites.readings_read = true;
+    return out;
+}
+
 void read_year(reader& r, const json& root, year_rules& y) {
     r.allow_keys(root, "",
                  {"schema",
+                  "extends",
                   "jurisdiction",
                   "year",
                   "district",
@@ -646,34 +869,19 @@ void read_year(reader& r, const json& root, year_rules& y) {
         else
             r.fail("/revision", "not a date: write the day this rules file was last revised as YYYY-MM-DD");
     }
+    // The documents and readings first: every source after them is checked against them.
+    cite_context own;
+    cite_context& cites = r.cites ? *r.cites : own;
+    // r cites through `own` only while this function runs.
+    struct restore {
+        reader& r;
+        cite_context* was;
+        ~restore() { r.cites = was; }
+    } restore_cites{r, r.cites};
+    r.cites = &cites;
+    for (const auto& d : read_documents(r, root, cites)) y.documents.push_back(d);
+    y.readings = read_readings(r, root, cites);
     y.notes = r.text_list(root, "", "notes");
-    if (const json* rd = r.member(root, "", "readings", false, json::value_t::array)) {
-        for (std::size_t i = 0; i < rd->size(); ++i) {
-            std::string p = "/readings/" + std::to_string(i);
-            const json& o = (*rd)[i];
-            if (!o.is_object()) {
-                r.fail(p, "wrong type: expected object");
-                continue;
-            }
-            r.allow_keys(o, p, {"point", "reading", "source", "applies_to"});
-            auto point = r.string(o, p, "point", true);
-            auto reading = r.string(o, p, "reading", true);
-            auto source = r.string(o, p, "source", true);
-            auto when = r.applies(o, p);
-            if (point && reading && source) y.readings.push_back({*point + "：" + *reading, *source, std::move(when)});
-        }
-    }
-    if (const json* docs = r.member(root, "", "documents", true, json::value_t::array)) {
-        for (std::size_t i = 0; i < docs->size(); ++i) {
-            std::string p = "/documents/" + std::to_string(i);
-            if (!(*docs)[i].is_object()) {
-                r.fail(p, "wrong type: expected object");
-                continue;
-            }
-            r.allow_keys((*docs)[i], p, {"number", "issuer", "title", "seed"});
-            if (auto n = r.string((*docs)[i], p, "number", true)) y.documents.push_back(*n);
-        }
-    }
     if (const json* cy = r.member(root, "", "coverage_year", true, json::value_t::object)) {
         r.allow_keys(*cy, "/coverage_year", {"from", "to"});
         if (auto v = r.value<date>(*cy, "/coverage_year", "from", true)) y.coverage_from = *v;
@@ -704,8 +912,8 @@ void read_year(reader& r, const json& root, year_rules& y) {
                      {"none", "from", "adds_fiscal_subsidy", "removes_assistance", "exempt_tags", "source", "reading",
                       "applies_to"});
         auto& l = y.late_pricing;
-        if (auto s = r.string(*lp, p, "source", true)) l.source = *s;
-        if (auto s = r.string(*lp, p, "reading", false)) l.reading = *s;
+        if (auto s = r.source(*lp, p, true)) l.source = *s;
+        if (auto s = r.reading_named(*lp, p, "reading")) l.reading = *s;
         l.reading_when = r.applies(*lp, p);
         if (r.boolean(*lp, p, "none", false).value_or(false)) {
             l.present = false;
@@ -724,7 +932,7 @@ void read_year(reader& r, const json& root, year_rules& y) {
         const std::string p = "/waiting";
         r.allow_keys(*w, p, {"days", "later_reading", "months_base", "months_per_extra_break_year", "repair_note"});
         y.waiting_days = r.value<int>(*w, p, "days", false, days_range);
-        if (auto s = r.string(*w, p, "later_reading", false)) y.waiting_later_reading = *s;
+        if (auto s = r.reading_named(*w, p, "later_reading")) y.waiting_later_reading = *s;
         y.months_base = r.value<int>(*w, p, "months_base", false, months_range);
         y.months_per_extra_break_year = r.value<int>(*w, p, "months_per_extra_break_year", false, months_range);
         y.repair_note = r.text(*w, p, "repair_note", false);
@@ -973,13 +1181,25 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
             errors.push_back({f.path, "/", "wrong type: expected a JSON object"});
             continue;
         }
+        // rules/schema.json, the JSON Schema of these files (for editors and CI), is not a rules file.
+        const bool named_schema = f.path == "schema.json" ||
+                                  (f.path.size() > 12 && f.path.compare(f.path.size() - 12, 12, "/schema.json") == 0);
+        if (named_schema && doc.contains("$schema")) continue;
         std::string schema =
             doc.contains("schema") && doc["schema"].is_string() ? doc["schema"].get<std::string>() : "";
         if (schema == "yibao-districts/1") {
             provenance prov{f.path, {}};
             reader r{prov, errors};
-            r.allow_keys(doc, "", {"schema", "jurisdiction", "name", "source", "note", "ask", "districts"});
-            if (auto s = r.string(doc, "", "source", true)) book->district_source = *s;
+            r.allow_keys(doc, "",
+                         {"schema", "jurisdiction", "name", "revision", "source", "note", "documents", "ask",
+                          "districts", "readings"});
+            if (auto rev = r.string(doc, "", "revision", false); rev && !parse_date(*rev))
+                r.fail("/revision", "not a date: write the day this file was last revised as YYYY-MM-DD");
+            cite_context cites;
+            r.cites = &cites;
+            read_documents(r, doc, cites);
+            read_readings(r, doc, cites, false);
+            if (auto s = r.source(doc, "", true)) book->district_source = *s;
             book->ask = r.text(doc, "", "ask", false);
             if (book->ask && !book->ask->when.everyone()) r.fail("/ask/applies_to", "ask concerns everyone");
             if (const json* arr = r.member(doc, "", "districts", true, json::value_t::array)) {
@@ -1022,14 +1242,21 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
     if (!have_districts)
         errors.push_back({"districts.json", "", "missing file: no district list (schema yibao-districts/1)"});
 
-    // Identify every year file, then resolve districts over their municipal file.
-    std::map<int, const parsed_file*> municipal;
-    std::vector<std::pair<int, const parsed_file*>> district_files;
+    // Identify every year file, then resolve municipal files over the file they extend and
+    // district files over their year's municipal file.
+    struct year_file {
+        const parsed_file* file = nullptr;
+        int year = 0;
+        std::string extends;  // "chongqing/2026/municipal", or ""
+    };
+    std::map<int, year_file> municipal;
+    std::vector<year_file> district_files;
     for (const auto& f : year_files) {
         provenance prov{f.path, {}};
         reader r{prov, errors};
         const json* y = r.member(f.doc, "", "year", true, json::value_t::number_integer);
         auto d = r.string(f.doc, "", "district", true);
+        auto extends = r.string(f.doc, "", "extends", false);
         if (!y || !d) continue;
         auto checked_year = r.integer(*y, "/year", year_range);
         if (!checked_year) continue;
@@ -1037,49 +1264,127 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         if (*d == "municipal") {
             if (municipal.count(year))
                 errors.push_back({f.path, "/district", "second municipal file for " + std::to_string(year)});
-            municipal[year] = &f;
+            municipal[year] = {&f, year, extends.value_or("")};
         } else {
             if (have_districts && !book->find_district(*d))
                 r.fail("/district", "district \"" + *d + "\" is not in the district list");
-            district_files.push_back({year, &f});
+            if (extends)
+                r.fail("/extends",
+                       "a district file builds on its year's municipal file: extends is for a year's "
+                       "municipal file");
+            district_files.push_back({&f, year, ""});
         }
     }
 
-    auto build = [&](int year, const std::string& district, const parsed_file& base, const parsed_file* overlay) {
-        provenance prov{base.path, {}};
+    // A municipal file with all it extends merged under it (objects merge, lists replace), the
+    // files in order (the first extended first), and which file each field came from.
+    struct effective {
+        json doc;
+        provenance prov;
+        std::vector<std::string> files;
+        std::vector<const json*> layers;
+    };
+    // "chongqing/2026/municipal" names rules/chongqing/2026/municipal.json: the year file whose
+    // path ends so.
+    auto find_extended = [&](const std::string& name) -> const year_file* {
+        const std::string tail = name + ".json";
+        const year_file* found = nullptr;
+        for (const auto& [year, m] : municipal) {
+            const std::string& path = m.file->path;
+            if (path == tail ||
+                (path.size() > tail.size() && path.compare(path.size() - tail.size(), tail.size(), tail) == 0 &&
+                 path[path.size() - tail.size() - 1] == '/'))
+                found = &m;
+        }
+        return found;
+    };
+    std::function<std::optional<effective>(const year_file&, int)> resolve =
+        [&](const year_file& m, int depth) -> std::optional<effective> {
+        if (m.extends.empty()) {
+            effective e{m.file->doc, provenance{m.file->path, {}}, {m.file->path}, {&m.file->doc}};
+            return e;
+        }
+        provenance own{m.file->path, {}};
+        reader r{own, errors};
+        if (depth >= 8) {
+            r.fail("/extends", "extends more than 8 files deep (or in a circle)");
+            return std::nullopt;
+        }
+        const year_file* base = find_extended(m.extends);
+        if (!base) {
+            r.fail("/extends", "no municipal rules file \"" + m.extends +
+                                   ".json\" to extend (a path under rules/ "
+                                   "without .json, e.g. chongqing/2026/municipal)");
+            return std::nullopt;
+        }
+        if (base == &m) {
+            r.fail("/extends", "a file cannot extend itself");
+            return std::nullopt;
+        }
+        auto e = resolve(*base, depth + 1);
+        if (!e) return std::nullopt;
+        merge_into(e->doc, m.file->doc, "", m.file->path, e->prov);
+        e->files.push_back(m.file->path);
+        e->layers.push_back(&m.file->doc);
+        return e;
+    };
+
+    auto build = [&](int year, const std::string& district, const effective& base, const parsed_file* overlay) {
+        provenance prov = base.prov;
         json merged = base.doc;
         if (overlay) merge_into(merged, overlay->doc, "", overlay->path, prov);
-        reader r{prov, errors};
+        cite_context cites;
+        // A district file cites the documents of its municipal file too (they stay in force
+        // under it); a file that extends another lists its own (lists replace).
+        if (overlay) {
+            for (const auto& d : base.doc.value("documents", json::array()))
+                if (d.is_object() && d.contains("number") && d["number"].is_string())
+                    cites.documents.insert(d["number"].get<std::string>());
+            // The municipal file's readings stay citable by point under a district file that
+            // gives readings of its own (a list replaces the municipal one).
+            if (base.doc.contains("readings")) cites.inherited = reading_words_of(base.doc["readings"]);
+        }
+        reader r{prov, errors, &cites};
         year_rules y;
         y.year = year;
         y.district = district;
-        y.files.push_back(base.path);
+        y.files = base.files;
         if (overlay) y.files.push_back(overlay->path);
         read_year(r, merged, y);
         check_applies_to(r, y, *book);
+        // The rules in force are as new as the newest of the files merged.
+        std::vector<const json*> layers = base.layers;
+        if (overlay) layers.push_back(&overlay->doc);
+        for (const json* l : layers)
+            if (l->contains("revision") && (*l)["revision"].is_string())
+                if (auto d = parse_date((*l)["revision"].get<std::string>()); d && *d > y.revision) y.revision = *d;
         if (overlay) {
-            // The rules in force are as new as the newer of the two files.
-            if (base.doc.contains("revision") && base.doc["revision"].is_string())
-                if (auto d = parse_date(base.doc["revision"].get<std::string>()); d && *d > y.revision) y.revision = *d;
             // Documents and notes of the municipal file stay in force under a district file.
             std::set<std::string> docs(y.documents.begin(), y.documents.end());
             for (const auto& d : base.doc.value("documents", json::array()))
-                if (d.is_object() && d.contains("number") && d["number"].is_string() &&
-                    !docs.count(d["number"].get<std::string>()))
-                    y.documents.push_back(d["number"].get<std::string>());
+                if (d.is_object() && d.contains("number") && d["number"].is_string() && !d.value("cited_only", false) &&
+                    !docs.count(document_shown(d)))
+                    y.documents.push_back(document_shown(d));
         }
         book->by_year[{year, district}] = std::move(y);
     };
 
-    for (const auto& [year, f] : municipal) build(year, "municipal", *f, nullptr);
-    for (const auto& [year, f] : district_files) {
-        auto it = municipal.find(year);
-        if (it == municipal.end()) {
-            errors.push_back({f->path, "/year",
-                              "no municipal file for " + std::to_string(year) + " to build this district file on"});
+    std::map<int, effective> resolved;
+    for (const auto& [year, m] : municipal)
+        if (auto e = resolve(m, 0)) {
+            build(year, "municipal", *e, nullptr);
+            resolved.emplace(year, std::move(*e));
+        }
+    for (const auto& f : district_files) {
+        auto it = resolved.find(f.year);
+        if (it == resolved.end()) {
+            if (!municipal.count(f.year))
+                errors.push_back(
+                    {f.file->path, "/year",
+                     "no municipal file for " + std::to_string(f.year) + " to build this district file on"});
             continue;
         }
-        build(year, f->doc["district"].get<std::string>(), *it->second, f);
+        build(f.year, f.file->doc["district"].get<std::string>(), it->second, f.file);
     }
     if (book->by_year.empty() && errors.empty()) errors.push_back({"rules", "", "no rules files found"});
 
@@ -1326,6 +1631,21 @@ std::vector<category_info> categories(const rule_book& rules, int year, const st
         out.push_back(i);
     }
     return out;
+}
+
+std::string source_text(const std::string& source_json, const std::string& readings_json) {
+    const json source = json::parse(source_json, nullptr, false);
+    const json readings = json::parse(readings_json, nullptr, false);
+    if (source.is_discarded()) return "";
+    std::vector<rules_error> errors;
+    provenance prov{"", {}};
+    cite_context cites;
+    cites.check_documents = false;
+    cites.readings_read = true;
+    cites.readings = reading_words_of(readings);
+    reader r{prov, errors, &cites};
+    const json holder = {{"source", source}};
+    return r.source(holder, "", true).value_or("");
 }
 
 std::optional<sourced_text> whom_to_ask(const rule_book& rules) {

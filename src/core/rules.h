@@ -85,6 +85,11 @@ std::optional<district_info> district_named(const rule_book& rules, std::string_
 std::vector<category_info> categories(const rule_book& rules, int year, const std::string& district);
 std::optional<year_info> year_details(const rule_book& rules, int year, const std::string& district);
 
+// A source of a rules file ({document, clause, quote, ...} or a list of them, as JSON text) as the
+// one line quotes show; readings_json: the file's /readings, for a citation of a reading by its
+// point. The documents are not checked here (the loader does). "" when it is not a source.
+std::string source_text(const std::string& source_json, const std::string& readings_json = "[]");
+
 // Whom a resident asks about what the calculator does not have (a year whose notice is not in
 // rules/, a point the documents leave open): districts.json "ask", with its source.
 struct sourced_text {

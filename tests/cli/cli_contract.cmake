@@ -56,6 +56,15 @@ file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/broken/rules/chongqing/2026/municipal.jso
 run(1 ${YIBAO} rules check ${CMAKE_CURRENT_BINARY_DIR}/broken/rules)
 expect_in("2026/municipal.json")
 expect_in("/fiscal_subsidy")
+# ... and the rule of rules/schema.json it breaks.
+expect_in("schema: #/$defs/year_file: additionalProperties: false")
+string(REPLACE "\"fiscal_subsidy_typo\":" "\"fiscal_subsidy\":" text "${text}")
+string(REPLACE "\"value\": 700," "\"value\": \"700元\"," text "${text}")
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/broken/rules/chongqing/2026/municipal.json "${text}")
+run(1 ${YIBAO} rules check ${CMAKE_CURRENT_BINARY_DIR}/broken/rules)
+expect_in("/fiscal_subsidy/value")
+expect_in("schema: #/$defs/amount: type \"number\"")
+expect_in("whole fen")
 
 # --- the strict contract (issue 8) ---
 function(run_in expect_code input)
@@ -118,6 +127,40 @@ run(0 ${YIBAO} categories --year 2025 --district 万州)
 expect_in("2106")
 run(64 ${YIBAO} categories --year 2099 --district 万州)
 expect_in("2025、2026")
+# A year added as data only (tests/rules_fixtures: 2027 and a fictional 2099, each extending
+# chongqing/2026/municipal), in a rules folder given with --rules: listed and quoted, no code change.
+file(REMOVE_RECURSE ${CMAKE_CURRENT_BINARY_DIR}/with_fixtures)
+file(COPY ${SRC}/rules DESTINATION ${CMAKE_CURRENT_BINARY_DIR}/with_fixtures)
+file(COPY ${SRC}/tests/rules_fixtures/chongqing DESTINATION ${CMAKE_CURRENT_BINARY_DIR}/with_fixtures/rules)
+set(FIXTURES ${CMAKE_CURRENT_BINARY_DIR}/with_fixtures/rules)
+run(64 ${YIBAO} --rules ${FIXTURES} categories --year 2098 --district 万州)
+expect_in("2025、2026、2027、2099")
+run(0 ${YIBAO} rules check ${FIXTURES})
+expect_in("2099 chongqing: ")
+run(0 ${YIBAO} --rules ${FIXTURES} quote --year 2099 --district 万州 --tier 2 --paid 2099-03-20 --continuous)
+expect_in("应缴金额：900 元")
+expect_in("2099年4月1日")
+# yibao rules diff: what changed, line by line with the sources (figures: policy notes' table,
+# 渝医保发〔2025〕42号 一 against the 2025 district documents).
+run(0 ${YIBAO} rules diff rules/chongqing/2025/municipal.json rules/chongqing/2026/municipal.json)
+expect_in("个人缴费标准·城乡居民·一档：数值未变（400元）〔依据：渝医保发〔2025〕42号 一；原依据：万州医保发〔2024〕51号 二")
+expect_in("个人缴费标准·大学生·一档：380元 → 400元〔依据：渝医保发〔2025〕42号 一")
+expect_in("个人缴费标准·大学生·二档：755元 → 775元")
+expect_in("财政补助：670元 → 700元〔依据：渝医保发〔2025〕42号 一；原依据：万州医保发〔2024〕51号 二")
+expect_in("缴费·集中缴费期截止：2024年12月31日 → 2026年2月28日")
+expect_in("缴费期 centralized_in_year（集中缴费期（2026年1月至2月））：新增")
+expect_in("缴费期 late（2025年2月28日以后）：删除")
+expect_in("等待期·固定月数：新增 3〔依据：渝医保发〔2025〕42号 三")
+expect_in("资助类别 610 稳定脱贫人口（未纳入低收入人口监测）·一档：资助15元 → 资助0元")
+# A year that extends another is compared as it stands (2027 fixture: 2026's figures, its own notice).
+run(0 ${YIBAO} rules diff rules/chongqing/2026/municipal.json tests/rules_fixtures/chongqing/2027/municipal.json)
+expect_in("个人缴费标准·城乡居民·二档：数值未变（775元）〔依据：渝医保发〔2026〕99号 一；原依据：渝医保发〔2025〕42号 一〕")
+expect_in("参保年度·起：2026年1月1日 → 2027年1月1日")
+expect_not_in("资助类别")
+# Two folders: files paired by their path.
+run(0 ${YIBAO} rules diff rules ${FIXTURES})
+expect_in("新增文件：")
+expect_in("2099/municipal.json")
 # At a terminal with no input, quote says what it expects instead of waiting silently.
 find_program(SCRIPT script)
 if(SCRIPT)
