@@ -118,7 +118,7 @@ file(GLOB _yibao_html_sources CONFIGURE_DEPENDS "${YIBAO_ROOT}/web/*.js" "${YIBA
 
 # The page's glue: its parts (web/js/) joined in this order into one script, appended to
 # Emscripten's loader. env.js opens the scope they all share, api.js closes it.
-set(_yibao_glue_parts env load a11y sheet share picture print kiosk offline api)
+set(_yibao_glue_parts env load a11y sheet share picture print kiosk offline rules api)
 list(TRANSFORM _yibao_glue_parts PREPEND "${YIBAO_ROOT}/web/js/")
 list(TRANSFORM _yibao_glue_parts APPEND ".js")
 set(_yibao_glue "${_yibao_gen}/yibao_glue.js")
@@ -283,6 +283,7 @@ add_custom_command(
   DEPENDS yibao_web "${YIBAO_WEB_SITE}/yibao-sc.otf" "${YIBAO_WEB_SITE}/yibao-sc-first.otf"
           ${_yibao_site_templates} ${_yibao_icons}
           "${YIBAO_ROOT}/web/tools/stamp_site.py"
+          "${YIBAO_WEB_SITE}/rules/index.json"  # the service worker's offline copy lists the rules
   COMMENT "Stamping the site in ${YIBAO_WEB_SITE}"
   VERBATIM)
 add_custom_target(yibao_site ALL DEPENDS "${YIBAO_WEB_SITE}/version.txt")
@@ -298,7 +299,7 @@ add_custom_command(
   COMMENT "Publishing rules/ in ${YIBAO_WEB_SITE}/rules"
   VERBATIM)
 add_custom_target(yibao_rules_site ALL DEPENDS "${YIBAO_WEB_SITE}/rules/index.json")
-add_dependencies(yibao_site yibao_web yibao_font)
+add_dependencies(yibao_site yibao_web yibao_font yibao_rules_site)
 
 # --- the single-file page (make web-single): not part of ALL ---
 # The same objects and flags with the wasm inside the JS (-sSINGLE_FILE=1), written outside the

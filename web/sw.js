@@ -54,6 +54,18 @@ function from_cache_or_network(request, cache_key, options) {
     .then((cached) => (cached ? unredirected(cached) : fetch(request)));
 }
 
+function network_then_cache(event) {
+  const request = event.request;
+  return fetch(request).then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request.url, copy)));
+    }
+    return response;
+  }, () => caches.open(CACHE).then((cache) => cache.match(request.url))
+    .then((cached) => cached || Response.error()));
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -61,7 +73,11 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.pathname === self.location.pathname) return;  // sw.js itself: always the network
   const is_page = url.pathname === SCOPE || url.pathname === SCOPE + 'index.html';
-  if (request.mode === 'navigate' && is_page) {
+  if (url.pathname.startsWith(SCOPE + 'rules/')) {
+    // The published rules change on the host without a new build (web/js/rules.js): the network
+    // first, and what it last answered kept for offline use.
+    event.respondWith(network_then_cache(event));
+  } else if (request.mode === 'navigate' && is_page) {
     // The page with any query (?district=...&mode=kiosk): the cached index.html of this version.
     event.respondWith(from_cache_or_network(request, 'index.html', { ignoreSearch: true }));
   } else {

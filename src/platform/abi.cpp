@@ -5,6 +5,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -32,7 +33,8 @@ namespace {
 
 std::shared_ptr<const yibao::rule_book> book;
 std::string load_errors;
-std::string out;  // the last string returned to JavaScript
+std::vector<yibao::rules_error> last_errors;  // of the last read
+std::string out;                              // the last string returned to JavaScript
 
 const char* keep(std::string s) {
     out = std::move(s);
@@ -96,10 +98,17 @@ std::string hex_color(ImU32 c) {
     return buf;
 }
 
-// One file of the bundle.
-yibao::rules_source_file embedded(int i) {
+// A rules file the page reads: from the bundle, or published beside the page and newer
+// (yibao_update_rules), with the SHA-256 of the file as published.
+struct rules_file {
+    yibao::rules_source_file source;
+    std::string sha256;
+};
+std::vector<rules_file> book_files;  // the files `book` was read from
+
+rules_file embedded(int i) {
     const auto& f = yibao::web::embedded_rules[i];
-    return {f.path, std::string(f.text, f.size)};
+    return {{f.path, std::string(f.text, f.size)}, f.sha256};
 }
 
 // Whether the first screen needs a bundled file: districts.json, a year's municipal rules, and the
@@ -113,12 +122,39 @@ bool first_screen_file(std::string_view path, std::string_view district) {
 
 bool rules_complete = false;
 
-bool load(const std::vector<yibao::rules_source_file>& files) {
-    yibao::load_result r = yibao::load_rules_texts(files);
+// The rules in these files (load_errors says what is wrong when it is null).
+std::shared_ptr<const yibao::rule_book> read(const std::vector<rules_file>& files) {
+    std::vector<yibao::rules_source_file> sources;
+    for (const auto& f : files) sources.push_back(f.source);
+    yibao::load_result r = yibao::load_rules_texts(sources);
     load_errors.clear();
     for (const auto& e : r.errors) load_errors += e.to_string() + "\n";
-    book = r.book;
+    last_errors = std::move(r.errors);
+    return r.book;
+}
+
+bool load(std::vector<rules_file> files) {
+    book = read(files);
+    if (book) book_files = std::move(files);
     return book != nullptr;
+}
+
+// A published file's path (relative to rules/, as in build/web/rules/index.json): folders and a
+// name of lowercase letters, digits, '_' and '-', ending in .json; never "..".
+bool published_path(const std::string& p) {
+    if (p.size() < 6 || p.size() > 200 || p.compare(p.size() - 5, 5, ".json") != 0 || p.front() == '/') return false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= p.size(); ++i) {
+        if (i < p.size() && p[i] != '/') {
+            const char c = p[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.')) return false;
+            continue;
+        }
+        const std::string part = p.substr(start, i - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        start = i + 1;
+    }
+    return true;
 }
 
 }  // namespace
@@ -128,9 +164,18 @@ namespace yibao::web {
 bool complete_rules() {
     if (rules_complete) return book != nullptr;
     rules_complete = true;
-    std::vector<yibao::rules_source_file> files;
+    // The whole bundle, with whatever published files replaced or added so far.
+    std::vector<rules_file> files;
     for (int i = 0; i < yibao::web::embedded_rules_count; ++i) files.push_back(embedded(i));
-    if (!load(files)) return false;
+    for (const auto& f : book_files) {
+        auto same = std::find_if(files.begin(), files.end(),
+                                 [&](const rules_file& g) { return g.source.path == f.source.path; });
+        if (same == files.end())
+            files.push_back(f);
+        else
+            *same = f;
+    }
+    if (!load(std::move(files))) return false;
     set_page_book(book);
     return true;
 }
@@ -149,7 +194,7 @@ EMSCRIPTEN_KEEPALIVE int yibao_init(const char* query) {
     std::string asked;
     for (const auto& [key, value] : params)
         if (key == yibao::vocab::find_field("district")->url) asked = value;
-    std::vector<yibao::rules_source_file> files;
+    std::vector<rules_file> files;
     for (int i = 0; i < yibao::web::embedded_rules_count; ++i)
         if (first_screen_file(yibao::web::embedded_rules[i].path, "")) files.push_back(embedded(i));
     if (!load(files)) return 1;
@@ -163,13 +208,69 @@ EMSCRIPTEN_KEEPALIVE int yibao_init(const char* query) {
             files.push_back(embedded(i));
             more = true;
         }
-    if (more && !load(files)) return 1;
+    if (more && !load(std::move(files))) return 1;
     return 0;
 }
 
 // The rest of the rules, once the first frame is on screen (the glue calls it when the page is
 // idle). Returns 0, or 1 when a rules file is broken.
 EMSCRIPTEN_KEEPALIVE int yibao_complete_rules() { return yibao::web::complete_rules() ? 0 : 1; }
+
+// The rules files quoted with, as published beside the page: {"files": [{"path":
+// "chongqing/2026/municipal.json", "sha256": "…"}, …]} (paths relative to rules/).
+EMSCRIPTEN_KEEPALIVE const char* yibao_rules_files() {
+    yibao::web::complete_rules();
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& f : book_files) {
+        std::string p = f.source.path;
+        if (p.rfind("rules/", 0) == 0) p.erase(0, 6);
+        files.push_back({{"path", p}, {"sha256", f.sha256}});
+    }
+    return keep(nlohmann::json{{"files", files}}.dump());
+}
+
+// Rules files published beside the page that differ from those in use (web/js/rules.js fetched
+// them and checked their SHA-256): [{"path": "chongqing/2026/municipal.json", "text": "…",
+// "sha256": "…"}, …]. They replace the files of the same path or add new ones (a new year), and are
+// checked by the same loader as `yibao rules check`; any error keeps the rules in use. Returns
+// {"ok": true} or {"ok": false, "errors": [{"file", "path", "message"}]}.
+EMSCRIPTEN_KEEPALIVE const char* yibao_update_rules(const char* files_json) {
+    auto refused = [](const std::string& file, const std::string& message) {
+        nlohmann::json e = {{"file", file}, {"path", ""}, {"message", message}};
+        return keep(nlohmann::json{{"ok", false}, {"errors", nlohmann::json::array({e})}}.dump());
+    };
+    if (!yibao::web::complete_rules()) return refused("", "规则没有加载。");
+    nlohmann::json in = nlohmann::json::parse(files_json ? files_json : "", nullptr, false);
+    constexpr std::size_t max_files = 1000;  // the rules folder's own limits (core/rules.cpp)
+    if (!in.is_array() || in.empty() || in.size() > max_files) return refused("", "not an array of rules files");
+    std::vector<rules_file> files = book_files;
+    for (const auto& f : in) {
+        if (!f.is_object() || f.size() != 3 || !f.contains("path") || !f.contains("text") || !f.contains("sha256") ||
+            !f["path"].is_string() || !f["text"].is_string() || !f["sha256"].is_string())
+            return refused("", "a file is not {path, text, sha256}");
+        const std::string& path = f["path"].get_ref<const std::string&>();
+        if (!published_path(path)) return refused(path, "not a rules file's path");
+        rules_file next{{"rules/" + path, f["text"].get<std::string>()}, f["sha256"].get<std::string>()};
+        auto same = std::find_if(files.begin(), files.end(),
+                                 [&](const rules_file& g) { return g.source.path == next.source.path; });
+        if (same == files.end())
+            files.push_back(std::move(next));
+        else
+            *same = std::move(next);
+    }
+    std::shared_ptr<const yibao::rule_book> updated = read(files);
+    if (!updated) {
+        nlohmann::json errors = nlohmann::json::array();
+        for (const auto& e : last_errors)
+            errors.push_back({{"file", e.file}, {"path", e.path}, {"message", e.message}});
+        return keep(nlohmann::json{{"ok", false}, {"errors", errors}}.dump());
+    }
+    book = std::move(updated);
+    book_files = std::move(files);
+    yibao::web::set_page_book(book);
+    yibao::web::wake(1);  // the answer on screen and the footer's revision follow
+    return keep("{\"ok\":true}");
+}
 
 // The rules files' problems, when yibao_init failed.
 EMSCRIPTEN_KEEPALIVE const char* yibao_load_errors() { return load_errors.c_str(); }

@@ -11,6 +11,10 @@ extern "C" {
 // (yibao_load_errors says why).
 int yibao_init(const char* query);
 int yibao_complete_rules();
+// The rules files in use ({"files": [{path, sha256}]}) and newer ones published beside the page
+// ([{path, text, sha256}] → {"ok"} or {"ok": false, "errors": [{file, path, message}]}).
+const char* yibao_rules_files();
+const char* yibao_update_rules(const char* files_json);
 const char* yibao_load_errors();  // plain text, one problem a line
 
 // The rule engine, as the CLI answers: `yibao quote` (with advice when asked), the catalogue of

@@ -9,6 +9,7 @@ struct embedded_file {
     const char* path;  // "rules/chongqing/2025/wanzhou.json"
     const char* text;  // the file's bytes (UTF-8 JSON)
     std::size_t size;
+    const char* sha256;  // of the file as published beside the page (build/web/rules/), hex
 };
 
 extern const embedded_file embedded_rules[];

@@ -16,7 +16,7 @@ if (!existsSync(path.join(root, 'build/native/yibao'))) {
 }
 
 const server = await serve_site();
-const files = (process.env.YIBAO_TESTS ? process.env.YIBAO_TESTS.split(',') : ['page.test.mjs', 'a11y.test.mjs', 'scenarios.test.mjs', 'household.test.mjs', 'touch.test.mjs', 'wechat.test.mjs', 'kiosk.test.mjs', 'offline.test.mjs', 'engines.test.mjs']).map((f) => path.join(here, f));
+const files = (process.env.YIBAO_TESTS ? process.env.YIBAO_TESTS.split(',') : ['page.test.mjs', 'a11y.test.mjs', 'scenarios.test.mjs', 'household.test.mjs', 'rules_update.test.mjs', 'touch.test.mjs', 'wechat.test.mjs', 'kiosk.test.mjs', 'offline.test.mjs', 'engines.test.mjs']).map((f) => path.join(here, f));
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
   env: { ...process.env, YIBAO_URL: server.url },

@@ -30,6 +30,11 @@
     // The 字号 step: 0 标准, 1 大字, 2 特大 (as the 字号 button and a pinch); returns the step in use.
     text_size: function (step) { return mod._yibao_set_text_step(step | 0); },
     spoken: null,
+    // Rules published beside the page (rules.js): a promise once they are being checked (null,
+    // 'updated' or the refusal shown), the files taken, the notice shown.
+    rules_checked: null,
+    rules_updated: null,
+    rules_notice: null,
     // The wasm module's memory in bytes (make bench-web prints it).
     memory: function () { return { heap: mod ? mod.HEAPU8.length : 0 }; },
     render_print: render_print,
@@ -74,7 +79,9 @@
         if (mod._yibao_complete_rules() !== 0) {
           show('计算规则加载失败，请稍后刷新重试。');
           console.error('yibao: rules did not load: ' + mod.UTF8ToString(mod._yibao_load_errors()));
+          return;
         }
+        yibao.rules_checked = update_rules();  // newer rules published beside the page (rules.js)
       }, 0);
     });
     if (sw_ok) first_frame_seen.then(register_offline_copy);

@@ -2,9 +2,11 @@
 """Writes the rules files as C++ data for the web build.
 
 usage: embed_rules.py ROOT OUT.cpp FILE.json...
-Each file is stored with its path relative to ROOT ("rules/chongqing/2025/wanzhou.json") and its
-text; src/platform/rules_bundle.h declares the table, the page loads it with load_rules_texts.
+Each file is stored with its path relative to ROOT ("rules/chongqing/2025/wanzhou.json"), its
+text (without layout whitespace) and the SHA-256 of the file as published; src/platform/rules_bundle.h
+declares the table, the page loads it with load_rules_texts.
 """
+import hashlib
 import os
 import sys
 
@@ -65,8 +67,12 @@ def main() -> int:
     for path in files:
         rel = os.path.relpath(path, root).replace(os.sep, "/")
         with open(path, "rb") as f:
-            data = without_layout(f.read())
-        parts.append("  {%s, %s, %d}," % (c_bytes(rel.encode()), c_bytes(data), len(data)))
+            raw = f.read()
+        data = without_layout(raw)
+        # The published file's SHA-256 (build/web/rules/index.json): the page fetches a file only
+        # when the host's differs from this one.
+        digest = hashlib.sha256(raw).hexdigest()
+        parts.append("  {%s, %s, %d, \"%s\"}," % (c_bytes(rel.encode()), c_bytes(data), len(data), digest))
     parts += [
         "};",
         "const int embedded_rules_count = %d;" % len(files),

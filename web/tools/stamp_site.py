@@ -96,17 +96,28 @@ def stamp_index(template: str, version: str) -> str:
     return text
 
 
-def precache_list(version: str) -> list:
+def published_rules(site: str) -> list:
+    """rules/index.json and the files it lists, when the site publishes its rules
+    (web/tools/publish_rules.py): the offline copy holds them too (sw.js: network first)."""
+    index = os.path.join(site, "rules", "index.json")
+    if not os.path.exists(index):
+        return []
+    with open(index, encoding="utf-8") as f:
+        files = json.load(f).get("files", [])
+    return ["rules/index.json"] + [f"rules/{entry['path']}" for entry in files]
+
+
+def precache_list(version: str, rules: list = ()) -> list:
     return (["./", "index.html"] + [f"{name}?v={version}" for name in BUILT_FILES]
-            + ["manifest.webmanifest"] + [f"icons/{name}" for name in ICONS])
+            + ["manifest.webmanifest"] + [f"icons/{name}" for name in ICONS] + list(rules))
 
 
-def stamp_sw(template: str, version: str) -> str:
+def stamp_sw(template: str, version: str, rules: list = ()) -> str:
     for placeholder in ("@YIBAO_VERSION@", "@YIBAO_PRECACHE@"):
         if placeholder not in template:
             raise StampError(f"web/sw.js has no {placeholder}")
     text = template.replace("@YIBAO_VERSION@", version)
-    text = text.replace("@YIBAO_PRECACHE@", json.dumps(precache_list(version)))
+    text = text.replace("@YIBAO_PRECACHE@", json.dumps(precache_list(version, rules)))
     check_filled(text, "web/sw.js")
     return text
 
@@ -145,7 +156,7 @@ def stamp(root: str, site: str, version: str = None) -> str:
     for name in ICONS:
         write(os.path.join(site, "icons", name), inputs[f"web/icons/{name}"])
     write(os.path.join(site, "version.txt"), version + "\n")
-    write(os.path.join(site, "sw.js"), stamp_sw(web("sw.js"), version))
+    write(os.path.join(site, "sw.js"), stamp_sw(web("sw.js"), version, published_rules(site)))
     if not compress(site):
         print("stamp_site: no brotli program: no *.br copies (apt install brotli)", file=sys.stderr)
     return version
