@@ -67,6 +67,12 @@ test('a family of four by taps: the total and each start date', async () => {
   await tap(page, 'household.add');
   await step(page, 'm3.label.minus', 2);
   await tap(page, 'm3.person.newborn');
+  // Born last year: the card asks whether the birth year is paid too; ticked, then unticked.
+  await tap(page, 'm3.pays_birth_year');
+  let with_birth_year = await state(page);
+  const cli_birth = cli_household({ ...family, members: family.members.map((m, i) => (i === 3 ? { ...m, pays_birth_year: true } : m)) });
+  assert.equal(Number(with_birth_year.household.due), cli_birth.due, 'the newborn pays the birth year too');
+  await tap(page, 'm3.pays_birth_year');
   await settle(page);
   const s = await state(page);
   const cli = assert_household_matches_cli(s, ['father', 'self', 'child', 'child']);

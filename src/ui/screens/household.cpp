@@ -135,6 +135,28 @@ void app::draw_member(std::size_t i) {
         cv_.space(4);
         if (cv_.date_field(id + ".birth", who + "：" + h_birth, a.birth_date, lo, hi)) changed = true;
     }
+    // The questions that depend on the shared year and payment day, asked as the main form asks them.
+    form shared_view = a;
+    shared_view.year = form_.year;
+    shared_view.paid_on = form_.paid_on;
+    if (asks_pays_birth_year(shared_view)) {
+        cv_.space(8);
+        cv_.begin_row();
+        if (cv_.choice(id + ".pays_birth_year", "同时缴纳出生当年（" + std::to_string(form_.year - 1) + "年度）的费用",
+                       "", a.pays_birth_year, cv_.column_w, metrics::touch_px, true)) {
+            a.pays_birth_year = !a.pays_birth_year;
+            changed = true;
+        }
+    }
+    if (asks_freshman(shared_view)) {
+        cv_.space(8);
+        cv_.begin_row();
+        if (cv_.choice(id + ".freshman", "新生入学时缴纳" + std::to_string(form_.year) + "年度的费用", "", a.freshman,
+                       cv_.column_w, metrics::touch_px, true)) {
+            a.freshman = !a.freshman;
+            changed = true;
+        }
+    }
     // One assistance category per member on the page (a link or a JSON request may give more).
     std::vector<const category_info*> offered;
     for (const auto& c : categories_)
