@@ -165,29 +165,32 @@ set(_yibao_subset_options --font-number=${YIBAO_CJK_FONT_NUMBER} --no-hinting --
 # ascender and descender (1160, -288) exactly, so a full-width glyph stays exactly one em (1.448 em
 # of height, ui/font_metrics.h); ASCII advances move by at most 1/500 em, the same in both fonts.
 set(YIBAO_FONT_UPEM 250 CACHE STRING "Units per em of the page's fonts (Noto Sans CJK's 1000, scaled)")
-add_custom_command(
-  OUTPUT "${YIBAO_WEB_SITE}/yibao-sc.otf"
-  COMMAND "${YIBAO_PYTHON}" -m fontTools.subset "${YIBAO_CJK_FONT}" ${_yibao_subset_options}
-          --text-file=${_yibao_gen}/glyphs.txt
-          --output-file=${_yibao_gen}/yibao-sc-1000.otf
-  COMMAND "${YIBAO_PYTHON}" -m fontTools.ttLib.scaleUpem "${_yibao_gen}/yibao-sc-1000.otf" ${YIBAO_FONT_UPEM}
-          --output-file=${YIBAO_WEB_SITE}/yibao-sc.otf
-  DEPENDS "${_yibao_gen}/glyphs.txt"
-  COMMENT "Subsetting Noto Sans CJK SC"
-  VERBATIM)
-add_custom_command(
-  OUTPUT "${YIBAO_WEB_SITE}/yibao-sc-first.otf"
-  COMMAND "${YIBAO_PYTHON}" -m fontTools.subset "${YIBAO_CJK_FONT}" ${_yibao_subset_options}
-          --text-file=${_yibao_gen}/glyphs-first.txt
-          --output-file=${_yibao_gen}/yibao-sc-first-1000.otf
-  COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/blank_glyphs.py" "${_yibao_gen}/yibao-sc-first-1000.otf"
-          "${_yibao_gen}/glyphs-first-blank.txt" "${_yibao_gen}/yibao-sc-first-1000.otf"
-  COMMAND "${YIBAO_PYTHON}" -m fontTools.ttLib.scaleUpem "${_yibao_gen}/yibao-sc-first-1000.otf" ${YIBAO_FONT_UPEM}
-          --output-file=${YIBAO_WEB_SITE}/yibao-sc-first.otf
-  DEPENDS "${_yibao_gen}/glyphs-first.txt" "${_yibao_gen}/glyphs-first-blank.txt"
-          "${YIBAO_ROOT}/web/tools/blank_glyphs.py"
-  COMMENT "Subsetting Noto Sans CJK SC (the first font)"
-  VERBATIM)
+# yibao_cut_font(NAME TEXT [BLANK]): SITE/NAME.otf, Noto Sans CJK SC cut to the characters of TEXT,
+# with the outlines of the characters of BLANK emptied (web/tools/blank_glyphs.py), then scaled.
+function(yibao_cut_font name text)
+  set(_cut "${_yibao_gen}/${name}-1000.otf")
+  set(_blank_step)
+  set(_blank_deps)
+  if(ARGC GREATER 2)
+    set(_blank_step COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/blank_glyphs.py" "${_cut}" "${ARGV2}" "${_cut}")
+    set(_blank_deps "${ARGV2}" "${YIBAO_ROOT}/web/tools/blank_glyphs.py")
+  endif()
+  add_custom_command(
+    OUTPUT "${YIBAO_WEB_SITE}/${name}.otf"
+    COMMAND "${YIBAO_PYTHON}" -m fontTools.subset "${YIBAO_CJK_FONT}" ${_yibao_subset_options}
+            --text-file=${text} --output-file=${_cut}
+    ${_blank_step}
+    # SOURCE_DATE_EPOCH: the font's "modified" stamp fixed, so the same sources give the same
+    # bytes (and the same site version) on every machine.
+    COMMAND "${CMAKE_COMMAND}" -E env SOURCE_DATE_EPOCH=1735689600
+            "${YIBAO_PYTHON}" -m fontTools.ttLib.scaleUpem "${_cut}" ${YIBAO_FONT_UPEM}
+            --output-file=${YIBAO_WEB_SITE}/${name}.otf
+    DEPENDS "${text}" ${_blank_deps}
+    COMMENT "Subsetting Noto Sans CJK SC (${name}.otf)"
+    VERBATIM)
+endfunction()
+yibao_cut_font(yibao-sc "${_yibao_gen}/glyphs.txt")
+yibao_cut_font(yibao-sc-first "${_yibao_gen}/glyphs-first.txt" "${_yibao_gen}/glyphs-first-blank.txt")
 
 # Both the font command and the page's sources use the generated files: one target drives the
 # commands, the others depend on it (no rule runs twice in a parallel build).

@@ -28,11 +28,7 @@ struct quote_case {
 
 std::vector<quote_case> load_cases() {
     std::vector<quote_case> out;
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(yibao::test::source_dir() + "/tests/cases"))
-        if (e.path().extension() == ".json") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& p : files) {
+    for (const auto& p : yibao::test::case_files()) {
         std::ifstream in(p);
         json doc = json::parse(in);
         for (const auto& c : doc.at("cases"))

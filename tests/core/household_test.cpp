@@ -28,11 +28,7 @@ struct single_case {
 // The cases of tests/cases/*.json that are written as a request object (not as exact bytes).
 std::vector<single_case> load_single_cases() {
     std::vector<single_case> out;
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(yibao::test::source_dir() + "/tests/cases"))
-        if (e.path().extension() == ".json") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& p : files) {
+    for (const auto& p : yibao::test::case_files()) {
         std::ifstream in(p);
         const json doc = json::parse(in);
         for (const auto& c : doc.at("cases"))

@@ -16,6 +16,15 @@ namespace yibao::test {
 
 inline std::string source_dir() { return YIBAO_SOURCE_DIR; }
 
+// The document cases, tests/cases/*.json, in name order.
+inline std::vector<std::filesystem::path> case_files() {
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(source_dir() + "/tests/cases"))
+        if (e.path().extension() == ".json") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 inline std::shared_ptr<const rule_book> project_rules() {
     static std::shared_ptr<const rule_book> book = [] {
         auto loaded = load_rules_dir(source_dir() + "/rules");
