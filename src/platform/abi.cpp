@@ -120,6 +120,16 @@ bool first_screen_file(std::string_view path, std::string_view district) {
     return name == "districts" || name == "municipal" || (!district.empty() && name == district);
 }
 
+// Puts a file into a set: in place of the one with its path, or added (a new year's file).
+void put(std::vector<rules_file>& files, rules_file f) {
+    auto same =
+        std::find_if(files.begin(), files.end(), [&](const rules_file& g) { return g.source.path == f.source.path; });
+    if (same == files.end())
+        files.push_back(std::move(f));
+    else
+        *same = std::move(f);
+}
+
 bool rules_complete = false;
 
 // The rules in these files (load_errors says what is wrong when it is null).
@@ -167,14 +177,7 @@ bool complete_rules() {
     // The whole bundle, with whatever published files replaced or added so far.
     std::vector<rules_file> files;
     for (int i = 0; i < yibao::web::embedded_rules_count; ++i) files.push_back(embedded(i));
-    for (const auto& f : book_files) {
-        auto same = std::find_if(files.begin(), files.end(),
-                                 [&](const rules_file& g) { return g.source.path == f.source.path; });
-        if (same == files.end())
-            files.push_back(f);
-        else
-            *same = f;
-    }
+    for (const auto& f : book_files) put(files, f);
     if (!load(std::move(files))) return false;
     set_page_book(book);
     return true;
@@ -250,13 +253,7 @@ EMSCRIPTEN_KEEPALIVE const char* yibao_update_rules(const char* files_json) {
             return refused("", "a file is not {path, text, sha256}");
         const std::string& path = f["path"].get_ref<const std::string&>();
         if (!published_path(path)) return refused(path, "not a rules file's path");
-        rules_file next{{"rules/" + path, f["text"].get<std::string>()}, f["sha256"].get<std::string>()};
-        auto same = std::find_if(files.begin(), files.end(),
-                                 [&](const rules_file& g) { return g.source.path == next.source.path; });
-        if (same == files.end())
-            files.push_back(std::move(next));
-        else
-            *same = std::move(next);
+        put(files, {{"rules/" + path, f["text"].get<std::string>()}, f["sha256"].get<std::string>()});
     }
     std::shared_ptr<const yibao::rule_book> updated = read(files);
     if (!updated) {
