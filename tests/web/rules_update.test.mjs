@@ -155,6 +155,7 @@ test('published rules: a new year (the 2099 fixture, extending 2026) becomes a c
     assert.equal(q.ok, true, JSON.stringify(q.errors));
     assert.equal(q.personal_standard, doc.standards.resident.tier1.value);
     assert.equal(q.fiscal_subsidy, doc.fiscal_subsidy.value);
+    await settle(page);  // the frame the update asked for
     const s = await state(page);
     assert.ok(Object.keys(s.widgets).includes('year.2099'), 'the year is among the choices on screen');
     assert.deepEqual(problems, []);
