@@ -216,7 +216,6 @@ add_library(yibao_page OBJECT
   ${YIBAO_ROOT}/src/ui/screens/state.cpp
   ${YIBAO_ROOT}/src/ui/widgets.cpp
   ${YIBAO_ROOT}/src/ui/text.cpp
-  "${_yibao_gen}/rules_bundle.cpp"
   "${_yibao_gen}/glyphs.cpp")
 add_dependencies(yibao_page yibao_gen)
 target_include_directories(yibao_page PRIVATE ${YIBAO_ROOT}/src)
@@ -256,7 +255,9 @@ set(_yibao_link_flags
   --extern-post-js "${_yibao_glue}")
 
 # The site's page: yibao.js + yibao.wasm in the site folder.
-add_executable(yibao_web)
+# Its rules are compiled in (embed_rules.py); the single file reads them from its HTML instead.
+add_executable(yibao_web "${_yibao_gen}/rules_bundle.cpp")
+target_include_directories(yibao_web PRIVATE ${YIBAO_ROOT}/src)
 target_link_libraries(yibao_web PRIVATE yibao_page)
 target_link_options(yibao_web PRIVATE ${_yibao_link_flags})
 set_target_properties(yibao_web PROPERTIES
@@ -306,10 +307,13 @@ add_dependencies(yibao_site yibao_web yibao_font yibao_rules_site)
 
 # --- the single-file page (make web-single): not part of ALL ---
 # The same objects and flags with the wasm inside the JS (-sSINGLE_FILE=1), written outside the
-# site; web/tools/make_single.py puts it, the font and index.html into one HTML file.
+# site; web/tools/make_single.py puts it, the font, the rules (as JSON text: the wasm holds none,
+# platform/rules_from_page.cpp, so new rules need no new link) and index.html into one HTML file.
 set(YIBAO_WEB_SINGLE "${YIBAO_ROOT}/build/web-single" CACHE PATH "Where the single-file page is written")
-add_executable(yibao_single EXCLUDE_FROM_ALL)
-target_link_libraries(yibao_single PRIVATE yibao_page)
+add_executable(yibao_single EXCLUDE_FROM_ALL "${YIBAO_ROOT}/src/platform/rules_from_page.cpp")
+target_include_directories(yibao_single PRIVATE ${YIBAO_ROOT}/src)
+target_link_libraries(yibao_single PRIVATE yibao_page nlohmann_json::nlohmann_json)
+yibao_warnings(yibao_single)
 target_link_options(yibao_single PRIVATE ${_yibao_link_flags} -sSINGLE_FILE=1)
 set_target_properties(yibao_single PROPERTIES
   OUTPUT_NAME yibao-single
@@ -326,8 +330,9 @@ add_custom_command(
   COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/make_single.py"
           --root "${YIBAO_ROOT}" --js "$<TARGET_FILE:yibao_single>"
           --font "${YIBAO_WEB_SITE}/yibao-sc.otf" --out "${YIBAO_WEB_SINGLE}/yibao-calc.html"
-  DEPENDS yibao_single "${YIBAO_WEB_SITE}/yibao-sc.otf" "${YIBAO_ROOT}/web/index.html"
+  DEPENDS yibao_single "${YIBAO_WEB_SITE}/yibao-sc.otf" "${YIBAO_ROOT}/web/index.html" ${_yibao_rules}
           "${YIBAO_ROOT}/web/tools/make_single.py" "${YIBAO_ROOT}/web/tools/stamp_site.py"
+          "${YIBAO_ROOT}/web/tools/embed_rules.py"
   COMMENT "Single-file page: ${YIBAO_WEB_SINGLE}/yibao-calc.html"
   VERBATIM)
 add_custom_target(yibao_web_single DEPENDS "${YIBAO_WEB_SINGLE}/yibao-calc.html")

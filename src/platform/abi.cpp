@@ -106,10 +106,7 @@ struct rules_file {
 };
 std::vector<rules_file> book_files;  // the files `book` was read from
 
-rules_file embedded(int i) {
-    const auto& f = yibao::web::embedded_rules[i];
-    return {{f.path, std::string(f.text, f.size)}, f.sha256};
-}
+rules_file embedded(const yibao::web::embedded_file& f) { return {{f.path, std::string(f.text, f.size)}, f.sha256}; }
 
 // Whether the first screen needs a bundled file: districts.json, a year's municipal rules, and the
 // files of `district` (an id; "" = none): rules/<jurisdiction>/<year>/<district>.json.
@@ -176,7 +173,7 @@ bool complete_rules() {
     rules_complete = true;
     // The whole bundle, with whatever published files replaced or added so far.
     std::vector<rules_file> files;
-    for (int i = 0; i < yibao::web::embedded_rules_count; ++i) files.push_back(embedded(i));
+    for (const auto& f : yibao::web::bundled_rules()) files.push_back(embedded(f));
     for (const auto& f : book_files) put(files, f);
     if (!load(std::move(files))) return false;
     set_page_book(book);
@@ -198,17 +195,16 @@ EMSCRIPTEN_KEEPALIVE int yibao_init(const char* query) {
     for (const auto& [key, value] : params)
         if (key == yibao::vocab::find_field("district")->url) asked = value;
     std::vector<rules_file> files;
-    for (int i = 0; i < yibao::web::embedded_rules_count; ++i)
-        if (first_screen_file(yibao::web::embedded_rules[i].path, "")) files.push_back(embedded(i));
+    for (const auto& f : yibao::web::bundled_rules())
+        if (first_screen_file(f.path, "")) files.push_back(embedded(f));
     if (!load(files)) return 1;
     if (asked.empty()) return 0;
     const std::optional<yibao::district_info> d = yibao::district_named(*book, asked);
     if (!d) return 0;  // the screens say that the link's district is unknown
     bool more = false;
-    for (int i = 0; i < yibao::web::embedded_rules_count; ++i)
-        if (!first_screen_file(yibao::web::embedded_rules[i].path, "") &&
-            first_screen_file(yibao::web::embedded_rules[i].path, d->id)) {
-            files.push_back(embedded(i));
+    for (const auto& f : yibao::web::bundled_rules())
+        if (!first_screen_file(f.path, "") && first_screen_file(f.path, d->id)) {
+            files.push_back(embedded(f));
             more = true;
         }
     if (more && !load(std::move(files))) return 1;

@@ -16,6 +16,9 @@ int yibao_complete_rules();
 const char* yibao_rules_files();
 const char* yibao_update_rules(const char* files_json);
 const char* yibao_load_errors();  // plain text, one problem a line
+// Only in the single-file page (platform/rules_from_page.cpp), before yibao_init: the rules files
+// from its HTML ({"files": [{path, text, sha256}]}); "" when taken, else what is wrong.
+const char* yibao_bundle_rules(const char* json);
 
 // The rule engine, as the CLI answers: `yibao quote` (with advice when asked), the catalogue of
 // years, districts and dates, a year's categories in a district.

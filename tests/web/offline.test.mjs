@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -141,5 +141,74 @@ test('the single-file build opens from file:// and quotes', async () => {
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
+  }
+});
+
+// The single file carries its rules as JSON text (web/tools/make_single.py), not inside its wasm:
+// written again from another rules folder with the same linked script, it quotes with those rules.
+function single_with_rules(rules_dir, out_dir) {
+  const out = path.join(out_dir, 'yibao-calc.html');
+  const r = spawnSync('python3', [
+    path.join(root, 'web/tools/make_single.py'), '--root', root,
+    '--js', path.join(root, 'build/web-cmake/single/yibao-single.js'),
+    '--font', path.join(site, 'yibao-sc.otf'), '--rules', rules_dir, '--out', out,
+  ], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return out;
+}
+
+test('the single file\'s rules are refreshed without linking again: the 2099 fixture is quoted, a broken file is refused', async () => {
+  const script = path.join(root, 'build/web-cmake/single/yibao-single.js');
+  assert.ok(existsSync(script), 'build/web-cmake/single/yibao-single.js: run `make web-single`');
+  const linked = readFileSync(script);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'yibao-single-'));
+  try {
+    const rules = path.join(dir, 'rules');
+    cpSync(path.join(root, 'rules'), rules, { recursive: true });
+    cpSync(path.join(root, 'tests/rules_fixtures/chongqing/2099'), path.join(rules, 'chongqing/2099'), { recursive: true });
+    const fixture = JSON.parse(readFileSync(path.join(rules, 'chongqing/2099/municipal.json'), 'utf8'));
+    const file = single_with_rules(rules, dir);
+    assert.deepEqual(readFileSync(script), linked, 'the linked script is not touched');
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    try {
+      await page.goto(`${pathToFileURL(file).href}?today=2098-10-01`);
+      await page.evaluate(() => window.yibao.ready);
+      const years = await page.evaluate(() => window.yibao.catalogue().years.map((y) => y.year ?? y));
+      assert.ok(years.includes(2099), `years ${JSON.stringify(years)}`);
+      const q = await page.evaluate(() => window.yibao.quote({ year: 2099, district: 'chongqing', tier: 1, paid_on: '2098-10-10', continuous: true }));
+      assert.equal(q.ok, true, JSON.stringify(q.errors));
+      assert.equal(q.personal_standard, fixture.standards.resident.tier1.value);
+      assert.equal(q.fiscal_subsidy, fixture.fiscal_subsidy.value);
+      assert.ok(Object.keys((await state(page)).widgets).includes('year.2099'), 'the year is among the choices on screen');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+
+    // A string where a number belongs: the page says the rules did not load, never shows a figure.
+    const municipal = path.join(rules, 'chongqing/2026/municipal.json');
+    const doc = JSON.parse(readFileSync(municipal, 'utf8'));
+    doc.standards.resident.tier1.value = '400';
+    writeFileSync(municipal, JSON.stringify(doc, null, 1));
+    const broken = single_with_rules(rules, dir);
+    const context2 = await browser.newContext(phone);
+    const page2 = await context2.newPage();
+    const errors = [];
+    page2.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    try {
+      await page2.goto(`${pathToFileURL(broken).href}?today=2026-03-01`);
+      const said = await page2.evaluate(() => window.yibao.ready.then(() => 'ready', () => document.getElementById('msg').textContent));
+      assert.match(said, /计算规则加载失败/);
+      assert.ok(errors.some((e) => e.includes('chongqing/2026/municipal.json') && e.includes('/standards/resident/tier1/value')),
+        `the console names the file and the field: ${errors.join(' | ')}`);
+      assert.equal(await page2.evaluate(() => window.yibao.started || false), false);
+    } finally {
+      await context2.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

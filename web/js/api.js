@@ -45,6 +45,17 @@
   var rules_ready = module_ready.then(function (m) {
     mod = m;
     palette = call_json(function () { return mod._yibao_palette(); });
+    if (build.single) {
+      // The single file carries its rules as JSON text (make_single.py), not inside its wasm.
+      var bundle = document.getElementById('yibao-rules');
+      var refused = with_string(bundle ? bundle.textContent : '', function (s) {
+        return mod.UTF8ToString(mod._yibao_bundle_rules(s));
+      });
+      if (refused) {
+        show('计算规则加载失败：本文件不完整，请重新获取计算器文件。');
+        throw new Error('yibao: rules did not load: ' + refused);
+      }
+    }
     if (with_string(location.search, function (q) { return mod._yibao_init(q); }) !== 0) {
       show('计算规则加载失败，请稍后刷新重试。');
       throw new Error('yibao: rules did not load: ' + mod.UTF8ToString(mod._yibao_load_errors()));

@@ -4,7 +4,8 @@
 usage: embed_rules.py ROOT OUT.cpp FILE.json...
 Each file is stored with its path relative to ROOT ("rules/chongqing/2025/wanzhou.json"), its
 text (without layout whitespace) and the SHA-256 of the file as published; src/platform/rules_bundle.h
-declares the table, the page loads it with load_rules_texts.
+declares bundled_rules(), the page loads them with load_rules_texts. (The single-file page reads the
+same files from its HTML instead: make_single.py, platform/rules_from_page.cpp.)
 """
 import hashlib
 import os
@@ -62,7 +63,9 @@ def main() -> int:
         "",
         "namespace yibao::web {",
         "",
-        "const embedded_file embedded_rules[] = {",
+        "namespace {",
+        "",
+        "const embedded_file files[] = {",
     ]
     for path in files:
         rel = os.path.relpath(path, root).replace(os.sep, "/")
@@ -75,7 +78,10 @@ def main() -> int:
         parts.append("  {%s, %s, %d, \"%s\"}," % (c_bytes(rel.encode()), c_bytes(data), len(data), digest))
     parts += [
         "};",
-        "const int embedded_rules_count = %d;" % len(files),
+        "",
+        "}  // namespace",
+        "",
+        "std::span<const embedded_file> bundled_rules() { return files; }",
         "",
         "}  // namespace yibao::web",
         "",
