@@ -169,11 +169,33 @@ void print_readable(const yibao::ui::presentation& p) {
 
 // A household's readable answer: the household's presentation model (ui/presentation.h
 // present_household) as lines of text: the family's total and first days of cover, then each
-// member (label, amount, coverage, waiting period, or why it is refused), then the family's advice.
+// member (label, amount, its own answers, coverage, waiting period, or why it is refused), the
+// family's advice, then each member's reasons with their clauses.
 void print_household_readable(const yibao::ui::presentation& p) {
     using yibao::ui::row_kind;
     namespace section_id = yibao::ui::section_id;
     for (const auto& s : p.sections) {
+        if (s.id == section_id::answers) {  // what the family shares: the year, district, payment day
+            std::cout << s.heading << "：";
+            for (std::size_t i = 0; i < s.rows.size(); ++i)
+                std::cout << (i ? "；" : "") << s.rows[i].label << " " << s.rows[i].text;
+            std::cout << "\n";
+            continue;
+        }
+        if (s.id == section_id::why) {
+            std::cout << "\n" << s.heading << "：\n";
+            int n = 0;
+            for (const auto& r : s.rows) {
+                if (r.kind == row_kind::reason)
+                    std::cout << "  " << ++n << ". " << r.text << (r.source.empty() ? "" : "〔" + r.source + "〕")
+                              << "\n";
+                else {
+                    std::cout << r.text << "：\n";
+                    n = 0;
+                }
+            }
+            continue;
+        }
         if (s.id == section_id::member) {
             std::cout << "\n" << s.heading;
             for (const auto& r : s.rows)

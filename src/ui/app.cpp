@@ -257,7 +257,10 @@ std::string app::share_query() const {
     return q;
 }
 
-std::string app::presentation_json() const { return ui::presentation_json(model_); }
+// The picture and the printout: the household's model once members are added, else the person's.
+std::string app::presentation_json() const {
+    return ui::presentation_json(members_.empty() ? model_ : household_model_);
+}
 
 void app::set_focus(const std::string& id, bool by_keyboard) {
     cv_.requests.focus = by_keyboard ? id : std::string();

@@ -138,6 +138,7 @@ class app {
     void draw_continuity();
     void draw_household();                       // the family: one compact card per member, the total
     void draw_member(std::size_t index);         // an added member's card (index in members_, from 0)
+    void draw_family_year();                     // every member's coverage on one year's timeline
     std::vector<member_form> household() const;  // every member: the main form's person first
     void draw_answer();
     void draw_actions();

@@ -72,6 +72,7 @@ std::string to_query(const form& f);
 struct member_form {
     std::optional<member_label> label;
     form answers;
+    bool categories_open = false;  // the page's: the member's list of assistance categories is shown
 };
 
 // Each member's request: the shared answers of `shared` with the member's own (to_request of both).

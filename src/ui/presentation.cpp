@@ -342,26 +342,59 @@ presentation present_household(const rule_book& book, const std::vector<member_r
 
     section whole{std::string(section_id::household), "全家", {}};
     std::vector<section> each;
+    // The answers the family shares: the year, district and payment day when every member has the
+    // same (a member may answer its own: then it is in that member's line).
+    section shared{std::string(section_id::answers), "全家共同的回答", {}};
+    const std::size_t count = std::min(q.members.size(), members.size());
+    std::vector<presentation> own_models;
+    for (std::size_t i = 0; i < count; ++i)
+        own_models.push_back(present(book, members[i].req, q.members[i].q, {}, today));
+    auto shared_by_all = [&](const row& r) {
+        if (r.id != "district" && r.id != "year" && r.id != "paid_on") return false;
+        return std::all_of(own_models.begin(), own_models.end(), [&](const presentation& o) {
+            const section* a = o.find(section_id::answers);
+            const row* same = a ? a->find(r.id) : nullptr;
+            return same && same->text == r.text;
+        });
+    };
+    // Each member's reasons, after a line naming the member.
+    section why{std::string(section_id::why), "为什么 · 依据", {}};
     section footer{std::string(section_id::footer), "", {}};
     footer.rows.push_back(text_row("disclaimer", "仅供参考，以当地医保经办机构和税务部门的解释为准。", tone::muted));
     bool estimated_due = false;
     // The first days of cover, and who starts on each.
     std::vector<std::pair<date, std::string>> starts;
-    for (std::size_t i = 0; i < q.members.size() && i < members.size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
         const member_quote& m = q.members[i];
         const request& req = members[i].req;
-        const presentation own = present(book, req, m.q, {}, today);
+        const presentation& own = own_models[i];
         const std::string name = member_name(m.label, i);
-        section s{std::string(section_id::member),
-                  std::to_string(i + 1) + ". " + name + "（" + std::string(vocab::person(req.person).zh_short) + "）",
-                  {}};
+        const std::string heading =
+            std::to_string(i + 1) + ". " + name + "（" + std::string(vocab::person(req.person).zh_short) + "）";
+        section s{std::string(section_id::member), heading, {}};
+        if (const section* asked = own.find(section_id::answers)) {
+            // The member's own answers in one line (the heading names the person); the shared ones once.
+            std::string line;
+            for (const auto& r : asked->rows) {
+                if (shared_by_all(r)) {
+                    if (i == 0) shared.rows.push_back(r);
+                } else if (r.id != "person") {
+                    line += (line.empty() ? "" : "；") + r.label + "：" + r.text;
+                }
+            }
+            s.rows.push_back(text_row("answers", line, tone::muted));
+        }
+        if (const section* reasons = own.find(section_id::why)) {
+            why.rows.push_back(text_row("member", heading));
+            for (const auto& r : reasons->rows) why.rows.push_back(r);
+        }
         if (const section* answer = own.find(section_id::answer)) {
             if (m.q.ok) {
                 row due = pair_row("due", "应缴", format_yuan(m.q.due) + "元");
                 if (const row* big = answer->find("due")) due.flag = big->flag;
                 estimated_due = estimated_due || !due.flag.empty();
                 s.rows.push_back(std::move(due));
-                for (const char* id : {"estimate", "coverage", "waiting"})
+                for (const char* id : {"estimate", "coverage", "waiting", "category"})
                     if (const row* r = answer->find(id)) s.rows.push_back(*r);
                 if (m.q.coverage_start) starts.emplace_back(*m.q.coverage_start, name);
             } else {
@@ -412,6 +445,7 @@ presentation present_household(const rule_book& book, const std::vector<member_r
             if (e.field.rfind(std::string(vocab::members_key) + "/", 0) != 0)
                 whole.rows.push_back(bullet_row("error", e.message, tone::bad, e.field));
     }
+    if (!shared.rows.empty()) p.sections.push_back(std::move(shared));
     p.sections.push_back(std::move(whole));
     for (auto& s : each) p.sections.push_back(std::move(s));
     if (q.ok && !family.lines.empty()) {
@@ -419,6 +453,7 @@ presentation present_household(const rule_book& book, const std::vector<member_r
         for (const auto& line : family.lines) hints.rows.push_back(bullet_row("hint", line));
         p.sections.push_back(std::move(hints));
     }
+    if (!why.rows.empty()) p.sections.push_back(std::move(why));
     if (!version.empty()) footer.rows.push_back(text_row("version", "版本 " + std::string(version), tone::muted));
     p.sections.push_back(std::move(footer));
     return p;

@@ -88,15 +88,22 @@ presentation present(const rule_book& book, const request& req, const quote& q, 
                      std::string_view version = {});
 
 // The model of a household's quote (a presentation whose sections are, in order):
+//   "answers" (全家共同的回答): the answers every member shares — "district", "year", "paid_on"
+//     (pair rows, as in a single model).
 //   "household": "due" (amount: label 全家应缴, only when every member is quoted; flag 估算 when a
 //     member's amount is an estimate), "start" (text: 全家都自…起享受待遇) when every member starts on one
 //     day, else "earliest_start" and "latest_start" (text, naming the members); refused: "no_quote"
 //     and an "error" bullet for each error not about one member (a member's are in its section).
 //   "member", one per member in order, heading "1. 父亲（居民）" (the label from vocab::member_labels,
-//     or 成员N; the person's short name): "due" (pair: label 应缴, text "40元"; flag 估算 when
-//     estimated), "estimate", "coverage", "waiting" — the rows of that member's own model — or, for a
-//     refused member, its "error" bullets.
+//     or 成员N; the person's short name): "answers" (text, muted: the member's own answers in one
+//     line, "资助类别：低保；缴费档次：一档；上一年度：断保1年"; the screens show them as controls
+//     and skip it), then "due" (pair: label 应缴, text "40元"; flag 估算 when estimated),
+//     "estimate", "coverage", "waiting", "category" (适用资助类别, when one applies) — the rows of
+//     that member's own model — or, for a refused
+//     member, its "error" bullets.
 //   "family_hints": the family's advice (household_advice lines), when there is any.
+//   "why" (为什么 · 依据): for each member with reasons, a "member" text row (its heading) and then
+//     that member's "reason" rows, each with its clause.
 //   "footer": the disclaimer, each distinct year and district's rules, the version.
 // `members` are the requests as asked (to_member_requests, or parse_any_request's), `q` their
 // evaluate_household, `family` the household's advice (advise_household).

@@ -520,4 +520,79 @@ void canvas::timeline(date year_from, date year_to, std::optional<date> paid, st
     n.font_px = 0;  // not drawn as this text: read, not found on the canvas
 }
 
+void canvas::timelines(date year_from, date year_to, const std::vector<timeline_row>& rows) {
+    if (rows.empty()) return;
+    begin_row();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImFont* body = f.body;
+    const float lh = line_height(body);
+    float label_w = 0;
+    for (const auto& r : rows)
+        label_w = std::max(label_w, body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, r.name.c_str()).x);
+    label_w = std::min(label_w + px(10), column_w * 0.4f);
+    const float bx = origin.x + label_w, bw = column_w - label_w;
+    const float bar_h = px(14);
+    const float total = static_cast<float>(days_between(year_from, year_to) + 1);
+    auto x_of = [&](date d) {
+        const float t = static_cast<float>(days_between(year_from, d)) / total;
+        return bx + std::clamp(t, 0.0f, 1.0f) * bw;
+    };
+    auto x_after = [&](date d) { return x_of(add_days(d, 1)); };
+    ImDrawList* dl = draw_list();
+    float y = origin.y;
+    for (std::size_t i = 0; i < rows.size(); ++i, y += lh) {
+        const timeline_row& r = rows[i];
+        text_at(ImVec2(origin.x, y + (lh - body->FontSize) * 0.5f), r.name, colors::text);
+        const float top = y + (lh - bar_h) * 0.5f;
+        const ImVec2 b0(bx, top), b1(bx + bw, top + bar_h);
+        dl->AddRectFilled(b0, b1, colors::disabled, px(3));
+        if (r.wait_from && r.wait_to)
+            dl->AddRectFilled(ImVec2(x_of(*r.wait_from), top), ImVec2(x_after(*r.wait_to), top + bar_h),
+                              colors::waiting);
+        if (r.start && r.end)
+            dl->AddRectFilled(ImVec2(x_of(*r.start), top), ImVec2(x_after(*r.end), top + bar_h), colors::covered);
+        for (int m = 2; m <= 12; ++m) {
+            const float x = x_of(date{year_from.year(), month{static_cast<unsigned>(m)}, day{1}});
+            dl->AddLine(ImVec2(x, top), ImVec2(x, top + bar_h), IM_COL32(255, 255, 255, 200), px(1));
+        }
+        dl->AddRect(b0, b1, colors::shadow, px(3));
+        sem_node& n = text_node(r.name + "：" + r.said, ImVec2(origin.x, y), ImVec2(origin.x + column_w, y + lh), body,
+                                "household.timeline." + std::to_string(i));
+        n.font_px = 0;  // read, not found on the canvas as this text
+    }
+    // The quarters under the last bar.
+    for (int m = 1; m <= 12; m += 3) {
+        const float x = x_of(date{year_from.year(), month{static_cast<unsigned>(m)}, day{1}});
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%d月", m);
+        dl->AddLine(ImVec2(x, y), ImVec2(x, y + px(4)), colors::muted, px(1));
+        text_at(ImVec2(x + px(2), y + px(2)), buf, colors::muted);
+    }
+    ImGui::Dummy(ImVec2(column_w, y - origin.y + px(2) + lh));
+}
+
+void canvas::timeline_legend(bool waiting, bool paid) {
+    begin_row();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = draw_list();
+    const float s = px(12), lh = line_height(f.body);
+    float x = p.x;
+    auto swatch = [&](ImU32 col, const char* label) {
+        dl->AddRectFilled(ImVec2(x, p.y + (lh - s) * 0.5f), ImVec2(x + s, p.y + (lh + s) * 0.5f), col, px(2));
+        x += s + px(4);
+        text_at(ImVec2(x, p.y + (lh - f.body->FontSize) * 0.5f), label, colors::muted);
+        x += f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, label).x + px(12);
+    };
+    swatch(colors::covered, "享受待遇");
+    if (waiting) swatch(colors::waiting, "等待期");
+    if (paid) {
+        const float t = px(6), mid = p.y + lh * 0.5f;
+        dl->AddTriangleFilled(ImVec2(x + t, mid + t * 0.7f), ImVec2(x, mid - t * 0.7f),
+                              ImVec2(x + 2 * t, mid - t * 0.7f), colors::primary);
+        x += 2 * t + px(4);
+        text_at(ImVec2(x, p.y + (lh - f.body->FontSize) * 0.5f), "缴费日", colors::muted);
+    }
+    ImGui::Dummy(ImVec2(column_w, lh));
+}
+
 }  // namespace yibao::ui

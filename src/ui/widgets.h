@@ -148,6 +148,15 @@ class canvas {
     // The coverage year as a bar: waiting period, covered days, payment day.
     void timeline(date year_from, date year_to, std::optional<date> paid, std::optional<date> start,
                   std::optional<date> end, std::optional<date> wait_from, std::optional<date> wait_to);
+    // A household's year: one bar a member on one shared axis of months, its name on the left.
+    struct timeline_row {
+        std::string name;  // drawn: "1. 父亲"
+        std::string said;  // the semantics layer's words for the row's bar
+        std::optional<date> start, end, wait_from, wait_to;
+    };
+    void timelines(date year_from, date year_to, const std::vector<timeline_row>& rows);
+    // The key under a timeline: 享受待遇, 等待期 when there is one, 缴费日 when its mark is drawn.
+    void timeline_legend(bool waiting, bool paid = false);
 
     void record(const std::string& id, ImVec2 min, ImVec2 max) { rects.push_back({id, min, max}); }
     // A semantics node over the screen rectangle [min, max] (device px).

@@ -534,5 +534,66 @@ TEST(household_presentation, a_refused_member_shows_why_and_the_family_has_no_to
     EXPECT_FALSE(members[1]->find("due"));
 }
 
+// The household's printout and picture carry what was asked and why: the answers the family shares
+// once (万州, 2025年度, paid 2024年12月1日), each member's own answers in its section (the category by
+// its name in 万州医保发〔2024〕51号's table: 101 民政城乡低保对象), and each member's reasons with
+// their clauses.
+TEST(household_presentation, the_shared_answers_each_members_own_and_each_members_reasons) {
+    const nlohmann::json base = {{"year", 2025}, {"district", "wanzhou"}, {"tier", 1}, {"paid_on", "2024-12-01"}};
+    nlohmann::json dibao = base, plain = base;
+    dibao["categories"] = {"101"};
+    const presentation p = household_model({dibao, plain}, {member_label::father, member_label::self}, d("2024-11-20"));
+    ASSERT_TRUE(p.ok);
+    ASSERT_FALSE(p.sections.empty());
+    EXPECT_EQ(p.sections.front().id, section_id::answers);
+    EXPECT_EQ(text_of(p, section_id::answers, "district"), "万州区");
+    EXPECT_EQ(text_of(p, section_id::answers, "year"), "2025年度");
+    EXPECT_EQ(text_of(p, section_id::answers, "paid_on"), "2024年12月1日");
+    EXPECT_FALSE(find_row(p, section_id::answers, "tier"));  // each member's own
+    const auto members = member_sections(p);
+    ASSERT_EQ(members.size(), 2u);
+    ASSERT_TRUE(members[0]->find("answers"));
+    EXPECT_TRUE(contains(members[0]->find("answers")->text, "资助类别：民政城乡低保对象"))
+        << members[0]->find("answers")->text;
+    EXPECT_TRUE(contains(members[0]->find("answers")->text, "缴费档次：一档"));
+    EXPECT_FALSE(contains(members[0]->find("answers")->text, "参保地"));
+    EXPECT_TRUE(contains(members[1]->find("answers")->text, "资助类别：无"));
+    ASSERT_TRUE(members[0]->find("category"));
+    EXPECT_EQ(members[0]->find("category")->text, "适用资助类别：民政城乡低保对象");
+    EXPECT_FALSE(members[1]->find("category"));
+    // Reasons: a line naming each member, then its reasons; the assistance rests on 000's table.
+    const section* why = p.find(section_id::why);
+    ASSERT_TRUE(why);
+    std::vector<std::string> named;
+    bool table_cited = false;
+    for (const auto& r : why->rows) {
+        if (r.id == "member") named.push_back(r.text);
+        if (r.kind == row_kind::reason && named.size() == 1 && contains(r.source, "万州医保发〔2024〕51号"))
+            table_cited = true;
+    }
+    EXPECT_EQ(named, (std::vector<std::string>{"1. 父亲（居民）", "2. 本人（居民）"}));
+    EXPECT_TRUE(table_cited);
+    // Walked by the picture and the printout as JSON, in this order.
+    const nlohmann::json j = nlohmann::json::parse(presentation_json(p));
+    std::vector<std::string> order;
+    for (const auto& s : j["sections"]) order.push_back(s["id"]);
+    EXPECT_EQ(order,
+              (std::vector<std::string>{"answers", "household", "member", "member", "family_hints", "why", "footer"}));
+}
+
+// A member who answers its own payment day: the day is that member's, not the family's.
+TEST(household_presentation, an_answer_a_member_gives_itself_is_not_shared) {
+    const nlohmann::json base = {{"year", 2025}, {"district", "wanzhou"}, {"tier", 1}, {"paid_on", "2024-12-01"}};
+    nlohmann::json later = base;
+    later["paid_on"] = "2025-01-10";
+    const presentation p = household_model({base, later}, {member_label::self, member_label::mother}, d("2024-11-20"));
+    EXPECT_FALSE(find_row(p, section_id::answers, "paid_on"));
+    EXPECT_EQ(text_of(p, section_id::answers, "district"), "万州区");
+    const auto members = member_sections(p);
+    ASSERT_EQ(members.size(), 2u);
+    EXPECT_TRUE(contains(members[0]->find("answers")->text, "缴费日期：2024年12月1日"));
+    EXPECT_TRUE(contains(members[1]->find("answers")->text, "缴费日期：2025年1月10日"));
+}
+
 }  // namespace
 }  // namespace yibao::ui

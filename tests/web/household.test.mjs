@@ -27,6 +27,8 @@ const family = {
   ],
 };
 
+const cn = (iso) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
 function cli_household(request) {
   const r = spawnSync(path.join(root, 'build/native/yibao'), ['quote'], { input: JSON.stringify(request), cwd: root });
   return JSON.parse(r.stdout.toString());
@@ -79,6 +81,29 @@ test('a family of four by taps: the total and each start date', async () => {
   assert.ok(s.share_query.includes('m1.label=self'), s.share_query);
   assert.ok(s.share_query.includes('m3.person=newborn'), s.share_query);
   assert.equal(s.missing_glyphs, '');
+  // The bar at 360 px: the family's total, and under it the earliest and latest first day of cover.
+  const md = (iso) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+  const starts = cli.members.map((m) => m.coverage_start).sort();
+  assert.notEqual(starts[0], starts[3], 'the parent starts later than the others');
+  assert.equal(s.answer.bar, `${cli.due}|${md(starts[0])}–${md(starts[3])}起`);
+  // Every member's year on one timeline, each bar read in words.
+  for (let i = 0; i < 4; ++i) {
+    const said = await page.locator(`#a11y [data-id="household.timeline.${i}"]`).textContent();
+    const m = cli.members[i];
+    assert.ok(said.includes(`享受待遇${cn(m.coverage_start)}至${cn(m.coverage_end)}`), said);
+    assert.equal(said.includes('等待期'), m.waiting !== null, said);
+  }
+  // The saved picture and the printout are the household's: the total, each member and the reasons.
+  const drawn = await page.evaluate(async () => { window.yibao.picture(); return window.yibao.picture_text; });
+  assert.ok(drawn.includes('全家应缴'), drawn.join('|'));
+  assert.ok(drawn.includes(String(cli.due)), 'the total is drawn');
+  for (const h of ['1. 父亲（居民）', '2. 本人（居民）', '3. 子女（大学生）', '4. 子女（新生儿）'])
+    assert.equal(drawn.filter((t) => t === h).length, 2, `${h}: its section and its reasons`);
+  assert.ok(drawn.some((t) => t.includes('渝医保发〔2025〕42号')), 'the 2026 notice is cited');
+  const printed = await page.evaluate(() => window.yibao.render_print('a4').innerText);
+  assert.ok(printed.includes(`全家应缴 ${cli.due} 元`), printed);
+  assert.ok(printed.includes('资助类别：城乡低保对象'), 'the grandparent\'s category is printed');
+  assert.ok(printed.includes('等待期'), 'the parent\'s waiting period is printed');
   // Each member's card from its top, then the family's card above the add button.
   for (const m of ['m0', 'm1', 'm2', 'm3']) {
     await reveal(page, `${m}.label.minus`);
@@ -92,6 +117,20 @@ test('a family of four by taps: the total and each start date', async () => {
   assert_household_matches_cli(s2, ['father', 'self', 'child', 'child']);
   await shot(again.page, '62-household-from-link');
   await again.context.close();
+  // A member with two categories (the list opens on the card): the higher assistance applies (就高).
+  await tap(page, 'm1.categories');
+  await tap(page, 'm1.cat.101');
+  await tap(page, 'm1.cat.113');
+  await settle(page);
+  const two = await state(page);
+  const cli_two = cli_household({ ...family, members: family.members.map((m, i) => (i === 1 ? { ...m, categories: ['101', '113'] } : m)) });
+  assert.equal(Number(two.household.members[1].due), cli_two.members[1].due);
+  assert.equal(cli_two.members[1].category_applied, '113');
+  assert.ok(two.share_query.includes('m1.cat') || two.share_query.includes('m1.categor'), two.share_query);
+  await reveal(page, 'm1.cat.113');
+  await shot(page, '63-household-member-categories');
+  await tap(page, 'm1.cat.none');
+  await tap(page, 'm1.categories');
   // Removing a member takes it out of the total.
   await tap(page, 'm3.remove');
   const s3 = await state(page);

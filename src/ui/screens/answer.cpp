@@ -186,33 +186,8 @@ void app::draw_answer() {
             wt = q.waiting->to;
         }
         cv_.timeline(y0, y1, form_.paid_on, q.coverage_start, q.coverage_end, wf, wt);
-        {
-            // Legend.
-            cv_.begin_row();
-            ImVec2 p = ImGui::GetCursorScreenPos();
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            float s = cv_.px(12), x = p.x;
-            const float lh = cv_.line_height(fonts_.body);
-            auto swatch = [&](ImU32 col, const char* label) {
-                dl->AddRectFilled(ImVec2(x, p.y + (lh - s) * 0.5f), ImVec2(x + s, p.y + (lh + s) * 0.5f), col,
-                                  cv_.px(2));
-                x += s + cv_.px(4);
-                cv_.text_at(ImVec2(x, p.y + (lh - fonts_.body->FontSize) * 0.5f), label, colors::muted);
-                x += fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, 0, label).x + cv_.px(12);
-            };
-            swatch(colors::covered, "享受待遇");
-            if (q.waiting) swatch(colors::waiting, "等待期");
-            float t = cv_.px(6);
-            const bool paid_in_year =
-                sys_days{form_.paid_on} >= sys_days{y0} && sys_days{form_.paid_on} <= sys_days{y1};
-            if (paid_in_year)
-                dl->AddTriangleFilled(ImVec2(x + t, p.y + lh * 0.5f + t * 0.7f), ImVec2(x, p.y + lh * 0.5f - t * 0.7f),
-                                      ImVec2(x + 2 * t, p.y + lh * 0.5f - t * 0.7f), colors::primary);
-            x += 2 * t + cv_.px(4);
-            if (paid_in_year)
-                cv_.text_at(ImVec2(x, p.y + (lh - fonts_.body->FontSize) * 0.5f), "缴费日", colors::muted);
-            ImGui::Dummy(ImVec2(cv_.column_w, lh));
-        }
+        cv_.timeline_legend(q.waiting.has_value(),
+                            sys_days{form_.paid_on} >= sys_days{y0} && sys_days{form_.paid_on} <= sys_days{y1});
         cv_.space(12);
 
         // Tier 1 and tier 2 side by side (tapping one chooses it).

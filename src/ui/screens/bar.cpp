@@ -97,29 +97,52 @@ void app::draw_bar(const frame_input& in) {
                 if (!first || *m.q.coverage_start < *first) first = m.q.coverage_start;
                 if (!last || *m.q.coverage_start > *last) last = m.q.coverage_start;
             }
-        float x = x0;
         if (household_.ok) {
-            cv_.text_at(ImVec2(x, ty), bar_family_due, soft, hf);
-            x += hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, bar_family_due).x + cv_.px(6);
-            cv_.text_at(ImVec2(x, ty), text, white, hf);
-            x += hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, text.c_str()).x + cv_.px(2);
-            cv_.text_at(ImVec2(x, ty), bar_unit, soft, hf);
-            x += hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, bar_unit).x + cv_.px(12);
             said = std::string(bar_family_due) + text + bar_unit;
             shown_.bar = text;
+            std::string s;  // 1月1日起, or 1月1日–4月1日起 (with the year when it is not the year asked)
             if (first && last) {
-                auto md = [](const date& d) {
-                    return std::to_string(static_cast<unsigned>(d.month())) + "月" +
+                auto md = [&](const date& d) {
+                    return (static_cast<int>(d.year()) == form_.year
+                                ? std::string()
+                                : std::to_string(static_cast<int>(d.year())) + "年") +
+                           std::to_string(static_cast<unsigned>(d.month())) + "月" +
                            std::to_string(static_cast<unsigned>(d.day())) + "日";
                 };
-                const std::string s = *first == *last ? md(*first) + "起" : md(*first) + "–" + md(*last) + "起";
-                const float w = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, s.c_str()).x;
-                const float tx = std::max(x, x1 - w);
-                if (tx + w <= x1 + cv_.px(1)) cv_.text_at(ImVec2(tx, (h - bf->FontSize) * 0.5f), s, white, bf);
+                s = *first == *last ? md(*first) + "起" : md(*first) + "–" + md(*last) + "起";
                 shown_.bar += "|" + s;
                 said += *first == *last
                             ? "，全家自" + chinese_date(*first) + "起享受待遇"
                             : "，最早" + chinese_date(*first) + "起、最晚" + chinese_date(*last) + "起享受待遇";
+            }
+            // One line when the total and the first days fit beside each other; on a narrow phone,
+            // two lines in the body size: the total, then the first days of cover.
+            auto width = [](ImFont* f, const std::string& t) {
+                return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x;
+            };
+            const float gap = cv_.px(6), unit_gap = cv_.px(2), apart = cv_.px(12);
+            const float one_line = width(hf, bar_family_due) + gap + width(hf, text) + unit_gap + width(hf, bar_unit) +
+                                   (s.empty() ? 0 : apart + width(bf, s));
+            const bool two_lines = !s.empty() && x0 + one_line > x1 + cv_.px(1);
+            ImFont* af = two_lines ? bf : hf;  // the total's font
+            const float line = bf->FontSize;
+            const float ay = two_lines ? (h - 2 * line) * 0.5f : ty;
+            float x = x0;
+            cv_.text_at(ImVec2(x, ay), bar_family_due, soft, af);
+            x += width(af, bar_family_due) + gap;
+            cv_.text_at(ImVec2(x, ay), text, white, af);
+            x += width(af, text) + unit_gap;
+            cv_.text_at(ImVec2(x, ay), bar_unit, soft, af);
+            x += width(af, bar_unit) + apart;
+            if (two_lines) {
+                const std::string longer = s + "享受待遇";
+                if (x0 + width(bf, longer) <= x1 + cv_.px(1))
+                    cv_.text_at(ImVec2(x0, ay + line), longer, white, bf);
+                else if (x0 + width(bf, s) <= x1 + cv_.px(1))
+                    cv_.text_at(ImVec2(x0, ay + line), s, white, bf);
+            } else if (!s.empty()) {
+                const float w = width(bf, s);
+                cv_.text_at(ImVec2(std::max(x, x1 - w), (h - bf->FontSize) * 0.5f), s, white, bf);
             }
         } else {
             const std::string none = "全家应缴：暂时算不出，请看下方提示";

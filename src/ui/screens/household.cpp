@@ -49,8 +49,9 @@ void app::draw_household() {
         if (const section* s = member_section(household_model_, 0)) {
             cv_.space(6);
             for (const auto& r : s->rows)
-                cv_.wrapped(r.id == "due" ? r.label + r.text : r.text,
-                            r.kind == row_kind::bullet ? colors::error : colors::text);
+                if (r.id != "answers")  // asked above, as controls
+                    cv_.wrapped(r.id == "due" ? r.label + r.text : r.text,
+                                r.kind == row_kind::bullet ? colors::error : colors::text);
         }
     }
     cv_.card_end();
@@ -70,6 +71,7 @@ void app::draw_household() {
                 cv_.space(4);
             }
         }
+        draw_family_year();
         if (const section* hints = household_model_.find(section_id::family_hints))
             for (const auto& r : hints->rows) {
                 cv_.wrapped("• " + r.text);
@@ -93,6 +95,40 @@ void app::draw_household() {
         }
         cv_.space(12);
     }
+}
+
+// Every member's year on one timeline: who waits, who is covered from when.
+void app::draw_family_year() {
+    const auto all = household();
+    std::vector<canvas::timeline_row> rows;
+    bool waiting = false;
+    for (std::size_t i = 0; i < household_.members.size() && i < all.size(); ++i) {
+        const quote& q = household_.members[i].q;
+        canvas::timeline_row r;
+        r.name = std::to_string(i + 1) + ". " + member_name(all[i].label, i);
+        if (!q.ok) {
+            r.said = "暂时算不出，见这位成员的提示。";
+        } else {
+            r.start = q.coverage_start;
+            r.end = q.coverage_end;
+            if (q.waiting) {
+                r.wait_from = q.waiting->from;
+                r.wait_to = q.waiting->to;
+                waiting = true;
+                r.said = "等待期" + chinese_date(q.waiting->from) + "至" + chinese_date(q.waiting->to) + "，";
+            }
+            if (q.coverage_start && q.coverage_end)
+                r.said += "享受待遇" + chinese_date(*q.coverage_start) + "至" + chinese_date(*q.coverage_end) + "。";
+        }
+        rows.push_back(std::move(r));
+    }
+    if (rows.empty()) return;
+    cv_.space(8);
+    cv_.text(std::to_string(form_.year) + "年度，每人从哪天起享受待遇：", colors::text);
+    cv_.space(6);
+    cv_.timelines(day_of(form_.year, 1, 1), day_of(form_.year, 12, 31), rows);
+    cv_.timeline_legend(waiting);
+    cv_.space(8);
 }
 
 void app::draw_member(std::size_t i) {
@@ -157,23 +193,41 @@ void app::draw_member(std::size_t i) {
             changed = true;
         }
     }
-    // One assistance category per member on the page (a link or a JSON request may give more).
+    // The member's assistance categories, as the main form asks them: a line that names those
+    // chosen and opens the list; in it, 都不符合 and each category to tick (several: 就高).
     std::vector<const category_info*> offered;
     for (const auto& c : categories_)
         if (!c.students_only || a.person == person_kind::student) offered.push_back(&c);
     if (!offered.empty()) {
+        std::string chosen;
+        for (const auto* c : offered)
+            if (a.has_category(c->code)) chosen += (chosen.empty() ? "" : "、") + c->name;
         cv_.space(8);
-        std::size_t pos = 0;  // 0 = none, k = offered[k - 1]
-        for (std::size_t k = 0; k < offered.size(); ++k)
-            if (a.has_category(offered[k]->code)) pos = k + 1;
         cv_.begin_row();
-        step = cv_.stepper(id + ".category", pos == 0 ? std::string("资助类别：无") : offered[pos - 1]->name, pos > 0,
-                           pos < offered.size(), cv_.column_w, who + "：上一个资助类别", who + "：下一个资助类别");
-        if (step != 0) {
-            pos = static_cast<std::size_t>(static_cast<int>(pos) + step);
-            a.categories.clear();
-            if (pos > 0) a.categories.push_back(offered[pos - 1]->code);
-            changed = true;
+        const std::string summary = "资助类别：" + (chosen.empty() ? std::string("无") : chosen);
+        if (cv_.choice(id + ".categories", summary, m.categories_open ? "点按收起列表" : "点按更改", false,
+                       cv_.column_w, metrics::touch_px)) {
+            m.categories_open = !m.categories_open;
+            changed_this_frame_ = true;
+        }
+        if (m.categories_open) {
+            cv_.space(8);
+            cv_.begin_row();
+            if (cv_.choice(id + ".cat.none", "都不符合（普通参保人）", "", a.categories.empty(), cv_.column_w,
+                           metrics::touch_px, true) &&
+                !a.categories.empty()) {
+                a.categories.clear();
+                changed = true;
+            }
+            for (const auto* c : offered) {
+                cv_.space(8);
+                cv_.begin_row();
+                if (cv_.choice(id + ".cat." + c->code, c->name, "", a.has_category(c->code), cv_.column_w,
+                               metrics::touch_px, true)) {
+                    a.toggle_category(c->code);
+                    changed = true;
+                }
+            }
         }
     }
     cv_.space(8);
@@ -207,9 +261,10 @@ void app::draw_member(std::size_t i) {
     if (const section* s = member_section(household_model_, i + 1)) {
         cv_.space(8);
         for (const auto& r : s->rows)
-            cv_.wrapped(r.id == "due" ? r.label + r.text : r.text, r.kind == row_kind::bullet   ? colors::error
-                                                                   : r.value_tone == tone::warn ? colors::warn
-                                                                                                : colors::text);
+            if (r.id != "answers")  // asked above, as controls
+                cv_.wrapped(r.id == "due" ? r.label + r.text : r.text, r.kind == row_kind::bullet   ? colors::error
+                                                                       : r.value_tone == tone::warn ? colors::warn
+                                                                                                    : colors::text);
     }
     cv_.space(8);
     cv_.begin_row();
