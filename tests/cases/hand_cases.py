@@ -84,6 +84,14 @@ case(f, "break2_2026-01-15", R(2026, "chongqing", "2026-01-15", **B(2)), {"ok": 
 case(f, "cont_2026-03-01", R(2026, "chongqing", "2026-03-01", **C), {"ok": True, "due": 400, "surcharge": 0, "coverage_start": "2026-06-02", "waiting": W("2026-03-02", "2026-06-01")}, "003 三: 未在集中期缴费, 固定3个月; 无加价")
 case(f, "break2_2026-03-01", R(2026, "chongqing", "2026-03-01", **B(2)), {"ok": True, "coverage_start": "2026-07-02", "waiting": W("2026-03-02", "2026-07-01")}, "3+1个月")
 case(f, "cont_2026-08-31", R(2026, "chongqing", "2026-08-31", **C), {"ok": True, "coverage_start": "2026-12-01", "waiting": W("2026-09-01", "2026-11-30")}, "8月31日+3个月无对应日→11月30日")
+# ---- the explanation's 民法典 sentence names the last day the quote shows (policy audit 2, finding 1: it used to
+# say "自起算日起，到期月的对应日为最后一日" for the fixed start too, which would make 2026-01-01 + 3 months end on
+# 04-01, not on the 03-31 shown). Policy notes "When coverage starts": counted from payment day D, D is not counted
+# and the period ends on D + M months (clamped); from a fixed day S, it ends on S + M months - 1 day.
+case(f, "civil_code_text_fixed_start", R(2026, "chongqing", "2025-12-31", **B(1)), {"ok": True, "waiting": W("2026-01-01", "2026-03-31"), "explanation_says": ["从2026年1月1日开始计算，当日计入等待期", "2026年3月31日为最后一日"]}, "003 一: 从2026年1月开始计算; S=01-01, 3个月: 04-01的前一日 03-31 (= 12-31 加3个月的对应日)")
+case(f, "civil_code_text_fixed_start_4_months", R(2026, "chongqing", "2025-11-30", **B(2)), {"ok": True, "coverage_start": "2026-05-01", "waiting": W("2026-01-01", "2026-04-30"), "explanation_says": ["以月末2026年4月30日为最后一日"]}, "断保2年: 3+1=4个月; S=01-01: 05-01的前一日 04-30 (12-31 加4个月: 4月没有31日, 月末)")
+case(f, "civil_code_text_from_payment_clamped", R(2026, "chongqing", "2026-01-31", **B(1)), {"ok": True, "waiting": W("2026-02-01", "2026-04-30"), "explanation_says": ["缴费当日2026年1月31日不计入，自次日2026年2月1日起算", "以月末2026年4月30日为最后一日"]}, "003 一: 缴费次日起算; 1月31日加3个月: 4月没有31日, 以4月30日为最后一日")
+case(f, "civil_code_text_from_payment", R(2026, "chongqing", "2026-03-10", **C), {"ok": True, "coverage_start": "2026-06-11", "waiting": W("2026-03-11", "2026-06-10"), "explanation_says": ["2026年3月10日加3个月的对应日2026年6月10日为最后一日"]}, "003 三: 集中期以后3个月; 03-10 加3个月 = 06-10, 06-11起")
 case(f, "cont_2026-09-30", R(2026, "chongqing", "2026-09-30", **C), {"ok": True, "coverage_start": "2026-12-31", "waiting": W("2026-10-01", "2026-12-30")}, "9月30日+3个月=12月30日")
 case(f, "break1_2026-09-30", R(2026, "chongqing", "2026-09-30", **B(1)), {"ok": True, "coverage_start": "2026-12-31"}, "断保1年=3个月")
 case(f, "cont_2026-10-01_past_year_end", R(2026, "chongqing", "2026-10-01", **C), {"ok": False, "error_field": "paid_on", "error_says": "等待期2026年10月2日至2027年1月1日"}, "003 三: 3个月等待期; 民法典201/202: 缴费次日起算, 到2027-01-01")
