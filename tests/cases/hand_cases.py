@@ -139,6 +139,17 @@ case(f, "dianjiang_newborn_late_after_last_day", N(2025, "dianjiang", "2025-10-0
 case(f, "pays_birth_year_without_rules", N(2025, "chongqing", "2025-01-20", "2024-12-15", pays_birth_year=True), {"ok": False, "error_field": "pays_birth_year"}, "2024年度规则不在文件中")
 case(f, "shizhu_low_income_newborn_late_h2", N(2025, "shizhu", "2025-08-20", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-08-20", "waiting": None}, "002 三(三)1 低收入人口下半年不设等待期 (出生超过90日)")
 case(f, "low_income_newborn", N(2025, "wanzhou", "2025-04-01", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "assistance": 360}, "")
+# ---- a newborn within its window paying from 2025-07-01 on (policy audit 2, finding 2). Policy notes: such a newborn
+# pays "only the personal standard" (002 三(五)1 只缴纳个人应承担的费用: no fiscal part), and from 07-01 a payer not in
+# a low-income category "gets no assistance" (000 二, 002 三(三)2). Nothing exempts the newborn's other categories:
+# only a low-income category keeps its assistance (it used to give 石柱's 计生特扶 400 and a due of 0).
+NB = "2025-06-01"   # + 90 days = 2025-08-30 (30+31+29): paid by then, within the window
+case(f, "h2_newborn_window_jisheng_shizhu", N(2025, "shizhu", "2025-08-01", NB, cats=["302"]), {"ok": True, "due": 400, "personal_standard": 400, "assistance": 0, "surcharge": 0, "fiscal_subsidy": 670, "category_applied": None, "coverage_start": "2025-06-01", "waiting": None, "notes_say": ["只有低收入人口身份"]}, "002 三(五)1: 90日内, 自出生之日, 只缴个人部分 400 (不加670); 三(三)2: 7月1日后非低收入人口不享受资助 (附件2 第1行的400不计)")
+case(f, "h2_newborn_window_jiangfu_municipal_tier2", N(2025, "jiangbei", "2025-07-01", NB, tier=2, cats=["301"]), {"ok": True, "due": 775, "assistance": 0, "surcharge": 0, "category_applied": None}, "000 二: 7月1日以后; 二档775, 不加670 (新生儿), 计生奖扶320不计")
+case(f, "h2_newborn_window_low_income_and_jisheng_shizhu", N(2025, "shizhu", "2025-08-30", NB, cats=["302", "101"]), {"ok": True, "due": 40, "assistance": 360, "surcharge": 0, "category_applied": "101", "coverage_start": "2025-06-01"}, "08-30 = 出生后第90日, 窗口内; 低保 附件2 第9行 360/40 仍按正常标准; 302 不计")
+case(f, "h2_newborn_window_stable_tuopin_wanzhou", N(2025, "wanzhou", "2025-07-15", NB, cats=["610"]), {"ok": True, "due": 400, "assistance": 0, "surcharge": 0, "category_applied": None}, "000 附件 610 执行至12-31 但不属于低收入人口; 7月1日以后不享受资助; 新生儿不加670")
+case(f, "h1_newborn_window_jisheng_municipal", N(2025, "jiangbei", "2025-06-30", NB, cats=["302"]), {"ok": True, "due": 0, "assistance": 400, "category_applied": "302"}, "6月30日: 尚未到7月1日, 计生特扶100%×400")
+case(f, "newborn_window_jisheng_2026_no_late_price", N(2026, "jiangbei", "2026-08-01", "2026-06-01", cats=["302"]), {"ok": True, "due": 0, "assistance": 400, "surcharge": 0, "category_applied": "302"}, "003 无下半年加价 (policy notes); 2026 计生特扶 100%×400 (推算)")
 # born in one year, enrolled next year within 90 days, not paying the birth year: only the year paid, no
 # earlier than a resident paying the same day (continuous: a newborn has no break years), no waiting period
 case(f, "cross_year_january_2025", N(2025, "chongqing", "2025-01-15", "2024-12-20"), {"ok": True, "due": 400, "coverage_start": "2025-02-01", "coverage_end": "2025-12-31", "waiting": None}, "002 三(五)4; policy notes: paid 2025-01-15 → 2025-02-01 (000 七(一) 次月1日), 不是1月1日")
