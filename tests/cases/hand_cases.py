@@ -149,6 +149,10 @@ case(f, "h2_newborn_window_jiangfu_municipal_tier2", N(2025, "jiangbei", "2025-0
 case(f, "h2_newborn_window_low_income_and_jisheng_shizhu", N(2025, "shizhu", "2025-08-30", NB, cats=["302", "101"]), {"ok": True, "due": 40, "assistance": 360, "surcharge": 0, "category_applied": "101", "coverage_start": "2025-06-01"}, "08-30 = 出生后第90日, 窗口内; 低保 附件2 第9行 360/40 仍按正常标准; 302 不计")
 case(f, "h2_newborn_window_stable_tuopin_wanzhou", N(2025, "wanzhou", "2025-07-15", NB, cats=["610"]), {"ok": True, "due": 400, "assistance": 0, "surcharge": 0, "category_applied": None}, "000 附件 610 执行至12-31 但不属于低收入人口; 7月1日以后不享受资助; 新生儿不加670")
 case(f, "h1_newborn_window_jisheng_municipal", N(2025, "jiangbei", "2025-06-30", NB, cats=["302"]), {"ok": True, "due": 0, "assistance": 400, "category_applied": "302"}, "6月30日: 尚未到7月1日, 计生特扶100%×400")
+# ---- the newborn rules are municipal rules that 002 and 004 relay: they apply in every district, and the quote
+# says so (policy notes "Newborns"; 2026 already says it in its reading 新生儿规则).
+case(f, "newborn_rules_relayed_wanzhou", N(2025, "wanzhou", "2025-06-01", "2025-05-01"), {"ok": True, "due": 400, "coverage_start": "2025-05-01", "notes_say": ["两地转述的全市规则"]}, "002 三(五)1 / 004 二(二): 90日内 自出生之日; 万州 (000 无新生儿条款) 也按此")
+case(f, "newborn_rules_relayed_municipal", N(2025, "jiangbei", "2025-09-20", "2025-05-01"), {"ok": True, "due": 1070, "coverage_start": "2025-12-20", "waiting": W("2025-09-21", "2025-12-19"), "notes_say": ["两地转述的全市规则"]}, "05-01+90日=07-30, 09-20 窗口外: 002 三(五)3 90天 09-21..12-19 (10+31+30+19), 12-20起; 000 二 7月1日以后 400+670")
 case(f, "newborn_window_jisheng_2026_no_late_price", N(2026, "jiangbei", "2026-08-01", "2026-06-01", cats=["302"]), {"ok": True, "due": 0, "assistance": 400, "surcharge": 0, "category_applied": "302"}, "003 无下半年加价 (policy notes); 2026 计生特扶 100%×400 (推算)")
 # born in one year, enrolled next year within 90 days, not paying the birth year: only the year paid, no
 # earlier than a resident paying the same day (continuous: a newborn has no break years), no waiting period
