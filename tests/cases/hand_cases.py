@@ -109,6 +109,9 @@ case(f, "zero_claims_raise", R(2026, "chongqing", "2025-11-20", zero_claims_last
 # 003 三 "自2025年起，对连续参加居民医保满4年的参保人员，之后每连续参保缴费1年" 4000: whether years before 2025 count
 # is not settled (policy audit finding 3): where the answer changes the figure (more years than since 2025, and more
 # than 4), no figure; where both readings give the same (at most 4 years: no raise either way), 0.
+# 003 三 "于次年正常参保缴费": the documents do not say what 正常 is (reading: centralized period, continuous, no
+# wait); outside it no figure, and the quote names whom to ask instead of saying the cap is not raised.
+case(f, "zero_claims_after_centralized_unsettled", R(2026, "chongqing", "2026-03-10", zero_claims_last_year=True, **C), {"ok": True, "incentives": {"deductible": 19856, "zero_claims_raise": None}, "explanation_says": ["文件没有解释", "请向区县医疗保障局咨询"]}, "003 三: 正常参保缴费 未解释; 集中期以后缴费: 不显示金额")
 case(f, "continuous_raise_unsettled", R(2026, "youyang", "2025-11-10", continuous_years=8, zero_claims_last_year=True, **C), {"ok": True, "incentives": {"deductible": 19856, "continuous_raise": None, "zero_claims_raise": 4000}}, "8年: 计入2025年以前 (8-4)×4000=16000, 不计入 2026-2025+1=2年 → 0; 不确定, 不显示")
 case(f, "continuous_raise_five_years_unsettled", R(2026, "chongqing", "2025-11-10", continuous_years=5, **C), {"ok": True, "incentives": {"continuous_raise": None}}, "5年: 4000 或 0")
 case(f, "continuous_raise_four_years", R(2026, "chongqing", "2025-11-10", continuous_years=4, **C), {"ok": True, "incentives": {"continuous_raise": 0}}, "满4年, 之后才提高: 两种读法都是0")
