@@ -283,6 +283,11 @@ case(f, "unknown_district", R(2025, "beijing", "2024-12-01"), {"ok": False, "err
 case(f, "tier_3", R(2025, "wanzhou", "2024-12-01", tier=3), {"ok": False, "error_field": "tier"}, "")
 case(f, "impossible_date", R(2025, "wanzhou", "2025-02-29"), {"ok": False, "error_field": "paid_on"}, "")
 case(f, "year_without_rules", R(2024, "chongqing", "2023-12-01", continuous=True), {"ok": False, "error_field": "year"}, "2024: before the years of rules/ (no 2024 notice in the seeds); adding a later year to rules/ leaves this case true")
+# 2026 has no district tables (003 四 keeps the classification without amounts; policy notes: the municipal
+# baseline): a row of 万州's or 石柱's 2025 table that the baseline does not list is refused, and the message says
+# the documents do not settle it and whom to ask (policy notes, last section).
+case(f, "table_row_of_2025_in_2026_names_whom_to_ask", R(2026, "wanzhou", "2025-11-20", cats=["110"], continuous=True), {"ok": False, "error_field": "categories", "error_says": "收录的文件没有写"}, "000 附件 110 只在2025年度万州表中; 003 无区县表")
+case(f, "shizhu_row_of_2025_in_2026_names_whom_to_ask", R(2026, "shizhu", "2025-11-20", cats=["rural_disabled_3_4"], continuous=True), {"ok": False, "error_field": "categories", "error_says": "区县医疗保障局"}, "002 附件2 第4行 只在2025年度石柱表中")
 case(f, "other_district_uses_municipal", R(2025, "jiangbei", "2024-12-01", cats=["101"]), {"ok": True, "due": 40}, "未列区县按全市基准")
 
 check = sys.argv[1:] == ["--check"]
