@@ -455,14 +455,26 @@ int run_categories(const std::string& year_text, const std::string& district_tex
         return exit_ok;
     }
     std::cout << req.year << "年度 " << district->name << " 资助类别（" << info->rules_files << "）\n";
-    std::cout << "代码\t一档资助\t二档资助\t名称\n";
+    // Residents' and students' amounts: a student gets the same percentage of the student's own
+    // standard (policy notes), which the residents' table amounts are not.
+    std::cout << "代码\t一档资助\t二档资助\t大学生一档\t大学生二档\t名称\n";
+    const auto cell = [](bool allowed, yibao::money m) { return allowed ? format_yuan(m) : std::string("——"); };
+    bool any_estimated = false;
     for (const auto& c : yibao::categories(*book, req.year, district->id)) {
-        std::cout << c.code << "\t" << (c.tier1_allowed ? format_yuan(c.tier1_assistance) : "——") << "\t"
-                  << (c.tier2_allowed ? format_yuan(c.tier2_assistance) : "——") << "\t" << c.name;
+        if (c.students_only)
+            std::cout << c.code << "\t——\t——\t";
+        else
+            std::cout << c.code << "\t" << cell(c.tier1_allowed, c.tier1_assistance) << "\t"
+                      << cell(c.tier2_allowed, c.tier2_assistance) << "\t";
+        std::cout << cell(c.tier1_allowed, c.student_tier1_assistance) << "\t"
+                  << cell(c.tier2_allowed, c.student_tier2_assistance) << "\t" << c.name;
         if (!c.valid_to.empty()) std::cout << "（标准执行至" << c.valid_to << "）";
         if (c.students_only) std::cout << "（仅大学生）";
+        if (c.estimated) std::cout << "（估算）";
+        any_estimated = any_estimated || c.estimated;
         std::cout << "\n";
     }
+    if (any_estimated) std::cout << "标（估算）的金额文件没有公布，是按比例推算的；yibao quote 的说明写明依据。\n";
     return exit_ok;
 }
 

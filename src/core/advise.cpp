@@ -16,19 +16,30 @@ advice advise(const rule_book& rules, const request& req, const quote& q, std::o
     const year_rules* y = rules.find(req.year, req.district);
     if (!y) return a;
 
-    auto start_if_paid = [&](const date& d) -> std::optional<date> {
+    auto quote_if_paid = [&](const date& d) {
         request r = req;
         r.paid_on = d;
-        quote other = evaluate(rules, r);
+        return evaluate(rules, r);
+    };
+    auto start_if_paid = [&](const date& d) -> std::optional<date> {
+        quote other = quote_if_paid(d);
         return other.ok ? other.coverage_start : std::nullopt;
     };
 
-    // The last day that still gives the same first day of coverage.
+    // The last day that still gives the same first day of coverage at the same price: paying later
+    // may cost more with the same first day (万州's table: a category's 标准执行 window ends on
+    // 2025-06-30 while a newborn's start stays its birth), and the hint must not hide it.
     date last = *req.paid_on;
     const date limit = y->coverage_to.value;
+    std::optional<quote> dearer;  // the next day, same start, another price
     while (last < limit) {
         date next = add_days(last, 1);
-        if (start_if_paid(next) != q.coverage_start) break;
+        quote other = quote_if_paid(next);
+        if (!other.ok || other.coverage_start != q.coverage_start) break;
+        if (other.due != q.due) {
+            dearer = std::move(other);
+            break;
+        }
         last = next;
     }
     a.keep_start_if_paid_by = last;
@@ -58,8 +69,12 @@ advice advise(const rule_book& rules, const request& req, const quote& q, std::o
     if (o.ok) a.other_tier_due = o.due;
 
     if (last > *req.paid_on)
-        a.lines.push_back("在" + chinese_date(last) + "前缴费，仍自" + chinese_date(*q.coverage_start) +
-                          "起享受待遇。");
+        a.lines.push_back("在" + chinese_date(last) + "前缴费，仍自" + chinese_date(*q.coverage_start) + "起享受待遇" +
+                          (dearer ? "，应缴金额不变" : "") + "。");
+    if (dearer)
+        a.lines.push_back("若在" + chinese_date(add_days(last, 1)) + "缴费，应缴" + format_yuan(dearer->due) + "元（" +
+                          (dearer->due > q.due ? "多" : "少") + "缴" +
+                          format_yuan(dearer->due > q.due ? dearer->due - q.due : q.due - dearer->due) + "元）。");
     if (a.earlier_start)
         a.lines.push_back("若在" + chinese_date(*a.earlier_pay_by) + "前缴费，可自" + chinese_date(*a.earlier_start) +
                           "起享受待遇（早" + std::to_string(days_between(*a.earlier_start, *q.coverage_start)) +

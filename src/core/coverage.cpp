@@ -11,6 +11,29 @@ namespace yibao {
 
 namespace {
 
+// How a waiting period in months was counted (民法典 第二百零一条: the day of the event is not
+// counted, the period starts the next day; 第二百零二条: it ends on the corresponding day of the
+// last month, or that month's last day when it has none). Counted from the day after payment, the
+// payment day is the event; counted from a fixed day S (渝医保发〔2025〕42号 一 "从2026年1月开始计算"),
+// S itself is the period's first day, so the event is the day before S and the period ends on
+// S + M months - 1 day. The sentence names the day the quote shows, as computed.
+std::string civil_code_months(bool fixed_start, const date& from, const date& to, int months) {
+    const std::string head = "期间按民法典第二百零一条、第二百零二条计算：";
+    const std::string m = std::to_string(months) + "个月";
+    const date event = add_days(from, -1);  // the payment day, or the day before the fixed start
+    const std::string rule = "到期月的对应日为最后一日，没有对应日的以该月末日为最后一日：";
+    const bool clamped = to.day() != event.day();
+    const std::string last = clamped ? ds(event) + "加" + m + "的那个月没有" +
+                                           std::to_string(static_cast<unsigned>(event.day())) + "日，以月末" + ds(to) +
+                                           "为最后一日。"
+                                     : ds(event) + "加" + m + "的对应日" + ds(to) + "为最后一日。";
+    if (!fixed_start) return head + "缴费当日" + ds(event) + "不计入，自次日" + ds(from) + "起算；" + rule + last;
+    if (add_months_clamped(event, months) == to)
+        return head + "文件规定从" + ds(from) + "开始计算，当日计入等待期，即以前一日" + ds(event) + "为起算点；" +
+               rule + last;
+    return head + "文件规定从" + ds(from) + "开始计算，当日计入等待期；" + m + "的最后一日为" + ds(to) + "。";
+}
+
 class coverage {
   public:
     coverage(const resolved& r, const period_found& p, const request& req)
@@ -132,10 +155,7 @@ void coverage::apply_start(const start_rule& rule, const std::string& source) {
                         (rule.from_date ? "自" + ds(from) + "起算" : "自缴费次日" + ds(from) + "起算") + "至" + ds(to) +
                         "，" + ds(*out_.start) + "起享受待遇。",
                     y_.months_base->source + (extra ? "；" + y_.months_per_extra_break_year->source : ""));
-            explain(
-                "期间按民法典第二百零一条、第二百零二条计算：自起算日起，到期月的对应日为最后一日，没有对应日的以月末为"
-                "最后一日。",
-                "民法典 第二百零一条、第二百零二条");
+            explain(civil_code_months(rule.from_date.has_value(), from, to, m), "民法典 第二百零一条、第二百零二条");
             if (extra && y_.repair_note) note_if_concerned(*y_.repair_note);
             break;
         }

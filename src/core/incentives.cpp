@@ -56,8 +56,12 @@ incentives_found incentives(const resolved& r, const period_found& p, const cove
                             yuan(in.zero_claims_raise->value) + "。",
                         in.zero_claims_raise->source);
         } else {
-            out.explain("零报销激励要求本年度正常参保缴费（集中缴费期内连续参保）；本次缴费不符合，不计提高。",
-                        in.zero_claims_raise->source);
+            // The documents do not say what 正常参保缴费 is: no figure, and whom to ask (reading).
+            out.explain(
+                "零报销激励要求本年度“正常参保缴费”，文件没有解释；本计算器按集中缴费期内缴费、连续参保、没有等待期理解"
+                "，本次"
+                "缴费不在其内，不显示提高金额；是否提高请向区县医疗保障局咨询。",
+                in.zero_claims_raise->source);
         }
     }
     for (const auto& n : in.notes)

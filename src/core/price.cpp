@@ -47,7 +47,11 @@ priced price(const resolved& r, const period_found& p, const request& req) {
     const auto& lp = y.late_pricing;
     bool personal_part_only =
         p.newborn_within_window && y.newborn.personal_part_only && y.newborn.personal_part_only->value;
-    bool late = lp.present && paid >= lp.from.value && !personal_part_only;
+    // From the late-pricing day on, only the exempt categories (低收入人口) keep their assistance. A
+    // newborn within its window pays no fiscal part ("只缴纳个人应承担的费用"), but nothing says its
+    // other categories keep their assistance: they do not (the reading in the rules says so).
+    const bool late_day = lp.present && paid >= lp.from.value;
+    bool late = late_day && !personal_part_only;
 
     std::vector<category_offer> offers;
     for (const category* c : r.categories) {
@@ -83,8 +87,8 @@ priced price(const resolved& r, const period_found& p, const request& req) {
                         c.source);
         } else if (surcharge) {
             out.explain(head + ds(lp.from.value) + "以后缴费的非低收入人口全额缴费，不享受资助。", lp.source);
-        } else if (late && std::none_of(lp.exempt_tags.begin(), lp.exempt_tags.end(),
-                                        [&](const std::string& t) { return c.has_tag(t); })) {
+        } else if (late_day && std::none_of(lp.exempt_tags.begin(), lp.exempt_tags.end(),
+                                            [&](const std::string& t) { return c.has_tag(t); })) {
             out.explain(head + ds(lp.from.value) + "以后缴费，只有低收入人口身份按正常标准享受资助，此类别不计入。",
                         lp.source);
         } else {
@@ -116,7 +120,7 @@ priced price(const resolved& r, const period_found& p, const request& req) {
                     y.fiscal_subsidy.source);
         if (late && exempt)
             out.explain("低收入人口" + ds(lp.from.value) + "以后缴费仍按正常标准，不加收财政补助部分。", lp.source);
-        if (personal_part_only && lp.present && paid >= lp.from.value)
+        if (personal_part_only && late_day)
             out.explain("新生儿出生后" + std::to_string(y.newborn.window_days->value) +
                             "日内独立参保，只缴纳个人应承担的费用，不加收财政补助部分。",
                         y.newborn.personal_part_only->source);

@@ -54,9 +54,21 @@ resolved resolve(const rule_book& book, const request& req) {
     for (const auto& code : req.categories) {
         const category* c = y.find_category(code);
         if (!c) {
-            r.error("categories", "“" + code + "”不是" + y.name +
-                                      "的资助类别代码。可用的类别见“yibao categories --year " +
-                                      std::to_string(req.year) + " --district " + req.district + "”。");
+            std::string message = "“" + code + "”不是" + y.name +
+                                  "的资助类别代码。可用的类别见“yibao categories --year " + std::to_string(req.year) +
+                                  " --district " + req.district + "”。";
+            // A row of this district's table of another year (万州、石柱 2025) that this year's rules do
+            // not list: whether it still has an amount of its own is not written; say so, and whom to ask.
+            for (const auto& [key, other] : book.by_year) {
+                const category* o =
+                    key.first != req.year && key.second == req.district ? other.find_category(code) : nullptr;
+                if (!o) continue;
+                message += o->code + " " + o->name + "见于" + other.name + "的资助表；" + y.name +
+                           "没有这张表，此类别是否另有资助标准，收录的文件没有写，可改选本年度列出的类别。" +
+                           (book.ask ? book.ask->text : std::string());
+                break;
+            }
+            r.error("categories", message);
             continue;
         }
         if (!c->allows(req.person)) {

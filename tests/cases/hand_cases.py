@@ -84,6 +84,14 @@ case(f, "break2_2026-01-15", R(2026, "chongqing", "2026-01-15", **B(2)), {"ok": 
 case(f, "cont_2026-03-01", R(2026, "chongqing", "2026-03-01", **C), {"ok": True, "due": 400, "surcharge": 0, "coverage_start": "2026-06-02", "waiting": W("2026-03-02", "2026-06-01")}, "003 三: 未在集中期缴费, 固定3个月; 无加价")
 case(f, "break2_2026-03-01", R(2026, "chongqing", "2026-03-01", **B(2)), {"ok": True, "coverage_start": "2026-07-02", "waiting": W("2026-03-02", "2026-07-01")}, "3+1个月")
 case(f, "cont_2026-08-31", R(2026, "chongqing", "2026-08-31", **C), {"ok": True, "coverage_start": "2026-12-01", "waiting": W("2026-09-01", "2026-11-30")}, "8月31日+3个月无对应日→11月30日")
+# ---- the explanation's 民法典 sentence names the last day the quote shows (policy audit 2, finding 1: it used to
+# say "自起算日起，到期月的对应日为最后一日" for the fixed start too, which would make 2026-01-01 + 3 months end on
+# 04-01, not on the 03-31 shown). Policy notes "When coverage starts": counted from payment day D, D is not counted
+# and the period ends on D + M months (clamped); from a fixed day S, it ends on S + M months - 1 day.
+case(f, "civil_code_text_fixed_start", R(2026, "chongqing", "2025-12-31", **B(1)), {"ok": True, "waiting": W("2026-01-01", "2026-03-31"), "explanation_says": ["从2026年1月1日开始计算，当日计入等待期", "2026年3月31日为最后一日"]}, "003 一: 从2026年1月开始计算; S=01-01, 3个月: 04-01的前一日 03-31 (= 12-31 加3个月的对应日)")
+case(f, "civil_code_text_fixed_start_4_months", R(2026, "chongqing", "2025-11-30", **B(2)), {"ok": True, "coverage_start": "2026-05-01", "waiting": W("2026-01-01", "2026-04-30"), "explanation_says": ["以月末2026年4月30日为最后一日"]}, "断保2年: 3+1=4个月; S=01-01: 05-01的前一日 04-30 (12-31 加4个月: 4月没有31日, 月末)")
+case(f, "civil_code_text_from_payment_clamped", R(2026, "chongqing", "2026-01-31", **B(1)), {"ok": True, "waiting": W("2026-02-01", "2026-04-30"), "explanation_says": ["缴费当日2026年1月31日不计入，自次日2026年2月1日起算", "以月末2026年4月30日为最后一日"]}, "003 一: 缴费次日起算; 1月31日加3个月: 4月没有31日, 以4月30日为最后一日")
+case(f, "civil_code_text_from_payment", R(2026, "chongqing", "2026-03-10", **C), {"ok": True, "coverage_start": "2026-06-11", "waiting": W("2026-03-11", "2026-06-10"), "explanation_says": ["2026年3月10日加3个月的对应日2026年6月10日为最后一日"]}, "003 三: 集中期以后3个月; 03-10 加3个月 = 06-10, 06-11起")
 case(f, "cont_2026-09-30", R(2026, "chongqing", "2026-09-30", **C), {"ok": True, "coverage_start": "2026-12-31", "waiting": W("2026-10-01", "2026-12-30")}, "9月30日+3个月=12月30日")
 case(f, "break1_2026-09-30", R(2026, "chongqing", "2026-09-30", **B(1)), {"ok": True, "coverage_start": "2026-12-31"}, "断保1年=3个月")
 case(f, "cont_2026-10-01_past_year_end", R(2026, "chongqing", "2026-10-01", **C), {"ok": False, "error_field": "paid_on", "error_says": "等待期2026年10月2日至2027年1月1日"}, "003 三: 3个月等待期; 民法典201/202: 缴费次日起算, 到2027-01-01")
@@ -101,6 +109,9 @@ case(f, "zero_claims_raise", R(2026, "chongqing", "2025-11-20", zero_claims_last
 # 003 三 "自2025年起，对连续参加居民医保满4年的参保人员，之后每连续参保缴费1年" 4000: whether years before 2025 count
 # is not settled (policy audit finding 3): where the answer changes the figure (more years than since 2025, and more
 # than 4), no figure; where both readings give the same (at most 4 years: no raise either way), 0.
+# 003 三 "于次年正常参保缴费": the documents do not say what 正常 is (reading: centralized period, continuous, no
+# wait); outside it no figure, and the quote names whom to ask instead of saying the cap is not raised.
+case(f, "zero_claims_after_centralized_unsettled", R(2026, "chongqing", "2026-03-10", zero_claims_last_year=True, **C), {"ok": True, "incentives": {"deductible": 19856, "zero_claims_raise": None}, "explanation_says": ["文件没有解释", "请向区县医疗保障局咨询"]}, "003 三: 正常参保缴费 未解释; 集中期以后缴费: 不显示金额")
 case(f, "continuous_raise_unsettled", R(2026, "youyang", "2025-11-10", continuous_years=8, zero_claims_last_year=True, **C), {"ok": True, "incentives": {"deductible": 19856, "continuous_raise": None, "zero_claims_raise": 4000}}, "8年: 计入2025年以前 (8-4)×4000=16000, 不计入 2026-2025+1=2年 → 0; 不确定, 不显示")
 case(f, "continuous_raise_five_years_unsettled", R(2026, "chongqing", "2025-11-10", continuous_years=5, **C), {"ok": True, "incentives": {"continuous_raise": None}}, "5年: 4000 或 0")
 case(f, "continuous_raise_four_years", R(2026, "chongqing", "2025-11-10", continuous_years=4, **C), {"ok": True, "incentives": {"continuous_raise": 0}}, "满4年, 之后才提高: 两种读法都是0")
@@ -131,6 +142,21 @@ case(f, "dianjiang_newborn_late_after_last_day", N(2025, "dianjiang", "2025-10-0
 case(f, "pays_birth_year_without_rules", N(2025, "chongqing", "2025-01-20", "2024-12-15", pays_birth_year=True), {"ok": False, "error_field": "pays_birth_year"}, "2024年度规则不在文件中")
 case(f, "shizhu_low_income_newborn_late_h2", N(2025, "shizhu", "2025-08-20", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-08-20", "waiting": None}, "002 三(三)1 低收入人口下半年不设等待期 (出生超过90日)")
 case(f, "low_income_newborn", N(2025, "wanzhou", "2025-04-01", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "assistance": 360}, "")
+# ---- a newborn within its window paying from 2025-07-01 on (policy audit 2, finding 2). Policy notes: such a newborn
+# pays "only the personal standard" (002 三(五)1 只缴纳个人应承担的费用: no fiscal part), and from 07-01 a payer not in
+# a low-income category "gets no assistance" (000 二, 002 三(三)2). Nothing exempts the newborn's other categories:
+# only a low-income category keeps its assistance (it used to give 石柱's 计生特扶 400 and a due of 0).
+NB = "2025-06-01"   # + 90 days = 2025-08-30 (30+31+29): paid by then, within the window
+case(f, "h2_newborn_window_jisheng_shizhu", N(2025, "shizhu", "2025-08-01", NB, cats=["302"]), {"ok": True, "due": 400, "personal_standard": 400, "assistance": 0, "surcharge": 0, "fiscal_subsidy": 670, "category_applied": None, "coverage_start": "2025-06-01", "waiting": None, "notes_say": ["只有低收入人口身份"]}, "002 三(五)1: 90日内, 自出生之日, 只缴个人部分 400 (不加670); 三(三)2: 7月1日后非低收入人口不享受资助 (附件2 第1行的400不计)")
+case(f, "h2_newborn_window_jiangfu_municipal_tier2", N(2025, "jiangbei", "2025-07-01", NB, tier=2, cats=["301"]), {"ok": True, "due": 775, "assistance": 0, "surcharge": 0, "category_applied": None}, "000 二: 7月1日以后; 二档775, 不加670 (新生儿), 计生奖扶320不计")
+case(f, "h2_newborn_window_low_income_and_jisheng_shizhu", N(2025, "shizhu", "2025-08-30", NB, cats=["302", "101"]), {"ok": True, "due": 40, "assistance": 360, "surcharge": 0, "category_applied": "101", "coverage_start": "2025-06-01"}, "08-30 = 出生后第90日, 窗口内; 低保 附件2 第9行 360/40 仍按正常标准; 302 不计")
+case(f, "h2_newborn_window_stable_tuopin_wanzhou", N(2025, "wanzhou", "2025-07-15", NB, cats=["610"]), {"ok": True, "due": 400, "assistance": 0, "surcharge": 0, "category_applied": None}, "000 附件 610 执行至12-31 但不属于低收入人口; 7月1日以后不享受资助; 新生儿不加670")
+case(f, "h1_newborn_window_jisheng_municipal", N(2025, "jiangbei", "2025-06-30", NB, cats=["302"]), {"ok": True, "due": 0, "assistance": 400, "category_applied": "302"}, "6月30日: 尚未到7月1日, 计生特扶100%×400")
+# ---- the newborn rules are municipal rules that 002 and 004 relay: they apply in every district, and the quote
+# says so (policy notes "Newborns"; 2026 already says it in its reading 新生儿规则).
+case(f, "newborn_rules_relayed_wanzhou", N(2025, "wanzhou", "2025-06-01", "2025-05-01"), {"ok": True, "due": 400, "coverage_start": "2025-05-01", "notes_say": ["两地转述的全市规则"]}, "002 三(五)1 / 004 二(二): 90日内 自出生之日; 万州 (000 无新生儿条款) 也按此")
+case(f, "newborn_rules_relayed_municipal", N(2025, "jiangbei", "2025-09-20", "2025-05-01"), {"ok": True, "due": 1070, "coverage_start": "2025-12-20", "waiting": W("2025-09-21", "2025-12-19"), "notes_say": ["两地转述的全市规则"]}, "05-01+90日=07-30, 09-20 窗口外: 002 三(五)3 90天 09-21..12-19 (10+31+30+19), 12-20起; 000 二 7月1日以后 400+670")
+case(f, "newborn_window_jisheng_2026_no_late_price", N(2026, "jiangbei", "2026-08-01", "2026-06-01", cats=["302"]), {"ok": True, "due": 0, "assistance": 400, "surcharge": 0, "category_applied": "302"}, "003 无下半年加价 (policy notes); 2026 计生特扶 100%×400 (推算)")
 # born in one year, enrolled next year within 90 days, not paying the birth year: only the year paid, no
 # earlier than a resident paying the same day (continuous: a newborn has no break years), no waiting period
 case(f, "cross_year_january_2025", N(2025, "chongqing", "2025-01-15", "2024-12-20"), {"ok": True, "due": 400, "coverage_start": "2025-02-01", "coverage_end": "2025-12-31", "waiting": None}, "002 三(五)4; policy notes: paid 2025-01-15 → 2025-02-01 (000 七(一) 次月1日), 不是1月1日")
@@ -257,6 +283,11 @@ case(f, "unknown_district", R(2025, "beijing", "2024-12-01"), {"ok": False, "err
 case(f, "tier_3", R(2025, "wanzhou", "2024-12-01", tier=3), {"ok": False, "error_field": "tier"}, "")
 case(f, "impossible_date", R(2025, "wanzhou", "2025-02-29"), {"ok": False, "error_field": "paid_on"}, "")
 case(f, "year_without_rules", R(2024, "chongqing", "2023-12-01", continuous=True), {"ok": False, "error_field": "year"}, "2024: before the years of rules/ (no 2024 notice in the seeds); adding a later year to rules/ leaves this case true")
+# 2026 has no district tables (003 四 keeps the classification without amounts; policy notes: the municipal
+# baseline): a row of 万州's or 石柱's 2025 table that the baseline does not list is refused, and the message says
+# the documents do not settle it and whom to ask (policy notes, last section).
+case(f, "table_row_of_2025_in_2026_names_whom_to_ask", R(2026, "wanzhou", "2025-11-20", cats=["110"], continuous=True), {"ok": False, "error_field": "categories", "error_says": "收录的文件没有写"}, "000 附件 110 只在2025年度万州表中; 003 无区县表")
+case(f, "shizhu_row_of_2025_in_2026_names_whom_to_ask", R(2026, "shizhu", "2025-11-20", cats=["rural_disabled_3_4"], continuous=True), {"ok": False, "error_field": "categories", "error_says": "区县医疗保障局"}, "002 附件2 第4行 只在2025年度石柱表中")
 case(f, "other_district_uses_municipal", R(2025, "jiangbei", "2024-12-01", cats=["101"]), {"ok": True, "due": 40}, "未列区县按全市基准")
 
 check = sys.argv[1:] == ["--check"]

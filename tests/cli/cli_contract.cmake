@@ -46,6 +46,13 @@ run(0 ${YIBAO} rules check rules)
 expect_in("rules check: OK")
 run(0 ${YIBAO} categories --year 2025 --district wanzhou)
 expect_in("2106")
+# A student's amounts beside the residents' (policy notes: % of the student's own 一档 380): 101 低保
+# 360/400 for residents, 342/380 for students (万州医保发〔2024〕51号 四（二） 90%, 二档 100% of 一档).
+expect_in("101\t360\t400\t342\t380\t")
+# 2026 amounts are derived, not published (渝医保发〔2025〕42号 四): the listing says so.
+run(0 ${YIBAO} categories --year 2026 --district chongqing)
+expect_in("101\t360\t400\t360\t400\t城乡低保对象（估算）")
+expect_in("文件没有公布")
 run(64 ${YIBAO} frobnicate)
 # A broken rules folder: file, field and reason.
 file(REMOVE_RECURSE ${CMAKE_CURRENT_BINARY_DIR}/broken)

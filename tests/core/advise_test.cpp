@@ -52,3 +52,28 @@ TEST(advise, no_hint_for_one_day_inside_a_waiting_rule) {
     EXPECT_FALSE(a.earlier_pay_by) << fmt(a.earlier_pay_by);
     EXPECT_EQ(fmt(a.keep_start_if_paid_by), "2025-08-16");
 }
+
+// Paying later with the same first day of cover may cost more: 万州医保发〔2024〕51号 附件 302 (计生特扶)
+// is in force to 2025-06-30, and a newborn paid within 90 days of birth is covered from birth
+// (下路街道发〔2024〕78号 三（五）1) whatever the day. Born 2025-06-01, paid 06-10: 400 − 400 = 0; paid
+// 07-01: no assistance (the window is over), 400. The "same start" hint stops at 06-30 and says
+// what 07-01 costs.
+TEST(advise, same_start_hint_stops_where_the_price_changes) {
+    auto book = test::project_rules();
+    request r;
+    r.year = 2025;
+    r.district = "wanzhou";
+    r.person = person_kind::newborn;
+    r.birth_date = parse_date("2025-06-01");
+    r.categories = {"302"};
+    r.tier = 1;
+    r.paid_on = parse_date("2025-06-10");
+    quote q = evaluate(*book, r);
+    ASSERT_TRUE(q.ok);
+    EXPECT_EQ(format_yuan(q.due), "0");
+    advice a = advise(*book, r, q);
+    EXPECT_EQ(fmt(a.keep_start_if_paid_by), "2025-06-30");
+    ASSERT_GE(a.lines.size(), 2u);
+    EXPECT_EQ(a.lines[0], "在2025年6月30日前缴费，仍自2025年6月1日起享受待遇，应缴金额不变。");
+    EXPECT_EQ(a.lines[1], "若在2025年7月1日缴费，应缴400元（多缴400元）。");
+}

@@ -2,7 +2,8 @@
 // for the contract's own cases, "request_text": the exact bytes sent) and the fields of the quote
 // it expects (only those fields are compared); "error_field" expects ok:false with an error about
 // that request field, "error_says" a phrase of that error's message, "max_errors" a bound on how
-// many errors are listed.
+// many errors are listed; "explanation_says" and "notes_say" are phrases (a list) each of which
+// some explanation line, or some note, must contain.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -68,6 +69,18 @@ TEST_P(quote_cases, matches_the_documents) {
         }
         if (key == "max_errors") {
             EXPECT_LE(q["errors"].size(), want.get<std::size_t>());
+            continue;
+        }
+        if (key == "explanation_says" || key == "notes_say") {
+            const json& lines = q[key == "notes_say" ? "notes" : "explanation"];
+            for (const auto& phrase : want) {
+                const std::string p = phrase.get<std::string>();
+                bool found = std::any_of(lines.begin(), lines.end(), [&](const json& l) {
+                    const std::string text = l.is_string() ? l.get<std::string>() : l["text"].get<std::string>();
+                    return text.find(p) != std::string::npos;
+                });
+                EXPECT_TRUE(found) << key << ": no line says " << p;
+            }
             continue;
         }
         if (key == "incentives") {
