@@ -8,7 +8,7 @@ usage: split_wasm.py split --in NAMED.wasm --list web/deferred-functions.txt
 
 NAMED.wasm is the page as Emscripten links it with --profiling-funcs (function names kept).
 
-split: the functions the list names go to the deferred module (Binaryen's wasm-split: each call
+split: the functions the list names (of at least MIN_DEFERRED_BYTES of code) go to the deferred module (Binaryen's wasm-split: each call
 into them from the primary module goes through a table slot that holds a placeholder until the
 deferred module is instantiated with the primary's exports; web/js/load.js does that once the first
 frame is on screen). Every other function stays in the primary module, new ones included: a
@@ -34,6 +34,10 @@ import sys
 import tempfile
 
 FEATURES = ["--enable-mutable-globals", "--enable-sign-ext"]
+# A listed function smaller than this (bytes of code) stays in the primary module: little to gain,
+# and small functions come and go with the compiler's inlining (one that every first frame inlined
+# yesterday may be called today).
+MIN_DEFERRED_BYTES = 64
 
 
 class SplitError(Exception):
@@ -79,11 +83,21 @@ def sections(data: bytes):
 
 def read_module(path: str):
     """(the bytes, the number of imported functions, {function index: name})."""
+    data, imported, names, _ = read_module_sizes(path)
+    return data, imported, names
+
+
+def read_module_sizes(path: str):
+    """read_module's, and {function index: bytes of its code}."""
     with open(path, "rb") as f:
         data = f.read()
     imported = 0
     names = {}
+    sizes = {}
+    code = None
     for sid, start, size in sections(data):
+        if sid == 10:
+            code = start
         if sid == 2:  # imports
             count, i = leb(data, start)
             for _ in range(count):
@@ -129,7 +143,13 @@ def read_module(path: str):
                 i += sub_size
     if not names:
         raise SplitError(f"{path}: no function names (link it with --profiling-funcs)")
-    return data, imported, names
+    if code is not None:
+        count, i = leb(data, code)
+        for k in range(count):
+            body, j = leb(data, i)
+            sizes[imported + k] = body
+            i = j + body
+    return data, imported, names, sizes
 
 
 def with_index_names(data: bytes, names: dict) -> bytes:
@@ -176,9 +196,10 @@ def wasm_split(args: list) -> None:
 
 
 def split(named: str, list_path: str, primary: str, deferred: str) -> str:
-    data, imported, names = read_module(named)
+    data, imported, names, sizes = read_module_sizes(named)
     keys = read_list(list_path)
-    chosen = [k for k, n in names.items() if k >= imported and name_key(n) in keys]
+    chosen = [k for k, n in names.items()
+              if k >= imported and name_key(n) in keys and sizes.get(k, 0) >= MIN_DEFERRED_BYTES]
     with tempfile.TemporaryDirectory() as tmp:
         renamed = os.path.join(tmp, "renamed.wasm")
         with open(renamed, "wb") as f:
