@@ -10,7 +10,7 @@ PORT ?= 8080
 # use it as is (an EM_CACHE elsewhere would be empty and frozen, and the build would fail).
 WEB_ENV = NODE_PATH=/usr/share/nodejs
 
-.PHONY: setup build web web-single test test-native test-asan test-web run serve bench bench-web first-glyphs rules-check clean \
+.PHONY: setup build web web-single test test-native test-asan test-web run serve bench bench-web first-glyphs split-profile rules-check clean \
         fuzz-build fuzz fuzz-smoke format format-check
 
 setup:
@@ -80,6 +80,12 @@ bench: build
 
 bench-web: web
 	cd tests/web && node bench.mjs
+
+# web/deferred-functions.txt: the functions no first frame runs (yibao-deferred.wasm, fetched after
+# the first frame), taken from the page instrumented by wasm-split; then the page again, split anew.
+split-profile: web
+	cd tests/web && node split_profile.mjs
+	$(MAKE) web
 
 # web/first-glyphs.txt: the characters first screens show (the first font holds them), taken from
 # the built page; then the page again with the new first font.

@@ -8,7 +8,8 @@
 #   manifest.webmanifest, icons/   the installable app (web/icons: web/tools/make_icons.py)
 #   version.txt     the version: a hash of every file above; the page loads its files with ?v=it
 #   yibao.js        Emscripten's loader + our window.yibao glue (web/js/*.js, joined into yibao_glue.js)
-#   yibao.wasm      rule engine + rules + Dear ImGui screens + browser glue
+#   yibao.wasm      rule engine + rules + Dear ImGui screens + browser glue: what first frames run
+#   yibao-deferred.wasm  the functions no first frame runs (web/deferred-functions.txt), fetched after it
 #   yibao-sc.otf    Noto Sans CJK SC subset to the characters the page can show (after the first frame)
 #   yibao-sc-first.otf  the same cut to what first screens show (web/first-glyphs.txt): the first frame
 #   *.br            the same, brotli-compressed, for hosts that serve precompressed files
@@ -254,24 +255,33 @@ set(_yibao_link_flags
   "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8"
   --extern-post-js "${_yibao_glue}")
 
-# The site's page: yibao.js + yibao.wasm in the site folder.
+# The site's page: yibao.js, yibao.wasm and yibao-deferred.wasm in the site folder.
 # Its rules are compiled in (embed_rules.py); the single file reads them from its HTML instead.
+# Linked with its function names (build/web-cmake/page/), then split in two (web/tools/split_wasm.py):
+# yibao.wasm holds what first frames run, yibao-deferred.wasm the functions that web/deferred-functions.txt
+# lists (`make split-profile` writes it: what no first frame ran), fetched once the first frame is on
+# screen (web/js/load.js). A function the list does not name stays in yibao.wasm.
 add_executable(yibao_web "${_yibao_gen}/rules_bundle.cpp")
 target_include_directories(yibao_web PRIVATE ${YIBAO_ROOT}/src)
 target_link_libraries(yibao_web PRIVATE yibao_page)
-target_link_options(yibao_web PRIVATE ${_yibao_link_flags})
+target_link_options(yibao_web PRIVATE ${_yibao_link_flags} --profiling-funcs)
 set_target_properties(yibao_web PROPERTIES
   OUTPUT_NAME yibao
   SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY "${YIBAO_WEB_SITE}")
-set_property(TARGET yibao_web APPEND PROPERTY LINK_DEPENDS "${_yibao_glue}")
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/page")
+set(_yibao_deferred_list "${YIBAO_ROOT}/web/deferred-functions.txt")
+set_property(TARGET yibao_web APPEND PROPERTY LINK_DEPENDS "${_yibao_glue}" "${_yibao_deferred_list}"
+             "${YIBAO_ROOT}/web/tools/split_wasm.py")
 add_dependencies(yibao_web yibao_gen)
-# The script as served: minified in place (compress + mangle local names; properties and globals
-# keep their names: window.yibao, Module["..."]). Debian's terser needs NODE_PATH for its modules.
+# The script as served: minified (compress + mangle local names; properties and globals keep
+# their names: window.yibao, Module["..."]). Debian's terser needs NODE_PATH for its modules.
 set(_yibao_minify "${CMAKE_COMMAND}" -E env NODE_PATH=/usr/share/nodejs "${YIBAO_TERSER}")
 add_custom_command(TARGET yibao_web POST_BUILD
-  COMMAND ${_yibao_minify} "$<TARGET_FILE:yibao_web>" --compress --mangle -o "$<TARGET_FILE:yibao_web>"
-  COMMENT "Minifying yibao.js (terser)"
+  COMMAND ${_yibao_minify} "$<TARGET_FILE:yibao_web>" --compress --mangle -o "${YIBAO_WEB_SITE}/yibao.js"
+  COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/split_wasm.py" split
+          --in "${CMAKE_BINARY_DIR}/page/yibao.wasm" --list "${_yibao_deferred_list}"
+          --primary "${YIBAO_WEB_SITE}/yibao.wasm" --deferred "${YIBAO_WEB_SITE}/yibao-deferred.wasm"
+  COMMENT "Minifying yibao.js (terser); splitting yibao.wasm (web/tools/split_wasm.py)"
   VERBATIM)
 
 # The site: web/tools/stamp_site.py copies index.html, sw.js, the manifest and the icons next to

@@ -14,6 +14,7 @@ packages=(
   clang libclang-rt-14-dev           # fuzzing: clang++ -fsanitize=fuzzer,address,undefined (tests/fuzz)
   libcli11-dev                       # the CLI's options (CLI11 2.1)
   emscripten                         # WebAssembly build (3.1.6, system clang/lld/binaryen)
+  binaryen                           # wasm-split: the page in two parts (web/tools/split_wasm.py)
   python3 python3-fonttools brotli gzip   # font subsetting, compressed sizes, local server
   python3-jsonschema                 # rules/schema.json checked against the rules (tests/rules_schema_check.py)
   terser                             # the page's script minified (cmake/web.cmake)

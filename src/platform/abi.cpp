@@ -334,6 +334,9 @@ EMSCRIPTEN_KEEPALIVE int yibao_start(const char* options_json, unsigned char* fo
     return yibao::web::start_page(std::move(start));
 }
 
+// The deferred module is in (or there is none): input and the frames after the first.
+EMSCRIPTEN_KEEPALIVE void yibao_deferred_ready() { yibao::web::deferred_ready(); }
+
 // The full font (yibao-sc.otf; the page keeps the bytes), or null when it could not be loaded.
 EMSCRIPTEN_KEEPALIVE void yibao_full_font(unsigned char* font, int font_size) {
     yibao::web::set_full_font(font, font_size);

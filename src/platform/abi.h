@@ -30,6 +30,7 @@ const char* yibao_categories(int year, const char* district);
 // date, 4 options not understood), forget every answer, size and network changes.
 int yibao_start(const char* options_json, unsigned char* font, int font_size, int font_is_full);
 void yibao_full_font(unsigned char* font, int font_size);
+void yibao_deferred_ready();  // yibao-deferred.wasm is in (or there is none): input, frames
 const char* yibao_font_state();
 int yibao_reset(const char* today);
 void yibao_refresh_size();

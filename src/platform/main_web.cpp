@@ -66,6 +66,8 @@ struct page_state {
     int frames_left = 0;
     bool frame_pending = false;
     bool first_frame_done = false;
+    bool deferred_in = false;          // deferred_ready: input taken, frames after the first drawn
+    bool complete_frame_done = false;  // a frame with every card (the first paints only what is in view)
     bool shaders_checked = false;
     double last_time = 0;
     // The semantics layer: what was last sent to the glue
@@ -82,6 +84,9 @@ EM_JS(void, js_mark, (const char* name), {
 
 EM_JS(void, js_first_frame, (), {
     if (Module["yibao_first_frame"]) Module["yibao_first_frame"]();
+});
+EM_JS(void, js_complete_frame, (), {
+    if (Module["yibao_complete_frame"]) Module["yibao_complete_frame"]();
 });
 
 // The glue (web/js/*.js) does what the canvas cannot: the picture, printing, the link.
@@ -123,6 +128,7 @@ void build_fonts();
 
 void wake(int frames) {
     page.frames_left = std::max(page.frames_left, frames);
+    if (page.first_frame_done && !page.deferred_in) return;  // deferred_ready draws them
     if (!page.frame_pending && page.app) {
         page.frame_pending = true;
         emscripten_request_animation_frame(on_animation_frame, nullptr);
@@ -142,6 +148,11 @@ EM_BOOL on_animation_frame(double now, void*) {
     if (page.start_over) {
         page.start_over = false;
         js_action("start_over");  // the glue forgets the rest and calls yibao_reset
+    }
+    if (page.first_frame_done && !page.deferred_in) {
+        // The frames after the first run what the deferred module holds: they wait for it.
+        page.frames_left = std::max(page.frames_left - 1, 1);
+        return EM_FALSE;
     }
     if (--page.frames_left > 0 || page.input.animating()) {
         page.frame_pending = true;
@@ -328,6 +339,7 @@ void render_frame(double now) {
     in.css_scale = static_cast<float>(page.dpr);
     in.text_step = page.text_step;
     in.scroll_delta = page.input.take_scroll(now);
+    in.first_paint = !page.first_frame_done;
     // One frame on screen, drawn in as many passes as it takes (at most 4): again when a tap
     // changed the answers while drawing (the whole screen shows the new answer, not half of it), or
     // when text in view needs glyphs the atlas does not have yet.
@@ -407,6 +419,10 @@ void render_frame(double now) {
         page.first_frame_done = true;
         js_mark("first-frame");
         js_first_frame();  // the glue fetches the full font now
+    }
+    if (!page.complete_frame_done && out.complete) {
+        page.complete_frame_done = true;
+        js_complete_frame();  // the semantics layer holds the whole page: yibao.ready
     }
 }
 
@@ -499,7 +515,14 @@ int start_page(page_start start) {
     page.atlas_stage = 0;
     build_fonts();
     js_mark("atlas0");
+    wake(1);
+    return 0;
+}
 
+void deferred_ready() {
+    if (page.deferred_in) return;
+    page.deferred_in = true;
+    if (!page.app) return;  // no WebGL: yibao.quote works, there is nothing to draw
     page.input.install(
         canvas_id, wake,
         [](int direction) {
@@ -508,8 +531,9 @@ int start_page(page_start start) {
         [](float x, float y) { return page.app && complete_rules() && page.app->tap_at(x, y); });
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     emscripten_set_orientationchange_callback(nullptr, EM_FALSE, on_orientation);
-    wake(1);
-    return 0;
+    // The size may have changed while the handlers were not there.
+    update_size();
+    wake(std::max(page.frames_left, 1));
 }
 
 yibao::ui::app* page_app() { return page.app.get(); }

@@ -67,7 +67,12 @@ void set_page_book(std::shared_ptr<const rule_book> book);
 // when they are broken (the page then says so).
 bool complete_rules();
 
-// Asks for at least this many frames (the page draws only when something changed).
+// Asks for at least this many frames (the page draws only when something changed). After the
+// first frame, none is drawn until the deferred module is in (deferred_ready).
 void wake(int frames);
+
+// The deferred module (yibao-deferred.wasm: what no first frame runs) is in, or there is none: the
+// page takes input and draws the frames asked for since the first one.
+void deferred_ready();
 
 }  // namespace yibao::web

@@ -209,7 +209,8 @@ frame_output app::frame(const frame_input& in) {
     out.scroll_y = scroll_y_;
     out.scroll_max = scroll_max_;
     out.redo = dirty_;
-    out.again = cv_.scroll_wanted.has_value() || height_changed || (changed_this_frame_ && !dirty_);
+    out.again = cv_.scroll_wanted.has_value() || height_changed || (changed_this_frame_ && !dirty_) || left_out_;
+    out.complete = !left_out_;
     out.action = action_;
     return out;
 }
@@ -223,19 +224,27 @@ void app::draw_page(const frame_input& in) {
     shown_fields_.clear();
 
     cv_.space(metrics::bar_px + 12);
+    // A first paint stops at the first card that starts below the view: what shows is the same, and
+    // the page's first frame does not wait for the layout of what nobody sees yet (the bar carries
+    // the answer). The frame after it draws everything.
+    left_out_ = false;
+    auto below = [&] {
+        left_out_ = left_out_ || (in.first_paint && ImGui::GetCursorScreenPos().y > in.height);
+        return left_out_;
+    };
     draw_intro();
     draw_district();
-    draw_year();
-    draw_person();
-    if (asks_birth_date(form_)) draw_birth();
-    if (!categories_.empty()) draw_categories();
-    draw_tier();
-    draw_paid();
-    if (asks_continuity(form_)) draw_continuity();
-    draw_household();
+    if (!below()) draw_year();
+    if (!below()) draw_person();
+    if (!below() && asks_birth_date(form_)) draw_birth();
+    if (!below() && !categories_.empty()) draw_categories();
+    if (!below()) draw_tier();
+    if (!below()) draw_paid();
+    if (!below() && asks_continuity(form_)) draw_continuity();
+    if (!below()) draw_household();
     if (dirty_) refresh();
-    draw_answer();
-    draw_reasons();
+    if (!below()) draw_answer();
+    if (!below()) draw_reasons();
     cv_.space(24);
 }
 

@@ -24,6 +24,8 @@ struct frame_input {
     int text_step = 0;            // the 字号 step drawn with (metrics::text_steps)
     bool repeat = false;          // the same frame drawn again (an answer changed while drawing, or
                                   // the atlas gained glyphs): not counted as a frame of its own
+    bool first_paint = false;     // the page's first frame: the cards below the view are left out
+                                  // (nothing of them shows; the frame after it draws the whole page)
 };
 
 // What the resident asked the page to do outside the canvas.
@@ -43,6 +45,8 @@ struct frame_output {
     bool again = false;                  // a following frame is needed (a scroll asked, the page's
                                          // height changed: ImGui's scroll range follows a frame late)
     page_action action = page_action::none;
+    bool complete = true;  // false when a first paint left out the cards below the view (the next
+                           // frame, which `again` asks for, draws them and their semantics)
 };
 
 // Where the page runs, as the platform found it.
@@ -190,6 +194,7 @@ class app {
     float answer_y_ = 0;    // content y of the answer card (for the bar's "jump to answer")
     std::optional<float> scroll_to_;
     int frame_count_ = 0;
+    bool left_out_ = false;  // this frame left out the cards below the view (a first paint)
     int text_step_ = 0;
     frame_input last_in_;
     std::string banner_;

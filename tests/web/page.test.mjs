@@ -80,6 +80,36 @@ test('first screens are drawn with the first font alone; the full font follows a
   assert.deepEqual(rebuilt, [], 'these first screens needed more than one atlas before the first frame');
 });
 
+test('first screens run nothing of the deferred module, which comes once, after the first frame', async () => {
+  // yibao-deferred.wasm holds what web/deferred-functions.txt lists (`make split-profile`: what no
+  // first frame ran). A first screen that calls one of them before it is in goes through a
+  // placeholder that loads it synchronously: a slower first answer, and no way at all in browsers
+  // that refuse synchronous compilation.
+  const early = [];
+  const screens = [...first_screens(), ...['district=shizhu&categories=101', 'district=wanzhou&person=newborn&birth=2025-10-01',
+    'district=wanzhou&m0.label=father&m1.label=self&m1.break=1&m2.label=child&m2.person=student', 'district=nowhere']
+    .map((q) => ({ query: `today=2025-11-20&${q}`, context: phone }))];
+  for (const { query, context } of screens) {
+    const ctx = await browser.newContext(context);
+    const page = await ctx.newPage();
+    const fetched = [];
+    page.on('request', (r) => { if (/yibao-deferred\.wasm/.test(r.url())) fetched.push(r.url()); });
+    await page.goto(`${base}?sw=0&${query}`);
+    const d = await page.evaluate(async () => {
+      await window.yibao.ready;
+      const deferred = performance.getEntriesByType('resource').filter((e) => /yibao-deferred\.wasm/.test(e.name));
+      return { ...window.yibao.deferred, first: window.yibao.first_frame_ms, at: deferred.map((e) => e.startTime) };
+    });
+    assert.equal(d.split, true, 'the page is split (web/tools/split_wasm.py)');
+    assert.equal(d.loaded, true);
+    if (d.placeholder_calls) early.push(`${query} ${context.viewport.width}×${context.viewport.height}: ${d.placeholder_calls}`);
+    assert.equal(fetched.length, 1, `${query}: yibao-deferred.wasm fetched ${fetched.length} times`);
+    assert.ok(d.at.length === 1 && d.at[0] >= d.first, `${query}: fetched at ${d.at} ms, the first frame at ${d.first} ms`);
+    await ctx.close();
+  }
+  assert.deepEqual(early, [], 'these first screens called into the deferred module: run `make split-profile`');
+});
+
 test('window.yibao.quote agrees with `yibao quote` on a set of requests', async () => {
   const { context, page, problems } = await open_page(browser, base);
   for (const request of requests) {

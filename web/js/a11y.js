@@ -46,6 +46,7 @@
 
     function call(fn, id, extra) {
       if (!mod) return;
+      if (!deferred.loaded) return deferred_seen.then(function () { call(fn, id, extra); });
       with_string(id, function (p) {
         if (extra === undefined) fn(p);
         else if (typeof extra === 'number') fn(p, extra);
@@ -137,7 +138,7 @@
       drag.moved = true;
       drag.y = y;
       e.preventDefault();
-      mod._yibao_drag(dy);
+      if (deferred.loaded) mod._yibao_drag(dy);
     }
     function drag_end() { drag = null; }
 

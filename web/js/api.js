@@ -7,6 +7,8 @@
     started: false,
     cached_version: null,
     picture_text: null,
+    // The deferred module (load.js): {split, loaded, placeholder_calls}.
+    deferred: deferred,
     palette: function () { return palette; },
     env: { kiosk: kiosk, wechat: wechat, single: !!build.single, version: build.version, idle_seconds: idle_seconds,
            can_print: can_print, paper: paper, service_worker: sw_ok },
@@ -75,17 +77,18 @@
     yibao.webgl = mod._yibao_webgl_version();
     if (rc === 1) {
       show('您的浏览器不支持 WebGL，无法显示计算器。请换用较新的浏览器（如手机自带浏览器、微信、Chrome、Safari）。');
+      load_deferred();  // yibao.quote still works
       return;  // yibao.quote still works
     }
     if (rc !== 0) throw new Error('yibao: start failed (' + rc + ')');
     yibao.started = true;
     tell_network();
-    speech.watch(function (yes) { mod._yibao_set_can_speak(yes ? 1 : 0); });
+    speech.watch(function (yes) { deferred_seen.then(function () { mod._yibao_set_can_speak(yes ? 1 : 0); }); });
     if (kiosk) arm_idle();
     // The offline copy is fetched once the page is on screen, never competing with the first load.
-    first_frame_seen.then(give_full_font);
+    deferred_seen.then(give_full_font);
     // The rules the first screen did not need, once it is on screen (a tap reads them at once).
-    first_frame_seen.then(function () {
+    deferred_seen.then(function () {
       setTimeout(function () {
         if (mod._yibao_complete_rules() !== 0) {
           show('计算规则加载失败，请稍后刷新重试。');
@@ -102,8 +105,11 @@
       var again = function () { mod._yibao_refresh_size(); watch_dpr(); };
       if (mq.addEventListener) mq.addEventListener('change', again, { once: true });
     })();
-    // Resolved once the semantics layer holds the first frame too (a11y.js writes it just after).
-    return first_frame_seen.then(function () { return new Promise(function (r) { setTimeout(r, 0); }); });
+    // Resolved once the semantics layer holds the whole page too (a11y.js writes it just after
+    // the first frame with every card).
+    return Promise.all([complete_frame_seen, deferred_seen]).then(function () {
+      return new Promise(function (r) { setTimeout(r, 0); });
+    });
   });
   yibao.ready.catch(function (e) {
     if (!told) show('加载失败，请检查网络后刷新重试。');

@@ -33,7 +33,7 @@
   // could not be loaded (the page then draws without the glyphs it lacks).
   var full_font_given = false;
   function give_full_font() {
-    if (full_font_given || build.single || !mod) return;
+    if (full_font_given || build.single || !mod) return;  // called once the deferred module is in
     full_font_given = true;
     full_font().then(function (buf) {
       var bytes = new Uint8Array(buf);
@@ -58,8 +58,17 @@
       yibao.first_frame_ms = performance.now();
       canvas_el.className = 'drawn';
       if (message) message.hidden = true;
+      // make split-profile: an instrumented module (wasm-split --instrument) says what ran so far.
+      var ex = wasm_instance && wasm_instance.exports;
+      if (ex && ex.__write_profile) {
+        var n = 16 + 4 * 65536, p = mod._malloc(n), len = ex.__write_profile(p, n);
+        yibao.first_profile = Array.from(mod.HEAPU8.subarray(p, p + len));
+        mod._free(p);
+      }
       first_frame();
+      load_deferred();
     },
+    yibao_complete_frame: function () { complete_frame(); },
     yibao_action: function (name) { setTimeout(function () { act(name); }, 0); },
     yibao_set_query: set_query
   };
@@ -67,15 +76,78 @@
   // would fetch it again). A failure rejects module_ready (yibao.ready then says 加载失败).
   var wasm_failed;
   var wasm_error = new Promise(function (resolve, reject) { wasm_failed = reject; });
+  var wasm_instance = null;
+  // --- the deferred module (yibao-deferred.wasm, web/tools/split_wasm.py): the functions no first
+  //     frame runs. Fetched once the first frame is on screen; until it is in, the page draws no
+  //     other frame and takes no input (platform/main_web.cpp: yibao_deferred_ready), and the glue
+  //     holds back what would call into it. A call that reaches one of its functions earlier
+  //     anyway goes through a placeholder that loads it at once (counted: the tests want none). ---
+  var deferred = { split: false, loaded: false, placeholder_calls: 0 };
+  var deferred_ready;
+  var deferred_seen = new Promise(function (resolve) { deferred_ready = resolve; });
+  function wasm_exports() { return wasm_instance.exports; }
+  function wasm_table() {
+    var ex = wasm_exports();
+    for (var k in ex) if (ex[k] instanceof WebAssembly.Table) return ex[k];
+    throw new Error('yibao: the module exports no table');
+  }
+  function deferred_in() {
+    if (deferred.loaded) return;
+    deferred.loaded = true;
+    if (mod) mod._yibao_deferred_ready();
+    deferred_ready();
+  }
+  // At once, synchronously (a placeholder was called): bytes through a synchronous request.
+  function load_deferred_now() {
+    if (deferred.loaded) return;
+    var xhr = new XMLHttpRequest();
+    xhr.open('GET', versioned('yibao-deferred.wasm'), false);
+    xhr.overrideMimeType('text/plain; charset=x-user-defined');
+    xhr.send(null);
+    if (xhr.status !== 200 && xhr.status !== 0) throw new Error('yibao: yibao-deferred.wasm: HTTP ' + xhr.status);
+    var text = xhr.responseText, bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
+    new WebAssembly.Instance(new WebAssembly.Module(bytes), { primary: wasm_exports() });
+    deferred_in();
+  }
+  var placeholders = typeof Proxy === 'function' ? new Proxy({}, {
+    get: function (target, slot) {
+      return function () {
+        deferred.placeholder_calls++;
+        load_deferred_now();
+        return wasm_table().get(+slot).apply(null, arguments);
+      };
+    }
+  }) : {};
+  // Once the first frame is on screen (a module that was not split has nothing to fetch).
+  function load_deferred() {
+    if (!deferred.split) return deferred_in();
+    fetch(versioned('yibao-deferred.wasm'), { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error('yibao-deferred.wasm: HTTP ' + r.status);
+      var streaming = WebAssembly.compileStreaming && /^application\/wasm\b/.test(r.headers.get('content-type') || '');
+      return streaming ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+    }).then(function (m) {
+      if (deferred.loaded) return;
+      return WebAssembly.instantiate(m, { primary: wasm_exports() }).then(deferred_in);
+    }).catch(function (e) {
+      show('加载失败，请检查网络后刷新重试。');
+      console.error('yibao: the deferred module did not load', e);
+    });
+  }
   if (!build.single) {
     module_args.locateFile = function (path) { return versioned(path); };
     module_args.instantiateWasm = function (imports, receive) {
+      imports.placeholder = placeholders;  // the split module's placeholders (web/tools/split_wasm.py)
       fetch_once('yibao.wasm', early.wasm).then(function (r) {
         if (!r.ok) throw new Error('wasm: HTTP ' + r.status);
         var streaming = WebAssembly.instantiateStreaming && /^application\/wasm\b/.test(r.headers.get('content-type') || '');
         return streaming ? WebAssembly.instantiateStreaming(r, imports)
           : r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
-      }).then(function (out) { receive(out.instance, out.module); }, wasm_failed);
+      }).then(function (out) {
+        wasm_instance = out.instance;
+        for (var k in out.instance.exports) if (k.charAt(0) === '%') deferred.split = true;  // wasm-split's exports
+        receive(out.instance, out.module);
+      }, wasm_failed);
       return {};  // Emscripten: the exports come later, through receive
     };
   }
