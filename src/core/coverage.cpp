@@ -220,14 +220,9 @@ bool coverage::newborn_as_resident() {
     const std::string head = "上一年出生、出生后超过" + std::to_string(y_.newborn.window_days->value) +
                              "日才参保缴费，不适用新生儿出生后" + std::to_string(y_.newborn.window_days->value) +
                              "日内参保的规定：按同一天缴费的城乡居民计算";
-    // A period that starts some categories the same day (石柱 下半年即参即保) applies as to a resident,
-    // as it does to a newborn of the year paying after the window.
-    const std::size_t before = out_.lines.size();
-    if (apply_category_start()) {
-        out_.lines.insert(out_.lines.begin() + static_cast<std::ptrdiff_t>(before),
-                          explanation_line{head + "。", source});
-        return true;
-    }
+    // A period that starts some categories the same day (石柱 下半年即参即保) gives the resident of the
+    // same day that date; the newborn's 90 days are still the later one (a reading of the rules data
+    // says so where both apply).
     explain(
         head + "，且不早于文件写的“从足额缴费后" + std::to_string(n) + "日起享受新发生的待遇”，取两者中较晚的日期。",
         source);
@@ -294,7 +289,9 @@ bool coverage::newborn() {
             explain("新生儿不设参保缴费后的固定待遇等待期。", y_.newborn.exempt_from_waiting_months->source);
         return true;
     }
-    if (apply_category_start()) return true;
+    // A period that starts some categories the same day (石柱 下半年即参即保) does not shorten a
+    // newborn's 90 days after the window: the documents give both and say neither comes first; the
+    // later date never promises more (a reading of the rules data says so where both apply).
     int n = y_.newborn.late_waiting_days->value;
     date from = add_days(paid_, 1), to = add_days(paid_, n);
     out_.waiting = waiting_period{from, to, n};

@@ -140,7 +140,7 @@ case(f, "missing_birth_date", R(2026, "chongqing", "2026-03-01", person="newborn
 case(f, "dianjiang_newborn_after_last_day_within_window", N(2025, "dianjiang", "2025-11-20", "2025-09-15"), {"ok": True, "due": 400, "coverage_start": "2025-09-15"}, "004 二(二) 新生儿90日内可参保")
 case(f, "dianjiang_newborn_late_after_last_day", N(2025, "dianjiang", "2025-10-05", "2025-06-01"), {"ok": False, "error_field": "paid_on"}, "004 二(四)")
 case(f, "pays_birth_year_without_rules", N(2025, "chongqing", "2025-01-20", "2024-12-15", pays_birth_year=True), {"ok": False, "error_field": "pays_birth_year"}, "2024年度规则不在文件中")
-case(f, "shizhu_low_income_newborn_late_h2", N(2025, "shizhu", "2025-08-20", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-08-20", "waiting": None}, "002 三(三)1 低收入人口下半年不设等待期 (出生超过90日)")
+case(f, "shizhu_low_income_newborn_late_h2", N(2025, "shizhu", "2025-08-20", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-11-19", "waiting": W("2025-08-21", "2025-11-18"), "notes_say": ["较晚的日期"]}, "002 三(五)3 出生当年超过90日: 足额缴费后90日 08-21..11-18 (11+30+31+18), 11-19起; 三(三)1 低收入人口下半年不设等待期: 两条都适用, 文件未说哪条优先, 取较晚的日期 (policy notes: never promise more); 附件2 第9行 360/40")
 case(f, "low_income_newborn", N(2025, "wanzhou", "2025-04-01", "2025-03-01", cats=["101"]), {"ok": True, "due": 40, "assistance": 360}, "")
 # ---- a newborn within its window paying from 2025-07-01 on (policy audit 2, finding 2). Policy notes: such a newborn
 # pays "only the personal standard" (002 三(五)1 只缴纳个人应承担的费用: no fiscal part), and from 07-01 a payer not in
@@ -184,7 +184,7 @@ case(f, "after_window_2026_centralized_continuous", N(2026, "chongqing", "2025-1
 case(f, "after_window_2025_centralized_early", N(2025, "youyang", "2024-09-20", "2024-05-01"), {"ok": True, "due": 400, "coverage_start": "2025-01-01", "waiting": None}, "居民 集中期 2025-01-01; 90日: 09-21..12-19, 12-20起 (10+31+30+19), 早于居民; 取较晚 01-01")
 case(f, "after_window_2025_centralized_late", N(2025, "chongqing", "2024-12-20", "2024-05-01"), {"ok": True, "due": 400, "coverage_start": "2025-03-21", "waiting": W("2024-12-21", "2025-03-20")}, "居民 2025-01-01; 90日: 12-21..03-20 (11+31+28+20), 03-21起; 取较晚 03-21")
 case(f, "after_window_2025_second_half", N(2025, "chongqing", "2025-07-10", "2024-12-01"), {"ok": True, "due": 1070, "surcharge": 670, "coverage_start": "2025-10-09", "waiting": W("2025-07-11", "2025-10-08")}, "按居民: 000 二 7月1日以后全额 400+670; 七(一) 90天 07-11..10-08 (21+31+30+8)")
-case(f, "after_window_2025_shizhu_low_income_h2", N(2025, "shizhu", "2025-08-20", "2024-12-01", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-08-20", "waiting": None}, "002 三(三)1 低收入人口下半年即参即保, 同本年出生超过90日的 shizhu_low_income_newborn_late_h2; 附件2 第9行 360/40")
+case(f, "after_window_2025_shizhu_low_income_h2", N(2025, "shizhu", "2025-08-20", "2024-12-01", cats=["101"]), {"ok": True, "due": 40, "coverage_start": "2025-11-19", "waiting": W("2025-08-21", "2025-11-18"), "notes_say": ["较晚的日期"]}, "002 三(五)4 次年超过3个月: 足额缴费后90日 08-21..11-18, 11-19起; 同一天缴费的低收入居民 三(三)1 即参即保 08-20; 取较晚的 11-19, 同 shizhu_low_income_newborn_late_h2; 附件2 第9行 360/40")
 
 # ---------------------------------------------------------------- students (000 二、七(一); 003 一)
 f = "students"
