@@ -12,7 +12,8 @@ import { chromium } from 'playwright-core';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
-export const site = path.join(root, 'build/web');
+// YIBAO_SITE: another built site (a before/after benchmark of two builds).
+export const site = process.env.YIBAO_SITE ? path.resolve(process.env.YIBAO_SITE) : path.join(root, 'build/web');
 export const screenshots = path.join(here, 'screenshots');
 export const chromium_path = process.env.CHROMIUM || '/usr/bin/chromium';
 
