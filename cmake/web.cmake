@@ -8,6 +8,7 @@
 #   manifest.webmanifest, icons/   the installable app (web/icons: web/tools/make_icons.py)
 #   version.txt     the version: a hash of every file above; the page loads its files with ?v=it
 #   yibao.js        Emscripten's loader + our window.yibao glue (web/js/*.js, joined into yibao_glue.js)
+#   yibao-later.js  the glue's second part (semantics layer, picture, printout, ...), after the first frame
 #   yibao.wasm      rule engine + rules + Dear ImGui screens + browser glue: what first frames run
 #   yibao-deferred.wasm  the functions no first frame runs (web/deferred-functions.txt), fetched after it
 #   yibao-sc.otf    Noto Sans CJK SC subset to the characters the page can show (after the first frame)
@@ -117,17 +118,24 @@ file(GLOB_RECURSE _yibao_text_sources CONFIGURE_DEPENDS
 file(GLOB _yibao_html_sources CONFIGURE_DEPENDS "${YIBAO_ROOT}/web/*.js" "${YIBAO_ROOT}/web/js/*.js"
      "${YIBAO_ROOT}/web/index.html")
 
-# The page's glue: its parts (web/js/) joined in this order into one script, appended to
-# Emscripten's loader. env.js opens the scope they all share, api.js closes it.
-set(_yibao_glue_parts env load a11y sheet share picture print kiosk offline rules api)
+# The page's glue: its parts (web/js/) joined in this order into two scripts. The first is appended
+# to Emscripten's loader (env.js opens the scope they share, api.js closes it); the second,
+# yibao-later.js, is fetched once the first frame is on screen (later_begin.js opens its scope with
+# what the first hands it, later_end.js closes it).
+set(_yibao_glue_parts env load offline api)
 list(TRANSFORM _yibao_glue_parts PREPEND "${YIBAO_ROOT}/web/js/")
 list(TRANSFORM _yibao_glue_parts APPEND ".js")
 set(_yibao_glue "${_yibao_gen}/yibao_glue.js")
+set(_yibao_later_parts later_begin a11y sheet share picture print kiosk rules later_end)
+list(TRANSFORM _yibao_later_parts PREPEND "${YIBAO_ROOT}/web/js/")
+list(TRANSFORM _yibao_later_parts APPEND ".js")
+set(_yibao_later "${_yibao_gen}/yibao_later.js")
 add_custom_command(
-  OUTPUT "${_yibao_glue}"
+  OUTPUT "${_yibao_glue}" "${_yibao_later}"
   COMMAND "${CMAKE_COMMAND}" -P "${YIBAO_ROOT}/cmake/join_files.cmake" -- "${_yibao_glue}" ${_yibao_glue_parts}
-  DEPENDS "${YIBAO_ROOT}/cmake/join_files.cmake" ${_yibao_glue_parts}
-  COMMENT "Joining web/js/*.js into yibao_glue.js"
+  COMMAND "${CMAKE_COMMAND}" -P "${YIBAO_ROOT}/cmake/join_files.cmake" -- "${_yibao_later}" ${_yibao_later_parts}
+  DEPENDS "${YIBAO_ROOT}/cmake/join_files.cmake" ${_yibao_glue_parts} ${_yibao_later_parts}
+  COMMENT "Joining web/js/*.js into yibao_glue.js and yibao_later.js"
   VERBATIM)
 
 # All rules files as C++ data (loaded with load_rules_texts at start).
@@ -197,7 +205,7 @@ yibao_cut_font(yibao-sc-first "${_yibao_gen}/glyphs-first.txt" "${_yibao_gen}/gl
 # commands, the others depend on it (no rule runs twice in a parallel build).
 add_custom_target(yibao_gen DEPENDS
   "${_yibao_gen}/rules_bundle.cpp" "${_yibao_gen}/glyphs.cpp" "${_yibao_gen}/glyphs.txt"
-  "${_yibao_gen}/glyphs-first.txt" "${_yibao_gen}/glyphs-first-blank.txt" "${_yibao_glue}")
+  "${_yibao_gen}/glyphs-first.txt" "${_yibao_gen}/glyphs-first-blank.txt" "${_yibao_glue}" "${_yibao_later}")
 add_custom_target(yibao_font DEPENDS "${YIBAO_WEB_SITE}/yibao-sc.otf" "${YIBAO_WEB_SITE}/yibao-sc-first.otf")
 add_dependencies(yibao_font yibao_gen)
 
@@ -270,7 +278,7 @@ set_target_properties(yibao_web PROPERTIES
   SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/page")
 set(_yibao_deferred_list "${YIBAO_ROOT}/web/deferred-functions.txt")
-set_property(TARGET yibao_web APPEND PROPERTY LINK_DEPENDS "${_yibao_glue}" "${_yibao_deferred_list}"
+set_property(TARGET yibao_web APPEND PROPERTY LINK_DEPENDS "${_yibao_glue}" "${_yibao_later}" "${_yibao_deferred_list}"
              "${YIBAO_ROOT}/web/tools/split_wasm.py")
 add_dependencies(yibao_web yibao_gen)
 # The script as served: minified (compress + mangle local names; properties and globals keep
@@ -278,6 +286,7 @@ add_dependencies(yibao_web yibao_gen)
 set(_yibao_minify "${CMAKE_COMMAND}" -E env NODE_PATH=/usr/share/nodejs "${YIBAO_TERSER}")
 add_custom_command(TARGET yibao_web POST_BUILD
   COMMAND ${_yibao_minify} "$<TARGET_FILE:yibao_web>" --compress --mangle -o "${YIBAO_WEB_SITE}/yibao.js"
+  COMMAND ${_yibao_minify} "${_yibao_later}" --compress --mangle -o "${YIBAO_WEB_SITE}/yibao-later.js"
   COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/split_wasm.py" split
           --in "${CMAKE_BINARY_DIR}/page/yibao.wasm" --list "${_yibao_deferred_list}"
           --primary "${YIBAO_WEB_SITE}/yibao.wasm" --deferred "${YIBAO_WEB_SITE}/yibao-deferred.wasm"
@@ -338,9 +347,9 @@ add_custom_command(TARGET yibao_single POST_BUILD
 add_custom_command(
   OUTPUT "${YIBAO_WEB_SINGLE}/yibao-calc.html"
   COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/make_single.py"
-          --root "${YIBAO_ROOT}" --js "$<TARGET_FILE:yibao_single>"
+          --root "${YIBAO_ROOT}" --js "$<TARGET_FILE:yibao_single>" --later "${YIBAO_WEB_SITE}/yibao-later.js"
           --font "${YIBAO_WEB_SITE}/yibao-sc.otf" --out "${YIBAO_WEB_SINGLE}/yibao-calc.html"
-  DEPENDS yibao_single "${YIBAO_WEB_SITE}/yibao-sc.otf" "${YIBAO_ROOT}/web/index.html" ${_yibao_rules}
+  DEPENDS yibao_single yibao_web "${YIBAO_WEB_SITE}/yibao-sc.otf" "${YIBAO_ROOT}/web/index.html" ${_yibao_rules}
           "${YIBAO_ROOT}/web/tools/make_single.py" "${YIBAO_ROOT}/web/tools/stamp_site.py"
           "${YIBAO_ROOT}/web/tools/embed_rules.py"
   COMMENT "Single-file page: ${YIBAO_WEB_SINGLE}/yibao-calc.html"

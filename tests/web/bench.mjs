@@ -134,7 +134,7 @@ async function throttled_page() {
   console.log(`   calculator first answer   median ${m_ours.toFixed(0)} ms   range ${range(ours)} ms   (${ours.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`   plain page (tests/web/plain.html) first contentful paint   median ${m_plain.toFixed(0)} ms   range ${range(plain)} ms`);
   console.log(`   ratio ${ratio.toFixed(2)}   budget ≤ ${budget_ratio}: ${verdict(ratio <= budget_ratio)}`);
-  const order = ['html', 'script', 'module', 'rules', 'font', 'gl', 'app', 'atlas0', 'atlas', 'first-frame'];
+  const order = ['html', 'script', 'glue', 'wasm-response', 'instantiated', 'module', 'rules', 'font', 'gl', 'app', 'atlas0', 'atlas', 'first-frame'];
   const names = [...order.filter((k) => phases[k]), ...Object.keys(phases).filter((k) => !order.includes(k))];
   console.log('   phases (median ms from navigation start): ' +
     names.map((k) => `${k} ${median(phases[k]).toFixed(0)}`).join(' · '));

@@ -170,7 +170,7 @@ for (const key of Object.keys(engines)) {
     // starts its early downloads with fetch() in an inline script instead, taken by web/js/load.js.
     test('cold load: the server sent every file at most once', () => {
       const hint = 'a <link rel=preload as=fetch> in web/index.html? WebKit fetches such a file twice';
-      for (const f of ['/index.html', '/yibao.js', '/yibao.wasm', '/yibao-deferred.wasm'])
+      for (const f of ['/index.html', '/yibao.js', '/yibao-later.js', '/yibao.wasm', '/yibao-deferred.wasm'])
         assert.equal(requested[f], 1, `${f} fetched once: ${JSON.stringify(requested)} (${hint})`);
       const twice = Object.entries(requested).filter(([, n]) => n > 1);
       assert.deepEqual(twice, [], `fetched more than once: ${JSON.stringify(twice)} (${hint})`);

@@ -150,7 +150,7 @@ function single_with_rules(rules_dir, out_dir) {
   const out = path.join(out_dir, 'yibao-calc.html');
   const r = spawnSync('python3', [
     path.join(root, 'web/tools/make_single.py'), '--root', root,
-    '--js', path.join(root, 'build/web-cmake/single/yibao-single.js'),
+    '--js', path.join(root, 'build/web-cmake/single/yibao-single.js'), '--later', path.join(site, 'yibao-later.js'),
     '--font', path.join(site, 'yibao-sc.otf'), '--rules', rules_dir, '--out', out,
   ], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);

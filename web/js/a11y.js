@@ -1,7 +1,7 @@
   // web/js/a11y.js: the semantics layer — real DOM elements over the canvas, built from the nodes
   // the screens record while they draw (ui/semantics.h), so that screen readers, explore-by-touch,
   // find-in-page, a long press, the keyboard and the platform's date picker reach what is drawn.
-  // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  // (A part of yibao-later.js: it shares the scope that later_begin.js opens; see there.)
   //
   //   #a11y            fixed over the canvas, pointer-events none (taps go to the canvas)
   //     header         the top bar's nodes (not scrolled)

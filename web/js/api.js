@@ -28,7 +28,7 @@
     // The font atlas's stages: {stage, full, first_builds, first_frame_waited, first} (platform/page.h).
     font_state: function () { return call_json(function () { return mod._yibao_font_state(); }); },
     presentation: function () { return call_json(function () { return mod._yibao_presentation(); }); },
-    picture: make_picture,
+    picture: function () { return later_part('make_picture').apply(null, arguments); },
     // The 字号 step: 0 标准, 1 大字, 2 特大 (as the 字号 button and a pinch); returns the step in use.
     text_size: function (step) { return mod._yibao_set_text_step(step | 0); },
     spoken: null,
@@ -39,9 +39,15 @@
     rules_notice: null,
     // The wasm module's memory in bytes (make bench-web prints it).
     memory: function () { return { heap: mod ? mod.HEAPU8.length : 0 }; },
-    render_print: render_print,
-    start_over: forget_everything
+    render_print: function () { return later_part('render_print').apply(null, arguments); },
+    start_over: function () { return later_part('forget_everything').apply(null, arguments); }
   };
+
+  // A function of yibao-later.js (picture, printout, start over): there once yibao.ready resolved.
+  function later_part(name) {
+    if (!later) throw new Error('yibao: not ready yet (await yibao.ready)');
+    return later[name];
+  }
 
   // The rules are read as soon as the module is here (the font may still be on its way).
   var rules_ready = module_ready.then(function (m) {
@@ -83,8 +89,6 @@
     if (rc !== 0) throw new Error('yibao: start failed (' + rc + ')');
     yibao.started = true;
     tell_network();
-    speech.watch(function (yes) { deferred_seen.then(function () { mod._yibao_set_can_speak(yes ? 1 : 0); }); });
-    if (kiosk) arm_idle();
     // The offline copy is fetched once the page is on screen, never competing with the first load.
     deferred_seen.then(give_full_font);
     // The rules the first screen did not need, once it is on screen (a tap reads them at once).
@@ -95,7 +99,8 @@
           console.error('yibao: rules did not load: ' + mod.UTF8ToString(mod._yibao_load_errors()));
           return;
         }
-        yibao.rules_checked = update_rules();  // newer rules published beside the page (rules.js)
+        // Newer rules published beside the page (rules.js, in yibao-later.js).
+        yibao.rules_checked = later_seen.then(function (later) { return later.update_rules(); });
       }, 0);
     });
     if (sw_ok) first_frame_seen.then(register_offline_copy);
@@ -107,7 +112,7 @@
     })();
     // Resolved once the semantics layer holds the whole page too (a11y.js writes it just after
     // the first frame with every card).
-    return Promise.all([complete_frame_seen, deferred_seen]).then(function () {
+    return Promise.all([complete_frame_seen, interactive_seen]).then(function () {
       return new Promise(function (r) { setTimeout(r, 0); });
     });
   });
@@ -116,4 +121,5 @@
     console.error(e);
   });
   window.yibao = yibao;
+  mark('glue');  // the script has run (the module may still be on its way)
 })();

@@ -15,8 +15,11 @@
 //   yibao.memory()         the wasm module's memory in bytes (make bench-web)
 //   yibao.first_frame_ms   when the first frame with the answer was drawn (performance.now())
 //
-// This file opens the scope that every part of the glue shares (web/js/*.js, joined in a fixed
-// order into yibao_glue.js by cmake/web.cmake; api.js closes it): where the page runs, small helpers.
+// This file opens the scope that the parts of the glue's first script share (env, load, offline,
+// api: joined in this order into yibao_glue.js by cmake/web.cmake; api.js closes it): where the
+// page runs, small helpers. The rest (a11y, sheet, share, picture, print, kiosk, rules) is the
+// second script, yibao-later.js, fetched once the first frame is on screen (load.js load_later,
+// later_begin.js).
 (function () {
   'use strict';
   var build = window.yibao_build || { version: 'dev', single: false };

@@ -1,16 +1,15 @@
 
   // web/js/kiosk.js: a kiosk: full screen, no long-press menus, the idle reset; starting over.
-  // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  // (A part of yibao-later.js: it shares the scope that later_begin.js opens; see there.)
   // --- kiosk: full screen, no long-press menus, and the idle reset ---
   var idle = document.getElementById('idle');
   var idle_timer = 0, idle_tick = 0, idle_deadline = 0;
-  var update_waiting = null;  // a new version's service worker, applied at a safe moment
   function forget_everything() {
     close_sheet();
     document.getElementById('print').textContent = '';
     yibao.picture_text = null;
     if (kiosk) arm_idle();
-    if (update_waiting) return apply_update();
+    if (apply_waiting_update()) return;  // the new version's page starts afresh
     if (mod) with_string(today_iso(), function (t) { mod._yibao_reset(t); });
   }
   function hide_idle() {

@@ -67,10 +67,15 @@
       }
       first_frame();
       load_deferred();
+      load_later();
     },
     yibao_complete_frame: function () { complete_frame(); },
-    yibao_action: function (name) { setTimeout(function () { act(name); }, 0); },
-    yibao_set_query: set_query
+    // The first frame may ask for the full font (a glyph only it has); the rest is yibao-later.js's.
+    yibao_action: function (name) {
+      if (name === 'full_font') return give_full_font();
+      later_seen.then(function (later) { setTimeout(function () { later.act(name); }, 0); });
+    },
+    yibao_set_query: function (answers) { later_seen.then(function (later) { later.set_query(answers); }); }
   };
   // The wasm: the response index.html started, compiled as it streams (Emscripten's own loader
   // would fetch it again). A failure rejects module_ready (yibao.ready then says 加载失败).
@@ -94,9 +99,38 @@
   function deferred_in() {
     if (deferred.loaded) return;
     deferred.loaded = true;
-    if (mod) mod._yibao_deferred_ready();
     deferred_ready();
   }
+  // --- the glue's second script (yibao-later.js: web/js/later_begin.js … later_end.js): the
+  //     semantics layer, the picture, the printout, the share link, the kiosk's idle reset and the
+  //     published rules, fetched once the first frame is on screen, beside the deferred module. ---
+  var later_arrived;
+  var later_seen = new Promise(function (resolve) { later_arrived = resolve; });
+  var later = null;  // what it hands back, once it ran
+  function load_later() {
+    window.yibao_internal = {
+      mod: mod, module_args: module_args, yibao: yibao, build: build, palette: palette, call_json: call_json,
+      with_string: with_string, today_iso: today_iso, deferred: deferred, deferred_seen: deferred_seen,
+      first_frame_seen: first_frame_seen, full_font: full_font, give_full_font: give_full_font, html_font: html_font,
+      kiosk: kiosk, wechat: wechat, paper: paper, idle_seconds: idle_seconds, message: message, network: network,
+      apply_waiting_update: apply_waiting_update, remember_text_size: remember_text_size, setup_keys: setup_keys,
+      loaded: function (parts) {
+        later = parts;
+        try { delete window.yibao_internal; } catch (e) { window.yibao_internal = undefined; }
+        later_arrived(parts);
+      }
+    };
+    var s = document.createElement('script');
+    if (build.single) {
+      s.text = document.getElementById('yibao-later').textContent;  // make_single.py put it there
+    } else {
+      s.src = versioned('yibao-later.js');
+      s.onerror = function () { show('加载失败，请检查网络后刷新重试。'); };
+    }
+    document.head.appendChild(s);
+  }
+  // Input and the frames after the first need both: the deferred module's code and the semantics layer.
+  var interactive_seen = Promise.all([deferred_seen, later_seen]).then(function () { mod._yibao_deferred_ready(); });
   // At once, synchronously (a placeholder was called): bytes through a synchronous request.
   function load_deferred_now() {
     if (deferred.loaded) return;
@@ -139,11 +173,13 @@
     module_args.instantiateWasm = function (imports, receive) {
       imports.placeholder = placeholders;  // the split module's placeholders (web/tools/split_wasm.py)
       fetch_once('yibao.wasm', early.wasm).then(function (r) {
+        mark('wasm-response');
         if (!r.ok) throw new Error('wasm: HTTP ' + r.status);
         var streaming = WebAssembly.instantiateStreaming && /^application\/wasm\b/.test(r.headers.get('content-type') || '');
         return streaming ? WebAssembly.instantiateStreaming(r, imports)
           : r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
       }).then(function (out) {
+        mark('instantiated');
         wasm_instance = out.instance;
         for (var k in out.instance.exports) if (k.charAt(0) === '%') deferred.split = true;  // wasm-split's exports
         receive(out.instance, out.module);

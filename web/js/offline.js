@@ -8,6 +8,7 @@
   }
   window.addEventListener('online', function () { network.online = true; tell_network(); });
   window.addEventListener('offline', function () { network.online = false; tell_network(); });
+  var update_waiting = null;  // a new version's service worker, applied at a safe moment
   var touched = false;
   window.addEventListener('pointerdown', function () { touched = true; }, { capture: true, passive: true });
   function apply_update() {
@@ -15,6 +16,12 @@
     update_waiting = null;
     navigator.serviceWorker.addEventListener('controllerchange', function () { location.reload(); }, { once: true });
     w.postMessage({ type: 'skip_waiting' });
+  }
+  // A kiosk's idle reset (kiosk.js): the new version now, if one waits; false when none does.
+  function apply_waiting_update() {
+    if (!update_waiting) return false;
+    apply_update();
+    return true;
   }
   function update_found(w) {
     update_waiting = w;

@@ -1,6 +1,6 @@
 
   // web/js/picture.js: the saved picture: the presentation model drawn on a 2D canvas.
-  // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  // (A part of yibao-later.js: it shares the scope that later_begin.js opens; see there.)
   function show_picture() {
     html_font.then(function () {
       var url = yibao.picture();

@@ -1,6 +1,6 @@
 
   // web/js/print.js: the printout: the presentation model as HTML, A4 or an 80 mm roll.
-  // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  // (A part of yibao-later.js: it shares the scope that later_begin.js opens; see there.)
   // --- printing: the presentation model as HTML, A4 or an 80 mm roll ---
   function render_print(format) {
     var m = yibao.presentation();

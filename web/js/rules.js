@@ -6,7 +6,7 @@
   // the same loader as `yibao rules check` (platform/abi.cpp yibao_update_rules). A file that does
   // not download, does not match its hash or does not pass the check is refused: the page keeps
   // the rules it had and says which file and field in a short notice.
-  // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  // (A part of yibao-later.js: it shares the scope that later_begin.js opens; see there.)
   var rules_limits = { files: 1000, bytes: 4 * 1024 * 1024 };  // core/rules.cpp's folder limits
 
   function hex(buffer) {

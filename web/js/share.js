@@ -1,6 +1,6 @@
 
   // web/js/share.js: the answers in the address bar and sharing the link.
-  // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  // (A part of yibao-later.js: it shares the scope that later_begin.js opens; see there.)
   // --- the answers in the address bar (a forwarded link reopens the same quote) ---
   // The first frame's answers go into the address once it is on screen (history.replaceState is
   // slow on a phone: it would delay the first answer); later ones at once.

@@ -1,6 +1,6 @@
 
   // web/js/sheet.js: the overlay sheet (picture, link) and the actions the canvas asks for.
-  // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
+  // (A part of yibao-later.js: it shares the scope that later_begin.js opens; see there.)
   // --- overlays: the picture and the link ---
   var sheet = document.getElementById('sheet');
   function close_sheet() {

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Builds the single-file page: one HTML file that works when opened from file://.
 
-usage: make_single.py --root REPO --js yibao-single.js --font yibao-sc.otf --out yibao-calc.html
-                      [--rules DIR] [--version V]
+usage: make_single.py --root REPO --js yibao-single.js --later yibao-later.js --font yibao-sc.otf
+                      --out yibao-calc.html [--rules DIR] [--version V]
 
 Starts from the template web/index.html: @YIBAO_VERSION@ -> the version, @YIBAO_SINGLE@ -> true,
 the block between <!--@YIBAO_NET_BEGIN@--> and <!--@YIBAO_NET_END@--> (manifest, icons, preloads)
 and the share picture's <div id="share-image"> line are removed (nothing to fetch from file://),
 and <!--@YIBAO_SINGLE_SLOT@--> becomes the font as base64 in <script id="yibao-font">, the rules
-as JSON text in <script id="yibao-rules" type="application/json"> and the SINGLE_FILE build's
-JavaScript (wasm inside) in a <script>.
+as JSON text in <script id="yibao-rules" type="application/json">, the glue's second part
+(yibao-later.js: the page runs it once its first frame is on screen) in <script id="yibao-later"
+type="text/plain">, and the SINGLE_FILE build's JavaScript (wasm inside) in a <script>.
 
 The rules: every *.json under DIR (default REPO/rules; rules/schema.json is not a rules file), as
 {"files": [{"path": "rules/<path under DIR>", "text": the file without layout whitespace,
@@ -78,7 +79,7 @@ def rules_json(files: dict) -> str:
     return text.replace("<", "\\u003c")
 
 
-def build_html(template: str, js: str, font: bytes, rules: str, version: str) -> str:
+def build_html(template: str, js: str, later: str, font: bytes, rules: str, version: str) -> str:
     if SLOT not in template:
         raise StampError(f"web/index.html has no {SLOT}: the page and the build disagree")
     text, blocks = NET_BLOCK.subn("", template)
@@ -90,6 +91,7 @@ def build_html(template: str, js: str, font: bytes, rules: str, version: str) ->
     payload = ('<script id="yibao-font" type="application/octet-stream">'
                + base64.b64encode(font).decode("ascii") + "</script>\n"
                + '<script id="yibao-rules" type="application/json">' + rules + "</script>\n"
+               + '<script id="yibao-later" type="text/plain">' + inline_script(later) + "</script>\n"
                + "<script>" + inline_script(js) + "</script>")
     return text.replace(SLOT, payload, 1)
 
@@ -98,6 +100,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", required=True, help="the repository (holds web/index.html)")
     parser.add_argument("--js", required=True, help="the SINGLE_FILE build's JavaScript (yibao-single.js)")
+    parser.add_argument("--later", required=True, help="the glue's second part (build/web/yibao-later.js)")
     parser.add_argument("--font", required=True, help="the subset font (build/web/yibao-sc.otf)")
     parser.add_argument("--out", required=True, help="the HTML file to write")
     parser.add_argument("--rules", help="the rules folder (default: REPO/rules)")
@@ -107,11 +110,14 @@ def main() -> int:
     try:
         template = read_bytes(os.path.join(args.root, "web", "index.html"), "It belongs to the repository.")
         js = read_bytes(args.js, hint)
+        later = read_bytes(args.later, hint)
         font = read_bytes(args.font, hint)
         rules = rules_files(args.rules or os.path.join(args.root, "rules"))
         version = check_version(args.version or hash_version(
-            {"single/yibao-single.js": js, "site/yibao-sc.otf": font, "web/index.html": template, **rules}))
-        html = build_html(template.decode("utf-8"), js.decode("utf-8"), font, rules_json(rules), version)
+            {"single/yibao-single.js": js, "site/yibao-later.js": later, "site/yibao-sc.otf": font,
+             "web/index.html": template, **rules}))
+        html = build_html(template.decode("utf-8"), js.decode("utf-8"), later.decode("utf-8"), font, rules_json(rules),
+                          version)
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
         with open(args.out, "w", encoding="utf-8", newline="\n") as f:
             f.write(html)

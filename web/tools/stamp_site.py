@@ -23,10 +23,10 @@ import shutil
 import subprocess
 import sys
 
-BUILT_FILES = ("yibao.js", "yibao.wasm", "yibao-deferred.wasm", "yibao-sc.otf", "yibao-sc-first.otf")  # the build's
+BUILT_FILES = ("yibao.js", "yibao-later.js", "yibao.wasm", "yibao-deferred.wasm", "yibao-sc.otf", "yibao-sc-first.otf")  # the build's
 TEMPLATES = ("index.html", "sw.js", "manifest.webmanifest")       # from REPO/web
 ICONS = ("icon-192.png", "icon-512.png", "apple-touch-icon.png", "icon-32.png")  # from REPO/web/icons
-BROTLI_FILES = ("index.html", "yibao.js", "yibao.wasm", "yibao-deferred.wasm", "yibao-sc.otf", "yibao-sc-first.otf", "sw.js",
+BROTLI_FILES = ("index.html", "yibao.js", "yibao-later.js", "yibao.wasm", "yibao-deferred.wasm", "yibao-sc.otf", "yibao-sc-first.otf", "sw.js",
                 "manifest.webmanifest")
 VERSION_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
