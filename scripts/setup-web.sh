@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The web front-end's own set-up, called by scripts/setup.sh after the apt packages are in:
 #  1. the Dear ImGui source into third_party/imgui (from Debian's source package; gitignored),
-#  2. the browser tests' npm packages (playwright-core, axe-core, puppeteer-core) into tests/web/node_modules.
+#  2. the browser tests' npm packages (playwright-core, axe-core, puppeteer-core, acorn-globals) into tests/web/node_modules.
 # Safe to run again: each step is skipped when its result is already there.
 # IMGUI_DIR=/path/to/imgui skips step 1 (cmake takes -DIMGUI_DIR too).
 set -euo pipefail

@@ -2,7 +2,7 @@
 // and says so plainly when the browser lacks WebAssembly or WebGL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { first_screens, launch, open_page, phone, settle, shot, state, native_quote } from './lib.mjs';
+import { first_screens, launch, open_page, phone, root, settle, shot, state, native_quote } from './lib.mjs';
 
 const base = process.env.YIBAO_URL;
 let browser;
@@ -294,5 +294,24 @@ test('the screens\' colours are defined once (ui/widgets.h): the glue gets them,
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
+  }
+});
+
+test('the glue\'s two scripts: every name yibao-later.js uses is its own, handed over, or the browser\'s', async () => {
+  // yibao.js's parts share one scope and yibao-later.js's another (web/js/later_begin.js takes what
+  // the first hands over): a name of the first used in the second without being handed over throws
+  // only when that line runs (a ReferenceError in strict mode), perhaps only on a kiosk at night.
+  const globals = (await import('acorn-globals')).default;
+  const { readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const gen = path.join(root, 'build/web-cmake/gen');
+  const browser_names = new Set(Object.getOwnPropertyNames(globalThis).concat([
+    'window', 'document', 'navigator', 'location', 'history', 'performance', 'localStorage', 'getComputedStyle',
+    'matchMedia', 'devicePixelRatio', 'innerWidth', 'innerHeight', 'SpeechSynthesisUtterance', 'speechSynthesis',
+    'FontFace', 'XMLHttpRequest', 'Worker', 'caches', 'getSelection', 'print', 'CSS', 'Image', 'create_yibao_module',
+    'requestAnimationFrame', 'visualViewport', 'screen', 'crypto']));
+  for (const file of ['yibao_glue.js', 'yibao_later.js']) {
+    const unknown = globals(readFileSync(path.join(gen, file), 'utf8')).map((g) => g.name).filter((n) => !browser_names.has(n));
+    assert.deepEqual(unknown, [], `${file} uses names it neither declares nor is handed`);
   }
 });
