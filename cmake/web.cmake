@@ -126,15 +126,21 @@ set(_yibao_glue_parts env load offline api)
 list(TRANSFORM _yibao_glue_parts PREPEND "${YIBAO_ROOT}/web/js/")
 list(TRANSFORM _yibao_glue_parts APPEND ".js")
 set(_yibao_glue "${_yibao_gen}/yibao_glue.js")
-set(_yibao_later_parts later_begin a11y sheet share picture print kiosk rules later_end)
-list(TRANSFORM _yibao_later_parts PREPEND "${YIBAO_ROOT}/web/js/")
-list(TRANSFORM _yibao_later_parts APPEND ".js")
+set(_yibao_later_sources a11y sheet share picture print kiosk rules later_end)
+list(TRANSFORM _yibao_later_sources PREPEND "${YIBAO_ROOT}/web/js/")
+list(TRANSFORM _yibao_later_sources APPEND ".js")
+# web/later.css (what only yibao-later.js shows: the picture sheet, the idle warning, the printout,
+# the rules notice) rides in it, right after later_begin.js: the HTML shell keeps only what shows first.
+set(_yibao_later_style "${_yibao_gen}/later_style.js")
 set(_yibao_later "${_yibao_gen}/yibao_later.js")
 add_custom_command(
   OUTPUT "${_yibao_glue}" "${_yibao_later}"
+  COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/css_to_js.py" "${YIBAO_ROOT}/web/later.css" "${_yibao_later_style}"
   COMMAND "${CMAKE_COMMAND}" -P "${YIBAO_ROOT}/cmake/join_files.cmake" -- "${_yibao_glue}" ${_yibao_glue_parts}
-  COMMAND "${CMAKE_COMMAND}" -P "${YIBAO_ROOT}/cmake/join_files.cmake" -- "${_yibao_later}" ${_yibao_later_parts}
-  DEPENDS "${YIBAO_ROOT}/cmake/join_files.cmake" ${_yibao_glue_parts} ${_yibao_later_parts}
+  COMMAND "${CMAKE_COMMAND}" -P "${YIBAO_ROOT}/cmake/join_files.cmake" -- "${_yibao_later}"
+          "${YIBAO_ROOT}/web/js/later_begin.js" "${_yibao_later_style}" ${_yibao_later_sources}
+  DEPENDS "${YIBAO_ROOT}/cmake/join_files.cmake" ${_yibao_glue_parts} "${YIBAO_ROOT}/web/js/later_begin.js"
+          "${YIBAO_ROOT}/web/later.css" "${YIBAO_ROOT}/web/tools/css_to_js.py" ${_yibao_later_sources}
   COMMENT "Joining web/js/*.js into yibao_glue.js and yibao_later.js"
   VERBATIM)
 

@@ -68,6 +68,13 @@
       first_frame();
       load_deferred();
       load_later();
+      // The tab's icon: nothing the first answer needs to wait for (index.html holds an empty one).
+      var icon = document.getElementById('yibao-icon');
+      if (icon) {
+        icon.type = 'image/png';
+        icon.setAttribute('sizes', '32x32');
+        icon.href = 'icons/icon-32.png';
+      }
     },
     yibao_complete_frame: function () { complete_frame(); },
     // The first frame may ask for the full font (a glyph only it has); the rest is yibao-later.js's.
