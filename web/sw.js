@@ -15,13 +15,29 @@ self.addEventListener('install', (event) => {
   // Files named with ?v=VERSION never change, so the copy the page just loaded (HTTP cache) will
   // do; the others are checked with the server (cache: 'no-cache': a 304 when the page just loaded
   // is the same, without sending it again).
-  // The page is fetched once, as index.html, and kept under ./ too (the address people open).
-  event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(PRECACHE.filter((url) => url !== './')
-      .map((url) => new Request(url, { cache: /[?&]v=/.test(url) ? 'default' : 'no-cache' })))
-      .then(() => cache.match('index.html'))
-      .then((page) => (page ? cache.put('./', page) : undefined))));
+  // The page is fetched once, at the address it was opened by (./ or index.html, with its query:
+  // the one the HTTP cache holds, so a 304), and kept under ./ and index.html.
+  // Its query (answers) is never a key of the cache.
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all([
+    cache.addAll(PRECACHE.filter((url) => url !== './' && url !== 'index.html')
+      .map((url) => new Request(url, { cache: /[?&]v=/.test(url) ? 'default' : 'no-cache' }))),
+    page_address().then((url) => fetch(new Request(url, { cache: 'no-cache' }))).then((page) => {
+      if (!page.ok) throw new Error('sw: the page answered ' + page.status);
+      return Promise.all([cache.put('./', page.clone()), cache.put('index.html', page)]);
+    })])));
 });
+
+// The address the page that registered this worker was opened by (./ or index.html, with its
+// query; './' when there is none).
+function page_address() {
+  return self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((list) => {
+    for (const client of list) {
+      const url = new URL(client.url);
+      if (url.pathname === SCOPE || url.pathname === SCOPE + 'index.html') return url.pathname + url.search;
+    }
+    return './';
+  }, () => './');
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
