@@ -5,6 +5,7 @@
 #include <emscripten/html5.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -59,8 +60,9 @@ struct page_state {
     // 2 = every glyph (once the full font is here).
     int atlas_stage = 0;
     std::optional<yibao::ui::ascii_advances> ascii;  // of the first font (ui/font_metrics.h)
-    int first_builds = 0;            // stage-1 atlases built before the first frame (1: stage 0 saw right)
-    ImVector<ImWchar> first_glyphs;  // stage 1's code points
+    int first_builds = 0;  // stage-1 atlases built before the first frame (1: stage 0 saw right)
+    // Stage 1's code points, per font (body, heading, big): each size holds what it shows in view.
+    std::array<ImVector<ImWchar>, 3> first_glyphs;
     ImVector<ImWchar> first_wanted;  // what the first frame showed beyond stage 0, in any font
     // Frames
     int frames_left = 0;
@@ -176,11 +178,17 @@ bool in_ranges(const ImVector<ImWchar>& ranges, unsigned c) {
     return false;
 }
 
-// The ranges of the code points of `wanted` that `all` holds.
+// The ranges of the code points of `wanted` that `all` holds; never none (ImGui cannot build a font
+// without a glyph): when `all` holds none of them, its first code point.
 void subset_ranges(ImVector<ImWchar>& out, const ImVector<ImWchar>& all, const ImVector<ImWchar>& wanted) {
     ImFontGlyphRangesBuilder b;
+    bool any = false;
     for (ImWchar c : wanted)
-        if (in_ranges(all, c)) b.AddChar(c);
+        if (in_ranges(all, c)) {
+            b.AddChar(c);
+            any = true;
+        }
+    if (!any && !all.empty() && all[0]) b.AddChar(all[0]);
     out.clear();
     b.BuildRanges(&out);
 }
@@ -216,9 +224,9 @@ void build_fonts() {
     ImVector<ImWchar> body, heading, big;
     const bool all = page.atlas_stage >= 2;
     if (!all) {
-        subset_ranges(body, page.body_ranges, page.first_glyphs);
-        subset_ranges(heading, page.heading_ranges, page.first_glyphs);
-        subset_ranges(big, page.big_ranges, page.first_glyphs);
+        subset_ranges(body, page.body_ranges, page.first_glyphs[0]);
+        subset_ranges(heading, page.heading_ranges, page.first_glyphs[1]);
+        subset_ranges(big, page.big_ranges, page.first_glyphs[2]);
     }
     // Stage 0 only lays out (its pass finds what is in view; nothing is drawn with it): no glyph is
     // rasterized but the space; printable ASCII advances as ImGui will advance it (the font's hmtx,
@@ -271,25 +279,31 @@ void complete_atlas() {
 // (before the first frame, and after it until the full font is here); once the full font is here,
 // stage 2 takes every glyph. Glyphs only the full font has ask for it. False when there is nothing
 // to gain: the font lacks them, or they wait for the full font (page.full_font_asked).
-bool grow_atlas(const std::vector<unsigned>& missing) {
+bool grow_atlas(const std::vector<yibao::ui::missing_glyph>& missing) {
     if (page.atlas_stage >= 2) return false;
     if (page.first_frame_done && page.font_is_full) {
         complete_atlas();
         return true;
     }
+    auto held = [] {
+        std::size_t n = 0;
+        for (const auto& g : page.first_glyphs) n += static_cast<std::size_t>(g.Size);
+        return n;
+    };
     bool need_full = false;
-    const int before = page.first_glyphs.Size;
-    for (unsigned c : missing) {
+    const std::size_t before = held();
+    for (const auto& [font, c] : missing) {
         if (c > 0xFFFF || !in_ranges(page.body_ranges, c)) continue;  // no font has it
         const auto g = static_cast<ImWchar>(c);
         if (!page.first_frame_done && !page.first_wanted.contains(g)) page.first_wanted.push_back(g);
+        ImVector<ImWchar>& list = page.first_glyphs[font == page.fonts.heading ? 1 : font == page.fonts.big ? 2 : 0];
         if (!page.font_is_full && !in_ranges(page.first_font_ranges, c))
             need_full = true;
-        else if (!page.first_glyphs.contains(g))
-            page.first_glyphs.push_back(g);
+        else if (!list.contains(g))
+            list.push_back(g);
     }
     if (need_full) ask_full_font();
-    if (page.first_glyphs.Size == before && page.atlas_stage == 1) return false;
+    if (held() == before && page.atlas_stage == 1) return false;
     page.atlas_stage = 1;
     if (!page.first_frame_done) ++page.first_builds;
     build_fonts();
@@ -349,7 +363,7 @@ void render_frame(double now) {
         ImGui::NewFrame();
         out = page.app->frame(in);
         const std::vector<unsigned>& missing = yibao::ui::missing_glyphs_in_view();
-        const bool glyphs = !missing.empty() && pass < 3 && grow_atlas(missing);
+        const bool glyphs = !missing.empty() && pass < 3 && grow_atlas(yibao::ui::missing_glyphs_by_font());
         if (!glyphs && !(out.redo && pass < 3)) {
             // Glyphs in view that only the full font has: the screen keeps its last frame until
             // it arrives (a first frame with boxes in it would be worse than one a moment later).
@@ -503,13 +517,14 @@ int start_page(page_start start) {
     // few, small); the first pass adds what the first screen shows (grow_atlas).
     page.ascii = yibao::ui::ascii_advances_of(start.font, static_cast<std::size_t>(std::max(0, start.font_size)));
     if (page.ascii) {
-        page.first_glyphs.push_back(0x20);  // stage 1 holds what the first screen shows, nothing more
+        for (auto& list : page.first_glyphs) list.push_back(0x20);  // stage 1: what the first screen shows
     } else {
         // A font whose advances cannot be read: stage 0 rasterizes ASCII and the symbols.
         for (const char* p = yibao::web::first_glyphs; *p;) {
             unsigned c = 0;
             p += ImTextCharFromUtf8(&c, p, nullptr);
-            if (c && c <= 0xFFFF) page.first_glyphs.push_back(static_cast<ImWchar>(c));
+            if (c && c <= 0xFFFF)
+                for (auto& list : page.first_glyphs) list.push_back(static_cast<ImWchar>(c));
         }
     }
     page.atlas_stage = 0;

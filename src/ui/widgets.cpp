@@ -26,6 +26,7 @@ constexpr ImGuiButtonFlags press_flags = ImGuiButtonFlags_PressedOnClick;
 // presented one. The page builds its atlas in stages (platform/main_web.cpp): what the first screen
 // shows first, everything else later; a pass that finds such glyphs is drawn again with them.
 std::vector<unsigned> missing_now;
+std::vector<missing_glyph> missing_by_font;
 std::string missing_glyphs;
 float watch_top = -FLT_MAX, watch_bottom = FLT_MAX;
 
@@ -37,9 +38,12 @@ void check_glyphs(const ImFont* font, std::string_view s, float y0, float y1) {
         unsigned int c = 0;
         int n = ImTextCharFromUtf8(&c, p, end);
         if (n <= 0) break;
-        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)) &&
-            std::find(missing_now.begin(), missing_now.end(), c) == missing_now.end())
-            missing_now.push_back(c);
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+            if (std::find(missing_now.begin(), missing_now.end(), c) == missing_now.end()) missing_now.push_back(c);
+            if (std::none_of(missing_by_font.begin(), missing_by_font.end(),
+                             [&](const missing_glyph& m) { return m.font == font && m.code_point == c; }))
+                missing_by_font.push_back({font, c});
+        }
         p += n;
     }
 }
@@ -87,9 +91,12 @@ void watch_glyphs(float top, float bottom) {
     watch_top = top;
     watch_bottom = bottom;
     missing_now.clear();
+    missing_by_font.clear();
 }
 
 const std::vector<unsigned>& missing_glyphs_in_view() { return missing_now; }
+
+const std::vector<missing_glyph>& missing_glyphs_by_font() { return missing_by_font; }
 
 void glyphs_presented() {
     missing_glyphs.clear();

@@ -184,6 +184,13 @@ const std::string& drawn_missing_glyphs();
 // found so far (code points), glyphs_presented marks the pass as the one put on screen.
 void watch_glyphs(float top, float bottom);
 const std::vector<unsigned>& missing_glyphs_in_view();
+// The same, each with the font that drew it (a character missing in two fonts comes twice): the
+// page's atlas rasterizes a glyph only at the sizes the screen shows it in.
+struct missing_glyph {
+    const ImFont* font = nullptr;
+    unsigned code_point = 0;
+};
+const std::vector<missing_glyph>& missing_glyphs_by_font();
 void glyphs_presented();
 
 }  // namespace yibao::ui
