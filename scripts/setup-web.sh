@@ -71,11 +71,13 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg"
   echo "setup-web: Dear ImGui $(sed -n 's/^#define IMGUI_VERSION  *"\(.*\)"/\1/p' "$dest/imgui.h") in $dest ($imgui_orig, sha256 verified)"
 fi
 
-# playwright-core, axe-core and puppeteer-core for the browser tests (no browser download: the
-# tests use Debian's /usr/bin/chromium and firefox-esr), exactly as tests/web/package-lock.json pins them.
-if [ -d tests/web/node_modules/playwright-core ] && [ -d tests/web/node_modules/axe-core ] &&
-   [ -d tests/web/node_modules/puppeteer-core ]; then
+# playwright-core, axe-core, puppeteer-core and acorn-globals for the browser tests (no browser
+# download: the tests use Debian's /usr/bin/chromium and firefox-esr), exactly as
+# tests/web/package-lock.json pins them: installed again whenever the lock file changed since the
+# last install (a copy of it is kept in node_modules).
+if [ -d tests/web/node_modules ] && cmp -s tests/web/package-lock.json tests/web/node_modules/.yibao-package-lock.json; then
   echo "setup-web: tests/web/node_modules already there"
 else
-  ( cd tests/web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
+  ( cd tests/web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error &&
+    cp package-lock.json node_modules/.yibao-package-lock.json )
 fi
