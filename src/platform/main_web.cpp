@@ -362,8 +362,8 @@ void render_frame(double now) {
     for (int pass = 0;; ++pass) {
         ImGui::NewFrame();
         out = page.app->frame(in);
-        const std::vector<unsigned>& missing = yibao::ui::missing_glyphs_in_view();
-        const bool glyphs = !missing.empty() && pass < 3 && grow_atlas(yibao::ui::missing_glyphs_by_font());
+        const std::vector<yibao::ui::missing_glyph>& missing = yibao::ui::missing_glyphs_in_view();
+        const bool glyphs = !missing.empty() && pass < 3 && grow_atlas(missing);
         if (!glyphs && !(out.redo && pass < 3)) {
             // Glyphs in view that only the full font has: the screen keeps its last frame until
             // it arrives (a first frame with boxes in it would be worse than one a moment later).

@@ -25,8 +25,7 @@ constexpr ImGuiButtonFlags press_flags = ImGuiButtonFlags_PressedOnClick;
 // The glyphs text in view asked for that the atlas lacks (drawn as boxes), this pass and the last
 // presented one. The page builds its atlas in stages (platform/main_web.cpp): what the first screen
 // shows first, everything else later; a pass that finds such glyphs is drawn again with them.
-std::vector<unsigned> missing_now;
-std::vector<missing_glyph> missing_by_font;
+std::vector<missing_glyph> missing_now;
 std::string missing_glyphs;
 float watch_top = -FLT_MAX, watch_bottom = FLT_MAX;
 
@@ -38,12 +37,10 @@ void check_glyphs(const ImFont* font, std::string_view s, float y0, float y1) {
         unsigned int c = 0;
         int n = ImTextCharFromUtf8(&c, p, end);
         if (n <= 0) break;
-        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
-            if (std::find(missing_now.begin(), missing_now.end(), c) == missing_now.end()) missing_now.push_back(c);
-            if (std::none_of(missing_by_font.begin(), missing_by_font.end(),
-                             [&](const missing_glyph& m) { return m.font == font && m.code_point == c; }))
-                missing_by_font.push_back({font, c});
-        }
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)) &&
+            std::none_of(missing_now.begin(), missing_now.end(),
+                         [&](const missing_glyph& m) { return m.font == font && m.code_point == c; }))
+            missing_now.push_back({font, c});
         p += n;
     }
 }
@@ -91,16 +88,17 @@ void watch_glyphs(float top, float bottom) {
     watch_top = top;
     watch_bottom = bottom;
     missing_now.clear();
-    missing_by_font.clear();
 }
 
-const std::vector<unsigned>& missing_glyphs_in_view() { return missing_now; }
-
-const std::vector<missing_glyph>& missing_glyphs_by_font() { return missing_by_font; }
+const std::vector<missing_glyph>& missing_glyphs_in_view() { return missing_now; }
 
 void glyphs_presented() {
     missing_glyphs.clear();
-    for (unsigned c : missing_now) {
+    for (std::size_t i = 0; i < missing_now.size(); ++i) {
+        const unsigned c = missing_now[i].code_point;  // each character once, whatever its fonts
+        if (std::any_of(missing_now.begin(), missing_now.begin() + static_cast<std::ptrdiff_t>(i),
+                        [&](const missing_glyph& m) { return m.code_point == c; }))
+            continue;
         char buf[5] = {};
         ImTextCharToUtf8(buf, c);
         missing_glyphs += buf;
@@ -473,6 +471,43 @@ bool canvas::date_field(const std::string& id, std::string_view name, date& d, d
     return changed;
 }
 
+float canvas::year_axis::x_of(date d) const {
+    const float t = static_cast<float>(days_between(from, d)) / days;
+    return x0 + std::clamp(t, 0.0f, 1.0f) * w;
+}
+
+float canvas::year_axis::x_after(date d) const { return x_of(add_days(d, 1)); }
+
+canvas::year_axis canvas::axis_of(date year_from, date year_to, float x0, float w) const {
+    return {year_from, x0, w, static_cast<float>(days_between(year_from, year_to) + 1)};
+}
+
+void canvas::year_bar(const year_axis& a, float top, float h, float rounding, std::optional<date> start,
+                      std::optional<date> end, std::optional<date> wait_from, std::optional<date> wait_to) {
+    ImDrawList* dl = draw_list();
+    const ImVec2 b0(a.x0, top), b1(a.x0 + a.w, top + h);
+    dl->AddRectFilled(b0, b1, colors::disabled, rounding);
+    if (wait_from && wait_to)
+        dl->AddRectFilled(ImVec2(a.x_of(*wait_from), top), ImVec2(a.x_after(*wait_to), top + h), colors::waiting);
+    if (start && end) dl->AddRectFilled(ImVec2(a.x_of(*start), top), ImVec2(a.x_after(*end), top + h), colors::covered);
+    for (int m = 2; m <= 12; ++m) {  // January starts at the bar's edge
+        const float x = a.x_of(date{a.from.year(), month{static_cast<unsigned>(m)}, day{1}});
+        dl->AddLine(ImVec2(x, top), ImVec2(x, top + h), IM_COL32(255, 255, 255, 200), px(1));
+    }
+    dl->AddRect(b0, b1, colors::shadow, rounding);
+}
+
+void canvas::quarter_labels(const year_axis& a, float tick_y, float label_y) {
+    ImDrawList* dl = draw_list();
+    for (int m = 1; m <= 12; m += 3) {
+        const float x = a.x_of(date{a.from.year(), month{static_cast<unsigned>(m)}, day{1}});
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%d月", m);
+        dl->AddLine(ImVec2(x, tick_y), ImVec2(x, tick_y + px(4)), colors::muted, px(1));
+        text_at(ImVec2(x + px(2), label_y), buf, colors::muted);
+    }
+}
+
 void canvas::timeline(date year_from, date year_to, std::optional<date> paid, std::optional<date> start,
                       std::optional<date> end, std::optional<date> wait_from, std::optional<date> wait_to) {
     begin_row();
@@ -480,42 +515,18 @@ void canvas::timeline(date year_from, date year_to, std::optional<date> paid, st
     const float w = column_w;
     const float bar_y = origin.y + px(12);
     const float bar_h = px(16);
-    const float total = static_cast<float>(days_between(year_from, year_to) + 1);
-    auto x_of = [&](date d) {
-        float t = static_cast<float>(days_between(year_from, d)) / total;
-        return origin.x + std::clamp(t, 0.0f, 1.0f) * w;
-    };
-    auto x_after = [&](date d) { return x_of(add_days(d, 1)); };
-    ImDrawList* dl = draw_list();
-    ImVec2 b0(origin.x, bar_y), b1(origin.x + w, bar_y + bar_h);
-    dl->AddRectFilled(b0, b1, colors::disabled, px(4));
-    if (wait_from && wait_to)
-        dl->AddRectFilled(ImVec2(x_of(*wait_from), bar_y), ImVec2(x_after(*wait_to), bar_y + bar_h), colors::waiting);
-    if (start && end)
-        dl->AddRectFilled(ImVec2(x_of(*start), bar_y), ImVec2(x_after(*end), bar_y + bar_h), colors::covered);
-    // Month ticks, labels for quarters.
-    float label_y = bar_y + bar_h + px(4);
-    for (int m = 1; m <= 12; ++m) {
-        date first{year_from.year(), month{static_cast<unsigned>(m)}, day{1}};
-        float x = x_of(first);
-        dl->AddLine(ImVec2(x, bar_y), ImVec2(x, bar_y + bar_h), IM_COL32(255, 255, 255, 200), px(1));
-        if (m % 3 == 1) {
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "%d月", m);
-            dl->AddLine(ImVec2(x, bar_y + bar_h), ImVec2(x, bar_y + bar_h + px(4)), colors::muted, px(1));
-            text_at(ImVec2(x + px(2), label_y), buf, colors::muted);
-        }
-    }
+    const year_axis a = axis_of(year_from, year_to, origin.x, w);
+    year_bar(a, bar_y, bar_h, px(4), start, end, wait_from, wait_to);
+    quarter_labels(a, bar_y + bar_h, bar_y + bar_h + px(4));
     float h = px(12) + bar_h + px(4) + line_height(f.body) + px(4);
     // Payment day: a triangle under the bar, when it falls inside the year shown.
     const bool paid_in_year = paid && sys_days{*paid} >= sys_days{year_from} && sys_days{*paid} <= sys_days{year_to};
     if (paid_in_year) {
-        float x = x_of(*paid);
+        float x = a.x_of(*paid);
         float s = px(7);
-        dl->AddTriangleFilled(ImVec2(x, bar_y - px(1)), ImVec2(x - s, bar_y - s * 1.4f),
-                              ImVec2(x + s, bar_y - s * 1.4f), colors::primary);
+        draw_list()->AddTriangleFilled(ImVec2(x, bar_y - px(1)), ImVec2(x - s, bar_y - s * 1.4f),
+                                       ImVec2(x + s, bar_y - s * 1.4f), colors::primary);
     }
-    dl->AddRect(b0, b1, colors::shadow, px(4));
     ImGui::Dummy(ImVec2(w, h + px(4)));
     // What the picture shows, in words.
     std::string said = "图示：" + std::to_string(static_cast<int>(year_from.year())) + "年全年";
@@ -537,44 +548,18 @@ void canvas::timelines(date year_from, date year_to, const std::vector<timeline_
     for (const auto& r : rows)
         label_w = std::max(label_w, body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, r.name.c_str()).x);
     label_w = std::min(label_w + px(10), column_w * 0.4f);
-    const float bx = origin.x + label_w, bw = column_w - label_w;
+    const year_axis a = axis_of(year_from, year_to, origin.x + label_w, column_w - label_w);
     const float bar_h = px(14);
-    const float total = static_cast<float>(days_between(year_from, year_to) + 1);
-    auto x_of = [&](date d) {
-        const float t = static_cast<float>(days_between(year_from, d)) / total;
-        return bx + std::clamp(t, 0.0f, 1.0f) * bw;
-    };
-    auto x_after = [&](date d) { return x_of(add_days(d, 1)); };
-    ImDrawList* dl = draw_list();
     float y = origin.y;
     for (std::size_t i = 0; i < rows.size(); ++i, y += lh) {
         const timeline_row& r = rows[i];
         text_at(ImVec2(origin.x, y + (lh - body->FontSize) * 0.5f), r.name, colors::text);
-        const float top = y + (lh - bar_h) * 0.5f;
-        const ImVec2 b0(bx, top), b1(bx + bw, top + bar_h);
-        dl->AddRectFilled(b0, b1, colors::disabled, px(3));
-        if (r.wait_from && r.wait_to)
-            dl->AddRectFilled(ImVec2(x_of(*r.wait_from), top), ImVec2(x_after(*r.wait_to), top + bar_h),
-                              colors::waiting);
-        if (r.start && r.end)
-            dl->AddRectFilled(ImVec2(x_of(*r.start), top), ImVec2(x_after(*r.end), top + bar_h), colors::covered);
-        for (int m = 2; m <= 12; ++m) {
-            const float x = x_of(date{year_from.year(), month{static_cast<unsigned>(m)}, day{1}});
-            dl->AddLine(ImVec2(x, top), ImVec2(x, top + bar_h), IM_COL32(255, 255, 255, 200), px(1));
-        }
-        dl->AddRect(b0, b1, colors::shadow, px(3));
+        year_bar(a, y + (lh - bar_h) * 0.5f, bar_h, px(3), r.start, r.end, r.wait_from, r.wait_to);
         sem_node& n = text_node(r.name + "：" + r.said, ImVec2(origin.x, y), ImVec2(origin.x + column_w, y + lh), body,
                                 "household.timeline." + std::to_string(i));
         n.font_px = 0;  // read, not found on the canvas as this text
     }
-    // The quarters under the last bar.
-    for (int m = 1; m <= 12; m += 3) {
-        const float x = x_of(date{year_from.year(), month{static_cast<unsigned>(m)}, day{1}});
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%d月", m);
-        dl->AddLine(ImVec2(x, y), ImVec2(x, y + px(4)), colors::muted, px(1));
-        text_at(ImVec2(x + px(2), y + px(2)), buf, colors::muted);
-    }
+    quarter_labels(a, y, y + px(2));  // under the last bar
     ImGui::Dummy(ImVec2(column_w, y - origin.y + px(2) + lh));
 }
 

@@ -169,6 +169,21 @@ class canvas {
     void focus_ring(const std::string& id, ImVec2 min, ImVec2 max);
 
   private:
+    // A coverage year laid across [x0, x0 + w] (timeline, timelines).
+    struct year_axis {
+        date from;
+        float x0 = 0, w = 0, days = 1;
+        float x_of(date d) const;     // where day d starts
+        float x_after(date d) const;  // where day d ends
+    };
+    year_axis axis_of(date year_from, date year_to, float x0, float w) const;
+    // The year's bar from y top, h high: the waiting period, the covered days, a line at each
+    // month's start, the outline.
+    void year_bar(const year_axis& a, float top, float h, float rounding, std::optional<date> start,
+                  std::optional<date> end, std::optional<date> wait_from, std::optional<date> wait_to);
+    // 1月, 4月, 7月, 10月: a tick down from tick_y, the label from label_y.
+    void quarter_labels(const year_axis& a, float tick_y, float label_y);
+
     ImVec2 card_start_{};
     bool in_card_ = false;
     float saved_column_x_ = 0, saved_column_w_ = 0;
@@ -181,16 +196,15 @@ class canvas {
 const std::string& drawn_missing_glyphs();
 // The glyph watch of one pass over the screens: text between screen y top and bottom (device px)
 // is checked against the atlas; watch_glyphs starts a pass, missing_glyphs_in_view is what it
-// found so far (code points), glyphs_presented marks the pass as the one put on screen.
-void watch_glyphs(float top, float bottom);
-const std::vector<unsigned>& missing_glyphs_in_view();
-// The same, each with the font that drew it (a character missing in two fonts comes twice): the
-// page's atlas rasterizes a glyph only at the sizes the screen shows it in.
+// found so far, each character with the font that drew it (a character missing in two fonts comes
+// twice: the page's atlas rasterizes a glyph only at the sizes the screen shows it in),
+// glyphs_presented marks the pass as the one put on screen.
 struct missing_glyph {
     const ImFont* font = nullptr;
     unsigned code_point = 0;
 };
-const std::vector<missing_glyph>& missing_glyphs_by_font();
+void watch_glyphs(float top, float bottom);
+const std::vector<missing_glyph>& missing_glyphs_in_view();
 void glyphs_presented();
 
 }  // namespace yibao::ui
