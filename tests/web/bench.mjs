@@ -218,6 +218,69 @@ async function throttled_page() {
   await context.close();
 }
 
+// 5. The main thread before the first answer, by kind of work (Chromium's trace of three throttled
+//    loads; tracing itself slows the page, so the total is above section 2's). Each kind is the
+//    time covered by its trace events on the page's main thread, from the navigation's commit to the
+//    first answer; what no kind covers is JavaScript and wasm running (wasm first in its baseline
+//    code: V8 compiles a function with Liftoff on its first call, on this thread).
+{
+  const kinds = [
+    ['wasm compiled on its first call (V8 lazy compilation)', ['wasm.CompileLazy']],
+    ['wasm streamed in and instantiated', ['v8.wasm.compileConsume', 'wasm.SyncInstantiate']],
+    ['waiting for the GPU process (WebGL context, drawing buffer)', ['CommandBufferProxyImpl::WaitForGetOffset',
+      'CommandBufferProxyImpl::WaitForToken', 'GpuChannelHost::CreateViewCommandBuffer']],
+    ['HTML parsed, JavaScript compiled', ['ParseHTML', 'v8.compile', 'V8.CompileCode']],
+    ['style, layout, paint of the HTML', ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit',
+      'ParseAuthorStyleSheet']],
+    ['garbage collection', ['MinorGC', 'MajorGC']],
+  ];
+  const traced_loads = 3;
+  const per_kind = kinds.map(() => []);
+  const busy = [], first = [];
+  for (let k = 0; k < traced_loads; ++k) {
+    const { context, page, cdp } = await throttled_page();
+    const events = [];
+    cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', {
+      categories: 'toplevel,v8,v8.wasm,gpu,blink,blink.user_timing,devtools.timeline,loading',
+      transferMode: 'ReportEvents',
+    });
+    await page.goto(page_url);
+    await page.evaluate(() => window.yibao.ready);
+    await cdp.send('Tracing.end');
+    await done;
+    await context.close();
+    const script = events.find((e) => e.name === 'yibao:script');
+    const answer = events.find((e) => e.name === 'yibao:first-frame');
+    if (!script || !answer) throw new Error('bench-web: the trace holds no yibao:script or yibao:first-frame mark');
+    const on_main = events.filter((e) => e.pid === script.pid && e.tid === script.tid && e.ph === 'X' && e.dur > 0);
+    const commit = Math.min(...on_main.filter((e) => e.name === 'DocumentLoader::CommitNavigation').map((e) => e.ts));
+    // Milliseconds covered by these events between the commit and the first answer (nested or
+    // overlapping events counted once).
+    const covered = (list) => {
+      const spans = list.map((e) => [Math.max(e.ts, commit), Math.min(e.ts + e.dur, answer.ts)])
+        .filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+      let sum = 0, end = -Infinity;
+      for (const [a, b] of spans) {
+        if (b <= end) continue;
+        sum += b - Math.max(a, end);
+        end = b;
+      }
+      return sum / 1000;
+    };
+    busy.push(covered(on_main.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')));
+    first.push((answer.ts - commit) / 1000);
+    kinds.forEach(([, names], i) => per_kind[i].push(covered(on_main.filter((e) => names.includes(e.name)))));
+  }
+  const medians = per_kind.map(median);
+  const rest = median(busy) - medians.reduce((a, b) => a + b, 0);
+  console.log(`\n5. The main thread before the first answer (${traced_loads} traced loads, ${throttle}× CPU throttling; ` +
+    `tracing slows the page): first answer ${median(first).toFixed(0)} ms after the commit, main thread busy ${median(busy).toFixed(0)} ms`);
+  kinds.forEach(([label], i) => console.log(`   ${medians[i].toFixed(0).padStart(5)} ms  ${label}`));
+  console.log(`   ${Math.max(0, rest).toFixed(0).padStart(5)} ms  JavaScript and wasm running (the rest)`);
+}
+
 await browser.close();
 await server.close();
 console.log(failed ? '\nbench-web: a budget was missed' : '\nbench-web: all budgets met');
