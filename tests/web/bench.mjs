@@ -257,6 +257,7 @@ async function throttled_page() {
     if (!script || !answer) throw new Error('bench-web: the trace holds no yibao:script or yibao:first-frame mark');
     const on_main = events.filter((e) => e.pid === script.pid && e.tid === script.tid && e.ph === 'X' && e.dur > 0);
     const commit = Math.min(...on_main.filter((e) => e.name === 'DocumentLoader::CommitNavigation').map((e) => e.ts));
+    if (!Number.isFinite(commit)) throw new Error('bench-web: the trace holds no DocumentLoader::CommitNavigation on the page\'s thread');
     // The spans of these events between the commit and the first answer, merged (nested or
     // overlapping events counted once), without what `taken` already holds.
     const spans_of = (list, taken = []) => {
