@@ -140,7 +140,8 @@ add_custom_command(
   COMMAND "${CMAKE_COMMAND}" -P "${YIBAO_ROOT}/cmake/join_files.cmake" -- "${_yibao_later}"
           "${YIBAO_ROOT}/web/js/later_begin.js" "${_yibao_later_style}" ${_yibao_later_sources}
   DEPENDS "${YIBAO_ROOT}/cmake/join_files.cmake" ${_yibao_glue_parts} "${YIBAO_ROOT}/web/js/later_begin.js"
-          "${YIBAO_ROOT}/web/later.css" "${YIBAO_ROOT}/web/tools/css_to_js.py" ${_yibao_later_sources}
+          "${YIBAO_ROOT}/web/later.css" "${YIBAO_ROOT}/web/tools/css_to_js.py" "${YIBAO_ROOT}/web/tools/build_files.py"
+          ${_yibao_later_sources}
   COMMENT "Joining web/js/*.js into yibao_glue.js and yibao_later.js"
   VERBATIM)
 
@@ -149,7 +150,7 @@ add_custom_command(
   OUTPUT "${_yibao_gen}/rules_bundle.cpp"
   COMMAND "${YIBAO_PYTHON}" "${YIBAO_ROOT}/web/tools/embed_rules.py"
           "${YIBAO_ROOT}" "${_yibao_gen}/rules_bundle.cpp" ${_yibao_rules}
-  DEPENDS "${YIBAO_ROOT}/web/tools/embed_rules.py" ${_yibao_rules}
+  DEPENDS "${YIBAO_ROOT}/web/tools/embed_rules.py" "${YIBAO_ROOT}/web/tools/build_files.py" ${_yibao_rules}
   COMMENT "Embedding rules/**/*.json"
   VERBATIM)
 
@@ -165,7 +166,7 @@ add_custom_command(
           "${_yibao_gen}/glyphs-first-blank.txt" "${_yibao_first_list}"
           ${_yibao_text_sources} ${_yibao_rules}
           --html-only ${_yibao_html_sources}
-  DEPENDS "${YIBAO_ROOT}/web/tools/collect_glyphs.py" "${_yibao_first_list}" ${_yibao_text_sources} ${_yibao_rules}
+  DEPENDS "${YIBAO_ROOT}/web/tools/collect_glyphs.py" "${YIBAO_ROOT}/web/tools/build_files.py" "${_yibao_first_list}" ${_yibao_text_sources} ${_yibao_rules}
           ${_yibao_html_sources}
   COMMENT "Collecting the characters the page shows"
   VERBATIM)

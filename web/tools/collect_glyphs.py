@@ -15,8 +15,12 @@ ASCII and a few symbols the UI draws from code points. Writes:
 Files after --html-only (the page's HTML and JS: picture, printout, messages) go into the full
 font but not into ImGui's atlas, which stays as small as what the canvas draws.
 """
+import os
 import string
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_files import write_if_changed  # noqa: E402
 
 EXTRA = "¥·—–…“”‘’（）【】《》，。：；、！？℃×→←↑↓▾▸✓○●"
 
@@ -71,17 +75,6 @@ def letters_of(path: str) -> set:
 def non_ascii(path: str) -> set:
     with open(path, encoding="utf-8", errors="replace") as f:
         return {ch for ch in f.read() if ord(ch) > 0x7F and ch != "\ufffd" and ch.isprintable()}
-
-
-def write_if_changed(path: str, text: str) -> None:
-    try:
-        with open(path, encoding="utf-8") as f:
-            if f.read() == text:
-                return
-    except FileNotFoundError:
-        pass
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
 
 
 if __name__ == "__main__":

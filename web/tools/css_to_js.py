@@ -7,8 +7,12 @@ Comments are dropped and runs of white space shortened; the text goes in as a JS
 backslashes and '</' cannot end or break the script).
 """
 import json
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_files import write_if_changed  # noqa: E402
 
 
 def main() -> int:
@@ -28,15 +32,7 @@ def main() -> int:
           f"    style.textContent = {text};\n"
           "    document.head.appendChild(style);\n"
           "  })();\n")
-    old = None
-    try:
-        with open(out, encoding="utf-8") as f:
-            old = f.read()
-    except OSError:
-        pass
-    if old != js:
-        with open(out, "w", encoding="utf-8", newline="\n") as f:
-            f.write(js)
+    write_if_changed(out, js)
     return 0
 
 

@@ -11,6 +11,9 @@ import hashlib
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_files import write_if_changed  # noqa: E402
+
 
 def c_bytes(data: bytes) -> str:
     # A string literal of octal escapes for non-ASCII bytes, split in lines: exact and portable.
@@ -86,14 +89,7 @@ def main() -> int:
         "}  // namespace yibao::web",
         "",
     ]
-    text = "\n".join(parts)
-    old = None
-    if os.path.exists(out_path):
-        with open(out_path, encoding="utf-8") as f:
-            old = f.read()
-    if old != text:
-        with open(out_path, "w", encoding="utf-8") as f:
-            f.write(text)
+    write_if_changed(out_path, "\n".join(parts))
     return 0
 
 
