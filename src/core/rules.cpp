@@ -1050,16 +1050,18 @@ std::string pointer_token(const std::string& key) {
     return out;
 }
 
-// A pass over a file's text before it becomes a json value. nlohmann's parser keeps the last of
-// two equal keys without a word, stops at a NUL byte as if the text ended there, and has no depth
-// limit (copying, merging and freeing a value recurse). This pass reports duplicate keys with
-// their JSON pointer, nesting deeper than max_json_depth, and a syntax error with line and column.
+// A file's text read into a json value in one pass, checked on the way. nlohmann's own parser keeps
+// the last of two equal keys without a word, stops at a NUL byte as if the text ended there, and
+// has no depth limit (copying, merging and freeing a value recurse). This pass reports duplicate
+// keys with their JSON pointer, nesting deeper than max_json_depth, and a syntax error with line
+// and column; it builds the value as it goes (the value json::parse gives), so the text is read
+// once, not checked and then parsed again.
 class text_check final : public nlohmann::json_sax<json> {
   public:
     text_check(std::string_view text, const std::string& file, std::vector<rules_error>& errors)
         : text_(text), file_(file), errors_(errors) {}
 
-    // True when the text is one well-formed JSON value without duplicate keys.
+    // True when the text is one well-formed JSON value without duplicate keys (then take() has it).
     bool run() {
         if (auto nul = text_.find('\0'); nul != std::string_view::npos) {
             auto [line, column] = where(nul);
@@ -1070,25 +1072,29 @@ class text_check final : public nlohmann::json_sax<json> {
         const bool parsed = json::sax_parse(text_.begin(), text_.end(), this);
         return parsed && !failed_;
     }
+    // The value read (after run() returned true).
+    json take() { return std::move(root_); }
 
-    bool null() override { return value(); }
-    bool boolean(bool) override { return value(); }
-    bool number_integer(number_integer_t) override { return value(); }
-    bool number_unsigned(number_unsigned_t) override { return value(); }
-    bool number_float(number_float_t, const string_t&) override { return value(); }
-    bool string(string_t&) override { return value(); }
-    bool binary(binary_t&) override { return value(); }
-    bool start_object(std::size_t) override { return open(true); }
+    bool null() override { return value(nullptr); }
+    bool boolean(bool b) override { return value(b); }
+    bool number_integer(number_integer_t n) override { return value(n); }
+    bool number_unsigned(number_unsigned_t n) override { return value(n); }
+    bool number_float(number_float_t x, const string_t&) override { return value(x); }
+    bool string(string_t& s) override { return value(std::move(s)); }
+    bool binary(binary_t& b) override { return value(json::binary(std::move(b))); }
+    bool start_object(std::size_t) override { return open(json::object()); }
     bool key(string_t& k) override {
         frame& f = stack_.back();
-        f.key = k;
-        if (!f.keys.insert(k).second && ++duplicates_ <= max_reported_problems)
+        if (f.value->contains(k) && ++duplicates_ <= max_reported_problems) {
+            f.key = k;
             report(pointer(), "duplicate key \"" + k + "\" (JSON keeps only one of the two values)");
+        }
+        f.key = std::move(k);
         failed_ = failed_ || duplicates_ > 0;
         return true;
     }
     bool end_object() override { return close(); }
-    bool start_array(std::size_t) override { return open(false); }
+    bool start_array(std::size_t) override { return open(json::array()); }
     bool end_array() override { return close(); }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
         auto [line, column] = where(position == 0 ? 0 : position - 1);
@@ -1105,14 +1111,15 @@ class text_check final : public nlohmann::json_sax<json> {
 
   private:
     struct frame {
-        bool object = false;
+        json* value = nullptr;  // the object or array being read (in root_)
         std::size_t index = 0;  // arrays: the element being read
         std::string key;        // objects: the member being read
-        std::set<std::string> keys;
+        bool object() const { return value->is_object(); }
     };
     std::string_view text_;
     const std::string& file_;
     std::vector<rules_error>& errors_;
+    json root_;
     std::vector<frame> stack_;
     std::size_t duplicates_ = 0;
     bool failed_ = false;
@@ -1122,7 +1129,7 @@ class text_check final : public nlohmann::json_sax<json> {
     }
     std::string pointer() const {
         std::string p;
-        for (const auto& f : stack_) p += "/" + (f.object ? pointer_token(f.key) : std::to_string(f.index));
+        for (const auto& f : stack_) p += "/" + (f.object() ? pointer_token(f.key) : std::to_string(f.index));
         return p;
     }
     // Line and column (1-based, counted in bytes) of a byte of the text.
@@ -1136,22 +1143,38 @@ class text_check final : public nlohmann::json_sax<json> {
         }
         return {line, column};
     }
-    bool value() {
-        if (!stack_.empty() && !stack_.back().object) ++stack_.back().index;
+    // Puts a value where the text has it: the whole value, a member of the object or the next
+    // element of the array being read. The containers on the stack stay where they are: an
+    // object's members never move, and an array grows only once the element read into it closed.
+    json& put(json v) {
+        if (stack_.empty()) return root_ = std::move(v);
+        frame& f = stack_.back();
+        if (f.object()) return (*f.value)[f.key] = std::move(v);
+        f.value->push_back(std::move(v));
+        return f.value->back();
+    }
+    // A value read whole: an array counts it.
+    bool next() {
+        if (!stack_.empty() && !stack_.back().object()) ++stack_.back().index;
         return true;
     }
-    bool open(bool object) {
+    bool value(json v) {
+        put(std::move(v));
+        return next();
+    }
+    bool open(json empty) {
         if (stack_.size() >= max_json_depth) {
             report(pointer(), "nested deeper than " + std::to_string(max_json_depth) + " levels");
             failed_ = true;
             return false;
         }
-        stack_.push_back({object, 0, {}, {}});
+        json& container = put(std::move(empty));
+        stack_.push_back({&container, 0, {}});
         return true;
     }
     bool close() {
         stack_.pop_back();
-        return value();
+        return next();
     }
 };
 
@@ -1171,12 +1194,9 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
                                   " MB (a sanity limit; rules files are a few KB)"});
             continue;
         }
-        if (!text_check(f.text, f.path, errors).run()) continue;
-        json doc = json::parse(f.text, nullptr, false);
-        if (doc.is_discarded()) {  // text_check passed it, so this cannot happen; never load it anyway
-            errors.push_back({f.path, "", "malformed JSON"});
-            continue;
-        }
+        text_check check(f.text, f.path, errors);
+        if (!check.run()) continue;
+        json doc = check.take();
         if (!doc.is_object()) {
             errors.push_back({f.path, "/", "wrong type: expected a JSON object"});
             continue;

@@ -9,7 +9,7 @@
     picture_text: null,
     // The deferred module (load.js): {split, loaded, placeholder_calls}.
     deferred: deferred,
-    palette: function () { return palette; },
+    palette: function () { return the_palette(); },
     env: { kiosk: kiosk, wechat: wechat, single: !!build.single, version: build.version, idle_seconds: idle_seconds,
            can_print: can_print, paper: paper, service_worker: sw_ok },
     quote: function (request, with_advice) {
@@ -52,7 +52,6 @@
   // The rules are read as soon as the module is here (the font may still be on its way).
   var rules_ready = module_ready.then(function (m) {
     mod = m;
-    palette = call_json(function () { return mod._yibao_palette(); });
     if (build.single) {
       // The single file carries its rules as JSON text (make_single.py), not inside its wasm.
       var bundle = document.getElementById('yibao-rules');

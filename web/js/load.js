@@ -116,7 +116,7 @@
   var later = null;  // what it hands back, once it ran
   function load_later() {
     window.yibao_internal = {
-      mod: mod, module_args: module_args, yibao: yibao, build: build, palette: palette, call_json: call_json,
+      mod: mod, module_args: module_args, yibao: yibao, build: build, palette: the_palette, call_json: call_json,
       with_string: with_string, today_iso: today_iso, deferred: deferred, deferred_seen: deferred_seen,
       first_frame_seen: first_frame_seen, full_font: full_font, give_full_font: give_full_font, html_font: html_font,
       kiosk: kiosk, wechat: wechat, paper: paper, idle_seconds: idle_seconds, message: message, network: network,
@@ -211,7 +211,11 @@
   } catch (e) { /* the page says so once it starts */ }
 
   var mod = null;
-  var palette = null;  // the screens' colours by name (ui/widgets.h), once the module is ready
+  var palette = null;  // the screens' colours by name (ui/widgets.h): asked for once, when first wanted
+  function the_palette() {
+    if (!palette) palette = call_json(function () { return mod._yibao_palette(); });
+    return palette;
+  }
   function with_string(s, fn) {
     var n = mod.lengthBytesUTF8(s) + 1;
     var p = mod._malloc(n);

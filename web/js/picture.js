@@ -22,6 +22,7 @@
   //     on a 2D canvas with the page's font; lines are broken by the core's one line breaker ---
   var picture_css_w = 540, picture_scale = 2;
   function draw_model(m, ctx, draw) {
+    var palette = palette_of();
     var W = picture_css_w, pad = 28, y = 0, inner = W - 2 * pad;
     var family = '"yibao-sc", "Noto Sans CJK SC", "PingFang SC", sans-serif';
     // The screens' colours (ui/widgets.h), by the model's tones.
