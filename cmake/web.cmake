@@ -261,9 +261,9 @@ set(_yibao_link_flags
   # function whole the first time it is called (V8's lazy compilation, on the page's thread), so
   # the first answer paid for every screen and every error path inlined into what it called.
   # Kept small, the first frame compiles only what it runs (issue 11: 321 -> 259 KB of code
-  # compiled before the first answer, which came about 270-350 ms sooner in interleaved loads;
-  # yibao.wasm 164.6 -> 147.3 KB brotli, what the first frame no longer runs moves to the deferred
-  # module by the split profile).
+  # compiled before the first answer, traced; interleaved loads, first answer 270-350 ms sooner
+  # with a limit of 200, and 20 as fast as 200 and smaller; yibao.wasm 164.6 -> 147.3 KB brotli,
+  # what the first frame no longer runs moves to the deferred module by the split profile).
   -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=20
   # The page's renderer (src/platform/renderer.cpp) asks WebGL for no strings, errors or
   # extensions, and nothing uses setjmp: Emscripten's code for them is left out (-0.5 KB brotli).

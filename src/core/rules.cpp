@@ -1085,11 +1085,10 @@ class text_check final : public nlohmann::json_sax<json> {
     bool start_object(std::size_t) override { return open(json::object()); }
     bool key(string_t& k) override {
         frame& f = stack_.back();
-        if (f.value->contains(k) && ++duplicates_ <= max_reported_problems) {
-            f.key = k;
-            report(pointer(), "duplicate key \"" + k + "\" (JSON keeps only one of the two values)");
-        }
+        const bool again = f.value->contains(k);
         f.key = std::move(k);
+        if (again && ++duplicates_ <= max_reported_problems)
+            report(pointer(), "duplicate key \"" + f.key + "\" (JSON keeps only one of the two values)");
         failed_ = failed_ || duplicates_ > 0;
         return true;
     }
