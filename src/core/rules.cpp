@@ -1031,6 +1031,12 @@ void check_applies_to(reader& r, const year_rules& y, const rule_book& book) {
 
 // ---------------------------------------------------------------- files
 
+// A file's path as shown in messages, and its text (not owned).
+struct rules_source_ref {
+    std::string path;
+    std::string_view text;
+};
+
 struct parsed_file {
     std::string path;
     json doc;
@@ -1180,13 +1186,21 @@ class text_check final : public nlohmann::json_sax<json> {
 }  // namespace
 
 load_result load_rules_texts(const std::vector<rules_source_file>& files) {
+    std::vector<rules_text_view> views;
+    views.reserve(files.size());
+    for (const auto& f : files) views.push_back({f.path, f.text});
+    return load_rules_views(views);
+}
+
+load_result load_rules_views(const std::vector<rules_text_view>& files) {
     load_result result;
     auto& errors = result.errors;
     auto book = std::make_shared<rule_book>();
 
     std::vector<parsed_file> year_files;
     bool have_districts = false;
-    for (const auto& f : files) {
+    for (const auto& view : files) {
+        const rules_source_ref f{std::string(view.path), view.text};
         if (f.text.size() > max_rules_file_bytes) {
             errors.push_back({f.path, "",
                               "file larger than " + std::to_string(max_rules_file_bytes >> 20) +
@@ -1298,7 +1312,10 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
     // A municipal file with all it extends merged under it (objects merge, lists replace), the
     // files in order (the first extended first), and which file each field came from.
     struct effective {
-        json doc;
+        // The file's own value when it extends nothing (not copied: a copy of a year's rules is
+        // most of the time a first screen spends reading them), else the merged value it owns.
+        const json* doc = nullptr;
+        std::shared_ptr<json> merged;
         provenance prov;
         std::vector<std::string> files;
         std::vector<const json*> layers;
@@ -1320,7 +1337,7 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
     std::function<std::optional<effective>(const year_file&, int)> resolve =
         [&](const year_file& m, int depth) -> std::optional<effective> {
         if (m.extends.empty()) {
-            effective e{m.file->doc, provenance{m.file->path, {}}, {m.file->path}, {&m.file->doc}};
+            effective e{&m.file->doc, nullptr, provenance{m.file->path, {}}, {m.file->path}, {&m.file->doc}};
             return e;
         }
         provenance own{m.file->path, {}};
@@ -1342,7 +1359,11 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         }
         auto e = resolve(*base, depth + 1);
         if (!e) return std::nullopt;
-        merge_into(e->doc, m.file->doc, "", m.file->path, e->prov);
+        if (!e->merged) {
+            e->merged = std::make_shared<json>(*e->doc);
+            e->doc = e->merged.get();
+        }
+        merge_into(*e->merged, m.file->doc, "", m.file->path, e->prov);
         e->files.push_back(m.file->path);
         e->layers.push_back(&m.file->doc);
         return e;
@@ -1350,18 +1371,23 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
 
     auto build = [&](int year, const std::string& district, const effective& base, const parsed_file* overlay) {
         provenance prov = base.prov;
-        json merged = base.doc;
-        if (overlay) merge_into(merged, overlay->doc, "", overlay->path, prov);
+        // A district file over its municipal rules: a merged copy; the municipal rules alone: as they are.
+        json merged;
+        if (overlay) {
+            merged = *base.doc;
+            merge_into(merged, overlay->doc, "", overlay->path, prov);
+        }
+        const json& rules = overlay ? merged : *base.doc;
         cite_context cites;
         // A district file cites the documents of its municipal file too (they stay in force
         // under it); a file that extends another lists its own (lists replace).
         if (overlay) {
-            for (const auto& d : base.doc.value("documents", json::array()))
+            for (const auto& d : base.doc->value("documents", json::array()))
                 if (d.is_object() && d.contains("number") && d["number"].is_string())
                     cites.documents.insert(d["number"].get<std::string>());
             // The municipal file's readings stay citable by point under a district file that
             // gives readings of its own (a list replaces the municipal one).
-            if (base.doc.contains("readings")) cites.inherited = reading_words_of(base.doc["readings"]);
+            if (base.doc->contains("readings")) cites.inherited = reading_words_of((*base.doc)["readings"]);
         }
         reader r{prov, errors, &cites};
         year_rules y;
@@ -1369,7 +1395,7 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         y.district = district;
         y.files = base.files;
         if (overlay) y.files.push_back(overlay->path);
-        read_year(r, merged, y);
+        read_year(r, rules, y);
         check_applies_to(r, y, *book);
         // The rules in force are as new as the newest of the files merged.
         std::vector<const json*> layers = base.layers;
@@ -1380,7 +1406,7 @@ load_result load_rules_texts(const std::vector<rules_source_file>& files) {
         if (overlay) {
             // Documents and notes of the municipal file stay in force under a district file.
             std::set<std::string> docs(y.documents.begin(), y.documents.end());
-            for (const auto& d : base.doc.value("documents", json::array()))
+            for (const auto& d : base.doc->value("documents", json::array()))
                 if (d.is_object() && d.contains("number") && d["number"].is_string() && !d.value("cited_only", false) &&
                     !docs.count(document_shown(d)))
                     y.documents.push_back(document_shown(d));

@@ -37,6 +37,12 @@ struct load_result {
 load_result load_rules_dir(const std::string& dir);
 // Same, from texts already in memory (the web build embeds the rules).
 load_result load_rules_texts(const std::vector<rules_source_file>& files);
+// Same, from texts the caller keeps (not copied: the web page reads its compiled-in bundle so).
+struct rules_text_view {
+    std::string_view path;
+    std::string_view text;
+};
+load_result load_rules_views(const std::vector<rules_text_view>& files);
 
 struct district_info {
     std::string id;                    // "wanzhou"

@@ -101,12 +101,14 @@ std::string hex_color(ImU32 c) {
 // A rules file the page reads: from the bundle, or published beside the page and newer
 // (yibao_update_rules), with the SHA-256 of the file as published.
 struct rules_file {
-    yibao::rules_source_file source;
+    std::string path;                              // as shown in messages: "rules/chongqing/2026/municipal.json"
+    std::string_view text;                         // the bundle's bytes (compiled in), or *published
+    std::shared_ptr<const std::string> published;  // a published file's text
     std::string sha256;
 };
 std::vector<rules_file> book_files;  // the files `book` was read from
 
-rules_file embedded(const yibao::web::embedded_file& f) { return {{f.path, std::string(f.text, f.size)}, f.sha256}; }
+rules_file embedded(const yibao::web::embedded_file& f) { return {f.path, {f.text, f.size}, nullptr, f.sha256}; }
 
 // Whether the first screen needs a bundled file: districts.json, a year's municipal rules, and the
 // files of `district` (an id; "" = none): rules/<jurisdiction>/<year>/<district>.json.
@@ -119,8 +121,7 @@ bool first_screen_file(std::string_view path, std::string_view district) {
 
 // Puts a file into a set: in place of the one with its path, or added (a new year's file).
 void put(std::vector<rules_file>& files, rules_file f) {
-    auto same =
-        std::find_if(files.begin(), files.end(), [&](const rules_file& g) { return g.source.path == f.source.path; });
+    auto same = std::find_if(files.begin(), files.end(), [&](const rules_file& g) { return g.path == f.path; });
     if (same == files.end())
         files.push_back(std::move(f));
     else
@@ -131,9 +132,10 @@ bool rules_complete = false;
 
 // The rules in these files (load_errors says what is wrong when it is null).
 std::shared_ptr<const yibao::rule_book> read(const std::vector<rules_file>& files) {
-    std::vector<yibao::rules_source_file> sources;
-    for (const auto& f : files) sources.push_back(f.source);
-    yibao::load_result r = yibao::load_rules_texts(sources);
+    std::vector<yibao::rules_text_view> sources;
+    sources.reserve(files.size());
+    for (const auto& f : files) sources.push_back({f.path, f.text});
+    yibao::load_result r = yibao::load_rules_views(sources);
     load_errors.clear();
     for (const auto& e : r.errors) load_errors += e.to_string() + "\n";
     last_errors = std::move(r.errors);
@@ -221,7 +223,7 @@ EMSCRIPTEN_KEEPALIVE const char* yibao_rules_files() {
     yibao::web::complete_rules();
     nlohmann::json files = nlohmann::json::array();
     for (const auto& f : book_files) {
-        std::string p = f.source.path;
+        std::string p = f.path;
         if (p.rfind("rules/", 0) == 0) p.erase(0, 6);
         files.push_back({{"path", p}, {"sha256", f.sha256}});
     }
@@ -249,7 +251,8 @@ EMSCRIPTEN_KEEPALIVE const char* yibao_update_rules(const char* files_json) {
             return refused("", "a file is not {path, text, sha256}");
         const std::string& path = f["path"].get_ref<const std::string&>();
         if (!published_path(path)) return refused(path, "not a rules file's path");
-        put(files, {{"rules/" + path, f["text"].get<std::string>()}, f["sha256"].get<std::string>()});
+        auto text = std::make_shared<const std::string>(f["text"].get<std::string>());
+        put(files, {"rules/" + path, *text, text, f["sha256"].get<std::string>()});
     }
     std::shared_ptr<const yibao::rule_book> updated = read(files);
     if (!updated) {

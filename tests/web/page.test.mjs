@@ -188,6 +188,24 @@ test('one centred column on a small phone, in landscape and on a desktop', async
   }
 });
 
+test('the loading message shows while the files are slow to arrive, and goes with the first frame', async () => {
+  const context = await browser.newContext(phone);
+  // The wasm held back 3 s (a slow network): the page says it is loading after about a second.
+  await context.route(/yibao\.wasm/, async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(`${base}?today=2025-11-20`);
+  await page.locator('#msg').waitFor({ state: 'visible', timeout: 2900 });
+  assert.equal(await page.locator('#msg').textContent(), '正在加载计算器…');
+  assert.equal(await page.locator('#msg').getAttribute('role'), 'status');
+  await shot(page, '08-loading-slow');
+  await page.evaluate(() => window.yibao.ready);
+  assert.equal(await page.locator('#msg').isVisible(), false, 'hidden once the calculator is drawn');
+  await context.close();
+});
+
 test('a browser without WebAssembly gets a plain message instead of a blank canvas', async () => {
   const context = await browser.newContext(phone);
   await context.addInitScript(() => { delete window.WebAssembly; });

@@ -85,6 +85,7 @@
     if (!message) return;
     message.textContent = text;
     message.hidden = false;
+    document.documentElement.className = '';  // web/index.html's html.quiet hides it while loading
   }
   function today_iso() {
     var t = params.get('today');

@@ -3,6 +3,13 @@
   // (A part of yibao_glue.js: it shares the scope that env.js opens; see env.js.)
   // The files that web/index.html already started (window.yibao_early), else a fetch now.
   var early = (!build.single && window.yibao_early) || {};
+  // Once both have arrived the page no longer waits on the network: web/index.html then keeps its
+  // loading message hidden (the first frame follows without another download).
+  var arrived = {};
+  function file_in(name) {
+    arrived[name] = true;
+    if (arrived.wasm && arrived.font) early.files_in = true;
+  }
   function fetch_once(file, started) { return started || fetch(versioned(file), { credentials: 'same-origin' }); }
   // A font file's bytes (an HTTP error rejects).
   function font_bytes(file, started) {
@@ -21,7 +28,7 @@
     var bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; ++i) bytes[i] = raw.charCodeAt(i);
     return bytes.buffer;
-  }) : font_bytes('yibao-sc-first.otf', early.font).then(function (b) { mark('font'); return b; });
+  }) : font_bytes('yibao-sc-first.otf', early.font).then(function (b) { mark('font'); file_in('font'); return b; });
   var full_font_started = null;
   function full_font() {
     if (!full_font_started) {
@@ -187,6 +194,7 @@
           : r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
       }).then(function (out) {
         mark('instantiated');
+        file_in('wasm');
         wasm_instance = out.instance;
         for (var k in out.instance.exports) if (k.charAt(0) === '%') deferred.split = true;  // wasm-split's exports
         receive(out.instance, out.module);
