@@ -1031,12 +1031,6 @@ void check_applies_to(reader& r, const year_rules& y, const rule_book& book) {
 
 // ---------------------------------------------------------------- files
 
-// A file's path as shown in messages, and its text (not owned).
-struct rules_source_ref {
-    std::string path;
-    std::string_view text;
-};
-
 struct parsed_file {
     std::string path;
     json doc;
@@ -1200,28 +1194,29 @@ load_result load_rules_views(const std::vector<rules_text_view>& files) {
     std::vector<parsed_file> year_files;
     bool have_districts = false;
     for (const auto& view : files) {
-        const rules_source_ref f{std::string(view.path), view.text};
-        if (f.text.size() > max_rules_file_bytes) {
-            errors.push_back({f.path, "",
+        const std::string path(view.path);  // as messages show it
+        const std::string_view text = view.text;
+        if (text.size() > max_rules_file_bytes) {
+            errors.push_back({path, "",
                               "file larger than " + std::to_string(max_rules_file_bytes >> 20) +
                                   " MB (a sanity limit; rules files are a few KB)"});
             continue;
         }
-        text_check check(f.text, f.path, errors);
+        text_check check(text, path, errors);
         if (!check.run()) continue;
         json doc = check.take();
         if (!doc.is_object()) {
-            errors.push_back({f.path, "/", "wrong type: expected a JSON object"});
+            errors.push_back({path, "/", "wrong type: expected a JSON object"});
             continue;
         }
         // rules/schema.json, the JSON Schema of these files (for editors and CI), is not a rules file.
-        const bool named_schema = f.path == "schema.json" ||
-                                  (f.path.size() > 12 && f.path.compare(f.path.size() - 12, 12, "/schema.json") == 0);
+        const bool named_schema =
+            path == "schema.json" || (path.size() > 12 && path.compare(path.size() - 12, 12, "/schema.json") == 0);
         if (named_schema && doc.contains("$schema")) continue;
         std::string schema =
             doc.contains("schema") && doc["schema"].is_string() ? doc["schema"].get<std::string>() : "";
         if (schema == "yibao-districts/1") {
-            provenance prov{f.path, {}};
+            provenance prov{path, {}};
             reader r{prov, errors};
             r.allow_keys(doc, "",
                          {"schema", "jurisdiction", "name", "revision", "source", "note", "documents", "ask",
@@ -1266,10 +1261,10 @@ load_result load_rules_views(const std::vector<rules_text_view>& files) {
             }
             have_districts = true;
         } else if (schema == "yibao-rules/1") {
-            year_files.push_back({f.path, std::move(doc)});
+            year_files.push_back({path, std::move(doc)});
         } else {
             errors.push_back(
-                {f.path, "/schema", "unknown or missing schema (\"yibao-rules/1\" or \"yibao-districts/1\")"});
+                {path, "/schema", "unknown or missing schema (\"yibao-rules/1\" or \"yibao-districts/1\")"});
         }
     }
     if (!have_districts)
