@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -184,7 +185,51 @@ bool complete_rules() {
 
 }  // namespace yibao::web
 
+namespace {
+
+// What the screens start from, from yibao_start's options; null, with `refused` set to
+// yibao_start's code, when the options are wrong (4) or today is not a date (3).
+std::optional<yibao::web::page_start> page_start_of(std::optional<start_options> s, unsigned char* font, int font_size,
+                                                    int font_is_full, int& refused) {
+    if (!s) {
+        refused = 4;
+        return std::nullopt;
+    }
+    std::optional<yibao::date> day = yibao::parse_date(s->today);
+    if (!day) {
+        refused = 3;
+        return std::nullopt;
+    }
+    yibao::web::page_start start;
+    start.book = book;
+    start.params = yibao::ui::parse_query(s->query);
+    start.today = *day;
+    start.options = std::move(s->options);
+    start.font = font;
+    start.font_size = font_size;
+    start.font_is_full = font_is_full != 0;
+    start.text_step = start.options.kiosk ? yibao::ui::metrics::kiosk_text_step : 0;
+    if (!s->text.empty()) {
+        bool known = false;
+        for (int i = 0; i < yibao::ui::metrics::text_step_count; ++i)
+            if (s->text == yibao::ui::metrics::text_steps[i].id) {
+                start.text_step = i;
+                known = true;
+            }
+        if (!known) {
+            refused = 4;
+            return std::nullopt;
+        }
+    }
+    return start;
+}
+
+}  // namespace
+
 extern "C" {
+
+// Emscripten's runtime calls it on the page; a worker's copy of the module calls it itself.
+void __wasm_call_ctors(void);
 
 // The rules compiled into the page, read in two steps. The first screen needs the municipal rules
 // of every year (their periods choose the year shown), districts.json and the files of the district
@@ -312,29 +357,43 @@ EMSCRIPTEN_KEEPALIVE const char* yibao_palette() {
 // 4 when the options are not such an object.
 EMSCRIPTEN_KEEPALIVE int yibao_start(const char* options_json, unsigned char* font, int font_size, int font_is_full) {
     if (!book) return 2;
-    std::optional<start_options> s = parse_start_options(options_json);
-    if (!s) return 4;
-    std::optional<yibao::date> day = yibao::parse_date(s->today);
-    if (!day) return 3;
-    yibao::web::page_start start;
-    start.book = book;
-    start.params = yibao::ui::parse_query(s->query);
-    start.today = *day;
-    start.options = std::move(s->options);
-    start.font = font;
-    start.font_size = font_size;
-    start.font_is_full = font_is_full != 0;
-    start.text_step = start.options.kiosk ? yibao::ui::metrics::kiosk_text_step : 0;
-    if (!s->text.empty()) {
-        bool known = false;
-        for (int i = 0; i < yibao::ui::metrics::text_step_count; ++i)
-            if (s->text == yibao::ui::metrics::text_steps[i].id) {
-                start.text_step = i;
-                known = true;
-            }
-        if (!known) return 4;
+    int refused = 0;
+    std::optional<yibao::web::page_start> start =
+        page_start_of(parse_start_options(options_json), font, font_size, font_is_full, refused);
+    if (!start) return refused;
+    return yibao::web::start_page(std::move(*start));
+}
+
+// A head start for the page, in a worker (web/index.html): the worker's own copy of the module
+// reads the rules and runs the first frame once, with no canvas (platform/page.h warm_up_page), on
+// the options and the first font the page starts with, at the page's size. V8 compiles each wasm
+// function when it is first called, into code the page's copy shares: the page's first frame then
+// finds most of its functions compiled. Nothing reaches the page; a failure only loses the head
+// start. The worker finds these two functions by the names in the module's custom section
+// yibao.exports (web/tools/split_wasm.py), as Emscripten shortens export names.
+//
+// yibao_warm_up_begin runs the copy's static constructors the first time (the worker has no
+// Emscripten runtime to do it) and returns `size` bytes for what it passes to yibao_warm_up.
+EMSCRIPTEN_KEEPALIVE unsigned char* yibao_warm_up_begin(int size) {
+    static bool constructed = false;
+    if (!constructed) {
+        constructed = true;
+        __wasm_call_ctors();
     }
-    return yibao::web::start_page(std::move(start));
+    return static_cast<unsigned char*>(std::malloc(static_cast<std::size_t>(std::max(size, 1))));
+}
+
+// The rules the page starts with (yibao_init on the options' query), once; then, given the font,
+// the first frame.
+EMSCRIPTEN_KEEPALIVE void yibao_warm_up(const char* options_json, unsigned char* font, int font_size, double css_w,
+                                        double css_h, double dpr) {
+    std::optional<start_options> s = parse_start_options(options_json);
+    if (!s) return;
+    if (!book && yibao_init(s->query.c_str()) != 0) return;
+    if (!font || !book) return;
+    int refused = 0;
+    std::optional<yibao::web::page_start> start = page_start_of(std::move(s), font, font_size, 0, refused);
+    if (start) yibao::web::warm_up_page(std::move(*start), css_w, css_h, dpr);
 }
 
 // The deferred module is in (or there is none): input and the frames after the first.

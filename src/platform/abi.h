@@ -31,6 +31,12 @@ const char* yibao_categories(int year, const char* district);
 int yibao_start(const char* options_json, unsigned char* font, int font_size, int font_is_full);
 void yibao_full_font(unsigned char* font, int font_size);
 void yibao_deferred_ready();  // yibao-deferred.wasm is in (or there is none): input, frames
+// Only in a worker's copy of the module (web/index.html): its static constructors and room for
+// yibao_start's options and the first font, then the first frame once with no canvas, at the
+// page's CSS size and device pixel ratio (a head start: what it runs is compiled for the page).
+unsigned char* yibao_warm_up_begin(int size);
+void yibao_warm_up(const char* options_json, unsigned char* font, int font_size, double css_w, double css_h,
+                   double dpr);
 const char* yibao_font_state();
 int yibao_reset(const char* today);
 void yibao_refresh_size();

@@ -39,6 +39,7 @@ struct page_state {
     yibao::web::pointer_input input;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     int webgl = 0;
+    bool warm_up = false;  // a worker's copy of the module (warm_up_page): no canvas, no context
     // Canvas size
     double css_w = 0, css_h = 0, dpr = 1;
     int fb_w = 0, fb_h = 0;
@@ -313,8 +314,10 @@ bool grow_atlas(const std::vector<yibao::ui::missing_glyph>& missing) {
 
 // Canvas backing store = CSS size × devicePixelRatio.
 void update_size() {
-    emscripten_get_element_css_size(canvas_id, &page.css_w, &page.css_h);
-    page.dpr = emscripten_get_device_pixel_ratio();
+    if (!page.warm_up) {  // a worker has no canvas: warm_up_page gave the sizes
+        emscripten_get_element_css_size(canvas_id, &page.css_w, &page.css_h);
+        page.dpr = emscripten_get_device_pixel_ratio();
+    }
     if (page.dpr <= 0) page.dpr = 1;
     page.fb_w = std::max(1, static_cast<int>(std::lround(page.css_w * page.dpr)));
     page.fb_h = std::max(1, static_cast<int>(std::lround(page.css_h * page.dpr)));
@@ -456,14 +459,8 @@ void send_semantics() {
     }
 }
 
-}  // namespace
-
-int start_page(page_start start) {
-    page.book = std::move(start.book);
-    page.start_params = std::move(start.params);
-    page.options = std::move(start.options);
-    page.text_step = std::clamp(start.text_step, 0, yibao::ui::metrics::text_step_count - 1);
-
+// The WebGL context (2, else 1) on the page's canvas: false when there is none.
+bool make_context() {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.alpha = EM_FALSE;
@@ -485,10 +482,21 @@ int start_page(page_start start) {
     }
     if (page.gl <= 0) {
         page.webgl = 0;
-        return 1;
+        return false;
     }
     emscripten_webgl_make_context_current(page.gl);
     js_mark("gl");
+    return true;
+}
+
+}  // namespace
+
+int start_page(page_start start) {
+    page.book = std::move(start.book);
+    page.start_params = std::move(start.params);
+    page.options = std::move(start.options);
+    page.text_step = std::clamp(start.text_step, 0, yibao::ui::metrics::text_step_count - 1);
+    if (!page.warm_up && !make_context()) return 1;
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -498,7 +506,7 @@ int start_page(page_start start) {
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ImGui::StyleColorsLight();
-    if (!renderer::init()) return 1;
+    if (!page.warm_up && !renderer::init()) return 1;
 
     page.font_data = start.font;
     page.font_size = start.font_size;
@@ -532,6 +540,14 @@ int start_page(page_start start) {
     js_mark("atlas0");
     wake(1);
     return 0;
+}
+
+void warm_up_page(page_start start, double css_w, double css_h, double dpr) {
+    page.warm_up = true;
+    page.css_w = css_w;
+    page.css_h = css_h;
+    page.dpr = dpr;
+    if (start_page(std::move(start)) == 0) render_frame(0);
 }
 
 void deferred_ready() {

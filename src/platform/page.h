@@ -32,6 +32,12 @@ struct page_start {
 // first frames. Returns 0, or 1 when there is no WebGL.
 int start_page(page_start start);
 
+// The first frame once, with no canvas, in a worker's own copy of the module (abi.cpp
+// yibao_warm_up): the page's size in CSS pixels and its device pixel ratio are given, no WebGL
+// context is made and nothing reaches the page. Its use is what the browser keeps: V8 compiles a
+// wasm function when it is first called, into code that every copy of the module shares.
+void warm_up_page(page_start start, double css_w, double css_h, double dpr);
+
 // The screens, or null before start_page succeeded.
 ui::app* page_app();
 

@@ -137,6 +137,12 @@ for (const key of Object.keys(engines)) {
       await b.screenshot(path.join(screenshots, `engines-${key}.png`));
     });
 
+    test('the worker compiled the wasm and warmed the first frame up, without a failure', async () => {
+      const head_start = await b.run(() => window.yibao.head_start);
+      assert.deepEqual(head_start, { worker: true, compiled: true, rules: true, frame: true, failed: null },
+                       `${b.version}: window.yibao.head_start`);
+    });
+
     test('window.yibao.quote agrees with `yibao quote`', async () => {
       for (const request of requests) {
         assert.deepEqual(await b.run((r) => window.yibao.quote(r), request), native_quote(request),

@@ -237,6 +237,48 @@ test('a browser without WebGL gets a plain message, and yibao.quote still answer
   await context.close();
 });
 
+test('the worker compiles the wasm and warms the first frame up; without it, or when it fails, the page is the same', async () => {
+  const url = `${base}?today=2025-12-01&district=youyang&tier=2`;
+  // The same first screen three ways: with the worker; in a browser without workers; with a worker
+  // that is handed bytes it cannot compile (the page then compiles the wasm itself).
+  const ways = {
+    worker: { script: () => {}, head_start: { worker: true, compiled: true, rules: true, frame: true, failed: null } },
+    none: { script: () => { delete window.Worker; }, head_start: { worker: false, compiled: false, rules: false, frame: false, failed: null } },
+    broken: {
+      script: () => {
+        const Real = window.Worker;
+        window.Worker = function (url) {
+          const w = new Real(url);
+          const post = w.postMessage.bind(w);
+          w.postMessage = (m) => post(m && m.wasm ? { wasm: new Blob(['not a wasm module']) } : m);
+          return w;
+        };
+      },
+      head_start: { worker: true, compiled: false, rules: false, frame: false, failed: null },
+    },
+  };
+  const seen = {};
+  for (const [name, way] of Object.entries(ways)) {
+    const context = await browser.newContext(phone);
+    await context.addInitScript(way.script);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning' && /yibao/.test(m.text())) problems.push(m.text()); });
+    await page.goto(url);
+    await page.evaluate(() => window.yibao.ready);
+    // The worker ends by itself once the first frame is warmed up (a few hundred ms after it).
+    await page.waitForFunction((want) => window.yibao.head_start.frame === want, way.head_start.frame, { timeout: 10000 });
+    assert.deepEqual(await page.evaluate(() => window.yibao.head_start), way.head_start, `${name}: window.yibao.head_start`);
+    assert.deepEqual(problems, [], `${name}: no errors or warnings`);
+    seen[name] = await state(page);
+    await context.close();
+  }
+  assert.equal(seen.worker.answer.ok, true);
+  assert.deepEqual(seen.none, seen.worker, 'without a worker: the same first screen');
+  assert.deepEqual(seen.broken, seen.worker, 'with a worker that cannot compile: the same first screen');
+});
+
 test('a lost WebGL context comes back, with the same answers', async () => {
   const { context, page, problems } = await open_page(browser, `${base}?today=2025-12-01&district=youyang&tier=2`);
   try {

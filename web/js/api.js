@@ -9,6 +9,9 @@
     picture_text: null,
     // The deferred module (load.js): {split, loaded, placeholder_calls}.
     deferred: deferred,
+    // The worker (load.js): {worker: started, compiled: the module, rules / frame: warmed up before
+    // the first frame ended it, failed: why its warm-up stopped, or null}.
+    head_start: head_start,
     palette: function () { return the_palette(); },
     env: { kiosk: kiosk, wechat: wechat, single: !!build.single, version: build.version, idle_seconds: idle_seconds,
            can_print: can_print, paper: paper, service_worker: sw_ok },
@@ -73,10 +76,7 @@
     var bytes = new Uint8Array(parts[1]);
     var font_ptr = mod._malloc(bytes.length);  // kept for the page's lifetime (ImGui reads it)
     mod.HEAPU8.set(bytes, font_ptr);
-    var start = { query: location.search, today: today_iso(), version: String(build.version) };
-    if (text_size) start.text = text_size;
-    for (var k in options) start[k] = options[k];
-    var rc = with_string(JSON.stringify(start), function (s) {
+    var rc = with_string(JSON.stringify(start_options()), function (s) {
       return mod._yibao_start(s, font_ptr, bytes.length, build.single ? 1 : 0);
     });
     yibao.webgl = mod._yibao_webgl_version();

@@ -22,7 +22,7 @@
 // later_begin.js).
 (function () {
   'use strict';
-  var build = window.yibao_build || { version: 'dev', single: false };
+  var build = window.yibao_build;  // web/index.html
   if (build.unsupported) return;  // index.html already said why
   var params = new URLSearchParams(location.search);
   var message = document.getElementById('msg');
@@ -87,11 +87,12 @@
     message.hidden = false;
     document.documentElement.className = '';  // web/index.html's html.quiet hides it while loading
   }
-  function today_iso() {
-    var t = params.get('today');
-    if (t && /^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
-    var d = new Date();
-    function two(n) { return (n < 10 ? '0' : '') + n; }
-    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  var today_iso = build.today_iso;  // web/index.html
+  // yibao_start's options (platform/abi.cpp): the page's link, today, its build, the 字号 and where it runs.
+  function start_options() {
+    var start = { query: location.search, today: today_iso(), version: String(build.version) };
+    if (text_size) start.text = text_size;
+    for (var k in options) start[k] = options[k];
+    return start;
   }
   function versioned(file) { return file + '?v=' + encodeURIComponent(build.version); }

@@ -18,6 +18,56 @@
       return r.arrayBuffer();
     });
   }
+  // --- the page's worker (web/index.html #yibao-worker, on a phone's other core): it compiles the
+  //     wasm, then gives the first frame a head start. Started as this script runs (started in the
+  //     document's head, it held the parser back and started no sooner). It gets the files as
+  //     blobs: the browser keeps their bytes and the worker reads them (reading them into this
+  //     thread cost a phone 100-150 ms). What it did: window.yibao.head_start. ---
+  var head_start = { worker: false, compiled: false, rules: false, frame: false, failed: null };
+  var worker = start_worker();
+  function start_worker() {
+    var source = early.wasm && window.Worker && document.getElementById('yibao-worker');
+    if (!source) return null;
+    try {
+      var w = new Worker(URL.createObjectURL(new Blob([source.textContent], { type: 'text/javascript' })));
+      head_start.worker = true;
+      return w;
+    } catch (e) {
+      return null;  // the wasm is compiled here
+    }
+  }
+  function blob_of(response, what) {
+    return response.then(function (r) {
+      if (!r.ok) throw new Error(what + ': HTTP ' + r.status);
+      return r.blob();
+    });
+  }
+  // {blob, module}, module null when the worker could not compile it (instantiateWasm then
+  // compiles the blob); an HTTP error rejects.
+  var wasm_blob = worker && blob_of(early.wasm, 'wasm');
+  var compiled = wasm_blob && wasm_blob.then(function (blob) {
+    return new Promise(function (resolve) {
+      worker.onmessage = function (e) {
+        var d = e.data;
+        if (d.warmed) head_start[d.warmed] = true;
+        if (d.warm_failed) {
+          head_start.failed = d.warm_failed;
+          console.warn('yibao: no head start from the worker:', d.warm_failed);
+        }
+        if (d.module) head_start.compiled = true;
+        if (d.module || d.failed) resolve({ blob: blob, module: d.module || null });
+      };
+      worker.onerror = function () { resolve({ blob: blob, module: null }); };
+      worker.postMessage({ wasm: blob });
+      mark('sent');
+    });
+  });
+  var worker_font = worker && blob_of(early.font, 'font');
+  if (worker) {
+    worker_font.then(function (blob) { worker.postMessage({ font: blob }); }, function () {});
+    worker.postMessage({ start: { options: JSON.stringify(start_options()), width: innerWidth, height: innerHeight,
+                                  dpr: window.devicePixelRatio || 1 } });
+  }
   // --- the fonts: the first font (yibao-sc-first.otf: the glyphs first screens show) starts the
   //     page; the full one (yibao-sc.otf) follows once the first frame is on screen, or at once when
   //     a first screen needs a glyph only it has (platform/main_web.cpp). The single-file page
@@ -28,7 +78,12 @@
     var bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; ++i) bytes[i] = raw.charCodeAt(i);
     return bytes.buffer;
-  }) : font_bytes('yibao-sc-first.otf', early.font).then(function (b) { mark('font'); file_in('font'); return b; });
+  }) : (worker_font ? worker_font.then(function (blob) { return new Response(blob).arrayBuffer(); })
+                    : font_bytes('yibao-sc-first.otf', early.font)).then(function (b) {
+    mark('font');
+    file_in('font');
+    return b;
+  });
   var full_font_started = null;
   function full_font() {
     if (!full_font_started) {
@@ -186,13 +241,20 @@
     module_args.locateFile = function (path) { return versioned(path); };
     module_args.instantiateWasm = function (imports, receive) {
       imports.placeholder = placeholders;  // the split module's placeholders (web/tools/split_wasm.py)
-      fetch_once('yibao.wasm', early.wasm).then(function (r) {
+      // Compiled by the worker (else here).
+      var instantiated = compiled && compiled.then(function (got) {
+        mark('compiled');
+        return got.module || new Response(got.blob).arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+      }).then(function (m) {
+        return WebAssembly.instantiate(m, imports).then(function (instance) { return { instance: instance, module: m }; });
+      });
+      (instantiated || fetch_once('yibao.wasm', early.wasm).then(function (r) {
         mark('wasm-response');
         if (!r.ok) throw new Error('wasm: HTTP ' + r.status);
         var streaming = WebAssembly.instantiateStreaming && /^application\/wasm\b/.test(r.headers.get('content-type') || '');
         return streaming ? WebAssembly.instantiateStreaming(r, imports)
           : r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
-      }).then(function (out) {
+      })).then(function (out) {
         mark('instantiated');
         file_in('wasm');
         wasm_instance = out.instance;
@@ -204,19 +266,25 @@
   }
   module_args.yibao_mark = mark;
   var module_ready = Promise.race([create_yibao_module(module_args), wasm_error]).then(function (m) { mark('module'); return m; });
-  // The WebGL context now, while the wasm compiles: the page's own request for it
-  // (platform/main_web.cpp, the same attributes) gets this one back.
-  try {
-    var gl_attrs = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
-                     preserveDrawingBuffer: false };
-    var early_canvas = document.getElementById('canvas');
-    // At its size in device pixels already (platform/main_web.cpp update_size keeps it): a canvas
-    // resized after its context exists reallocates the drawing buffer and waits for the GPU process.
-    var dpr = window.devicePixelRatio || 1;
-    early_canvas.width = Math.max(1, Math.round(early_canvas.clientWidth * dpr));
-    early_canvas.height = Math.max(1, Math.round(early_canvas.clientHeight * dpr));
-    early_canvas.getContext('webgl2', gl_attrs) || early_canvas.getContext('webgl', gl_attrs);
-  } catch (e) { /* the page says so once it starts */ }
+  // The WebGL context (the page's own request for it, platform/main_web.cpp with the same
+  // attributes, gets this one back). Making it holds this thread 100-150 ms on a phone. Without a
+  // worker, now, while the wasm downloads and compiles; with one, once the module is compiled
+  // (the worker's start needs this thread), while the worker warms the first frame up.
+  early_context();
+  function early_context() {
+    try {
+      var gl_attrs = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
+                       preserveDrawingBuffer: false };
+      var early_canvas = document.getElementById('canvas');
+      // At its size in device pixels already (platform/main_web.cpp update_size keeps it): a canvas
+      // resized after its context exists reallocates the drawing buffer and waits for the GPU process.
+      var dpr = window.devicePixelRatio || 1;
+      early_canvas.width = Math.max(1, Math.round(early_canvas.clientWidth * dpr));
+      early_canvas.height = Math.max(1, Math.round(early_canvas.clientHeight * dpr));
+      early_canvas.getContext('webgl2', gl_attrs) || early_canvas.getContext('webgl', gl_attrs);
+      mark('context');
+    } catch (e) { /* the page says so once it starts */ }
+  }
 
   var mod = null;
   var palette = null;  // the screens' colours by name (ui/widgets.h): asked for once, when first wanted

@@ -12,7 +12,8 @@ split: the functions the list names (of at least MIN_DEFERRED_BYTES of code) go 
 into them from the primary module goes through a table slot that holds a placeholder until the
 deferred module is instantiated with the primary's exports; web/js/load.js does that once the first
 frame is on screen). Every other function stays in the primary module, new ones included: a
-function the list does not know is never deferred. Both outputs are written without names.
+function the list does not know is never deferred, nor the worker's (WORKER_FUNCTIONS). Both
+outputs are written without names; the primary carries the custom section yibao.exports.
 
 instrument: the same module with wasm-split's profiling (make split-profile): its export
 __write_profile writes which functions ran so far; the glue keeps that at the first frame
@@ -27,6 +28,7 @@ are split at commas): the functions are renamed f<index> for wasm-split.
 """
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -38,6 +40,14 @@ FEATURES = ["--enable-mutable-globals", "--enable-sign-ext"]
 # and small functions come and go with the compiler's inlining (one that every first frame inlined
 # yesterday may be called today).
 MIN_DEFERRED_BYTES = 64
+
+
+# The functions web/index.html's worker calls in its own copy of the module (platform/abi.h): they
+# stay in the primary module though no first frame on the page runs them (everything they call is
+# what a first frame runs), and the primary module says under which export names it holds them, in
+# its custom section yibao.exports ({"yibao_warm_up": "xy", ...}), as Emscripten shortens them.
+WORKER_EXPORTS = ("yibao_warm_up_begin", "yibao_warm_up")
+WORKER_FUNCTIONS = WORKER_EXPORTS + ("yibao::web::warm_up_page(",)
 
 
 class SplitError(Exception):
@@ -152,6 +162,38 @@ def read_module_sizes(path: str):
     return data, imported, names, sizes
 
 
+def function_exports(data: bytes) -> dict:
+    """{function index: export name} of the module's exported functions."""
+    out = {}
+    for sid, start, _ in sections(data):
+        if sid != 7:
+            continue
+        count, i = leb(data, start)
+        for _ in range(count):
+            n, i = leb(data, i)
+            name = data[i:i + n].decode("utf-8")
+            kind = data[i + n]
+            index, i = leb(data, i + n + 1)
+            if kind == 0:
+                out[index] = name
+    return out
+
+
+def custom_section(name: str, payload: bytes) -> bytes:
+    body = leb_bytes(len(name.encode())) + name.encode() + payload
+    return bytes([0]) + leb_bytes(len(body)) + body
+
+
+def worker_exports(data: bytes, names: dict) -> bytes:
+    """The custom section yibao.exports for NAMED.wasm: the export names of WORKER_EXPORTS."""
+    exports = function_exports(data)
+    found = {names[k]: exports[k] for k in exports if names.get(k) in WORKER_EXPORTS}
+    missing = [n for n in WORKER_EXPORTS if n not in found]
+    if missing:
+        raise SplitError(f"the module exports no {', '.join(missing)} (platform/abi.cpp)")
+    return custom_section("yibao.exports", json.dumps(found, sort_keys=True, separators=(",", ":")).encode())
+
+
 def with_index_names(data: bytes, names: dict) -> bytes:
     """The module with its function names replaced by f<index> (wasm-split reads lists of names
     separated by commas, and C++ names hold commas)."""
@@ -199,7 +241,9 @@ def split(named: str, list_path: str, primary: str, deferred: str) -> str:
     data, imported, names, sizes = read_module_sizes(named)
     keys = read_list(list_path)
     chosen = [k for k, n in names.items()
-              if k >= imported and name_key(n) in keys and sizes.get(k, 0) >= MIN_DEFERRED_BYTES]
+              if k >= imported and name_key(n) in keys and sizes.get(k, 0) >= MIN_DEFERRED_BYTES
+              and not n.startswith(WORKER_FUNCTIONS)]
+    section = worker_exports(data, names)
     with tempfile.TemporaryDirectory() as tmp:
         renamed = os.path.join(tmp, "renamed.wasm")
         with open(renamed, "wb") as f:
@@ -209,6 +253,8 @@ def split(named: str, list_path: str, primary: str, deferred: str) -> str:
             f.write("".join(f"f{k}\n" for k in sorted(chosen)))
         wasm_split([renamed, "--split-funcs", "@" + funcs, "--export-prefix=%", "--placeholder-namespace=placeholder",
                     "--import-namespace=primary", "-o1", primary, "-o2", deferred])
+    with open(primary, "ab") as f:
+        f.write(section)
     return f"{len(chosen)} of {len(names) - imported} functions deferred ({len(keys)} listed)"
 
 
