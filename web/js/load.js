@@ -266,12 +266,10 @@
   }
   module_args.yibao_mark = mark;
   var module_ready = Promise.race([create_yibao_module(module_args), wasm_error]).then(function (m) { mark('module'); return m; });
-  // The WebGL context (the page's own request for it, platform/main_web.cpp with the same
-  // attributes, gets this one back). Making it holds this thread 100-150 ms on a phone. Without a
-  // worker, now, while the wasm downloads and compiles; with one, once the module is compiled
-  // (the worker's start needs this thread), while the worker warms the first frame up.
-  early_context();
-  function early_context() {
+  // The WebGL context now, while the wasm downloads and compiles: the page's own request for it
+  // (platform/main_web.cpp, the same attributes) gets this one back. (Made after the worker's
+  // module arrived, or once the worker ran, the first answer came no sooner: 11 loads each.)
+  (function early_context() {
     try {
       var gl_attrs = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
                        preserveDrawingBuffer: false };
@@ -284,7 +282,7 @@
       early_canvas.getContext('webgl2', gl_attrs) || early_canvas.getContext('webgl', gl_attrs);
       mark('context');
     } catch (e) { /* the page says so once it starts */ }
-  }
+  })();
 
   var mod = null;
   var palette = null;  // the screens' colours by name (ui/widgets.h): asked for once, when first wanted
