@@ -9,8 +9,8 @@
     picture_text: null,
     // The deferred module (load.js): {split, loaded, placeholder_calls}.
     deferred: deferred,
-    // The worker (load.js): {worker: started, compiled: the module, rules / frame: warmed up before
-    // the first frame ended it, failed: why its warm-up stopped, or null}.
+    // The worker (load.js): {worker: started, compiled: it compiled the module, rules / frame: it
+    // warmed them up (it then ends by itself), failed: why its warm-up stopped, or null}.
     head_start: head_start,
     palette: function () { return the_palette(); },
     env: { kiosk: kiosk, wechat: wechat, single: !!build.single, version: build.version, idle_seconds: idle_seconds,

@@ -22,7 +22,7 @@
   //     wasm, then gives the first frame a head start. Started as this script runs (started in the
   //     document's head, it held the parser back and started no sooner). It gets the files as
   //     blobs: the browser keeps their bytes and the worker reads them (reading them into this
-  //     thread cost a phone 100-150 ms). What it did: window.yibao.head_start. ---
+  //     thread cost the bench's phone 100-150 ms). What it did: window.yibao.head_start. ---
   var head_start = { worker: false, compiled: false, rules: false, frame: false, failed: null };
   var worker = start_worker();
   function start_worker() {
@@ -58,6 +58,8 @@
         if (d.module || d.failed) resolve({ blob: blob, module: d.module || null });
       };
       worker.onerror = function () { resolve({ blob: blob, module: null }); };
+      // A worker that never answers (it takes well under a second) is not waited for longer.
+      setTimeout(function () { resolve({ blob: blob, module: null }); }, 10000);
       worker.postMessage({ wasm: blob });
       mark('sent');
     });
@@ -267,22 +269,20 @@
   module_args.yibao_mark = mark;
   var module_ready = Promise.race([create_yibao_module(module_args), wasm_error]).then(function (m) { mark('module'); return m; });
   // The WebGL context now, while the wasm downloads and compiles: the page's own request for it
-  // (platform/main_web.cpp, the same attributes) gets this one back. (Made after the worker's
-  // module arrived, or once the worker ran, the first answer came no sooner: 11 loads each.)
-  (function early_context() {
-    try {
-      var gl_attrs = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
-                       preserveDrawingBuffer: false };
-      var early_canvas = document.getElementById('canvas');
-      // At its size in device pixels already (platform/main_web.cpp update_size keeps it): a canvas
-      // resized after its context exists reallocates the drawing buffer and waits for the GPU process.
-      var dpr = window.devicePixelRatio || 1;
-      early_canvas.width = Math.max(1, Math.round(early_canvas.clientWidth * dpr));
-      early_canvas.height = Math.max(1, Math.round(early_canvas.clientHeight * dpr));
-      early_canvas.getContext('webgl2', gl_attrs) || early_canvas.getContext('webgl', gl_attrs);
-      mark('context');
-    } catch (e) { /* the page says so once it starts */ }
-  })();
+  // (platform/main_web.cpp, the same attributes) gets this one back. (Made once the worker's module
+  // arrived, or once the worker ran, the first answer came no sooner: 11 loads each.)
+  try {
+    var gl_attrs = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
+                     preserveDrawingBuffer: false };
+    var early_canvas = document.getElementById('canvas');
+    // At its size in device pixels already (platform/main_web.cpp update_size keeps it): a canvas
+    // resized after its context exists reallocates the drawing buffer and waits for the GPU process.
+    var dpr = window.devicePixelRatio || 1;
+    early_canvas.width = Math.max(1, Math.round(early_canvas.clientWidth * dpr));
+    early_canvas.height = Math.max(1, Math.round(early_canvas.clientHeight * dpr));
+    early_canvas.getContext('webgl2', gl_attrs) || early_canvas.getContext('webgl', gl_attrs);
+    mark('context');
+  } catch (e) { /* the page says so once it starts */ }
 
   var mod = null;
   var palette = null;  // the screens' colours by name (ui/widgets.h): asked for once, when first wanted
