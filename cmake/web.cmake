@@ -46,8 +46,13 @@ endif()
 # nlohmann's SAX interface (core/json_error.h) and never needs to catch.
 set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
 set(CMAKE_C_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
-add_compile_options(-flto -fno-exceptions -fno-rtti)
-add_link_options(-flto)
+# Bulk memory: memset and memcpy become one memory.fill / memory.copy instruction each, where -Oz
+# left byte loops; stb_truetype clears every scanline of every glyph it rasterizes (issue 11: the
+# first atlas 132 -> 74 ms on the bench's phone, 9 interleaved loads). Browsers since 2021 have it
+# (Safari 15, Chrome 75, Firefox 79); web/index.html (wasm_ok) checks for it with the other wasm
+# features the module uses (web/tools/split_wasm.py FEATURES) and tells an older browser so.
+add_compile_options(-flto -fno-exceptions -fno-rtti -mbulk-memory)
+add_link_options(-flto -mbulk-memory)
 add_compile_definitions(JSON_NOEXCEPTION)
 # One flavour of nlohmann's templates in the page: the JSON it writes has sorted keys (core/out_json.h).
 add_compile_definitions(YIBAO_JSON_SORTED_KEYS)

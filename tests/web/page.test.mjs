@@ -217,6 +217,21 @@ test('a browser without WebAssembly gets a plain message instead of a blank canv
   await context.close();
 });
 
+test('a browser whose WebAssembly lacks what the module is built with is told so, and fetches neither wasm nor font', async () => {
+  const context = await browser.newContext(phone);
+  // An engine from before 2021 (Safari 14, Chrome 74): its validator refuses bulk memory and the rest.
+  await context.addInitScript(() => { WebAssembly.validate = () => false; });
+  const page = await context.newPage();
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(base);
+  assert.match(await page.locator('#msg').textContent(), /版本较旧.*WebAssembly.*请升级/);
+  assert.equal(await page.locator('#msg').isVisible(), true);
+  assert.deepEqual(asked.filter((p) => /\.(wasm|otf)$/.test(p)), [], 'no wasm, no font');
+  await shot(page, '06-old-wasm');
+  await context.close();
+});
+
 test('a browser without WebGL gets a plain message, and yibao.quote still answers', async () => {
   const context = await browser.newContext(phone);
   await context.addInitScript(() => {

@@ -35,7 +35,9 @@ import subprocess
 import sys
 import tempfile
 
-FEATURES = ["--enable-mutable-globals", "--enable-sign-ext"]
+# The wasm features the module is built with (cmake/web.cmake); web/index.html (wasm_ok) checks that
+# the browser has each.
+FEATURES = ["--enable-mutable-globals", "--enable-sign-ext", "--enable-bulk-memory"]
 # A listed function smaller than this (bytes of code) stays in the primary module: little to gain,
 # and small functions come and go with the compiler's inlining (one that every first frame inlined
 # yesterday may be called today).
