@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8
@@ -166,32 +167,55 @@ EM_BOOL on_animation_frame(double now, void*) {
     return EM_FALSE;
 }
 
-void build_ranges(ImVector<ImWchar>& out, const char* text) {
-    ImFontGlyphRangesBuilder b;
-    b.AddText(text);
+// Glyph ranges as ImGui takes them, [first, last] pairs in ascending order, then 0, from code points
+// in any order (repeats allowed). ImFontGlyphRangesBuilder gives the same but reads all 65,536
+// bits of its table each time, ten times at start-up.
+void ranges_of(ImVector<ImWchar>& out, std::vector<ImWchar>& points) {
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
     out.clear();
-    b.BuildRanges(&out);
+    for (std::size_t i = 0; i < points.size();) {
+        std::size_t j = i;
+        while (j + 1 < points.size() && points[j + 1] == points[j] + 1) ++j;
+        out.push_back(points[i]);
+        out.push_back(points[j]);
+        i = j + 1;
+    }
+    out.push_back(0);
+}
+
+// The ranges of the characters of a UTF-8 text (those ImGui can hold: the BMP but NUL).
+void build_ranges(ImVector<ImWchar>& out, const char* text) {
+    std::vector<ImWchar> points;
+    for (const char* p = text; *p;) {
+        unsigned c = 0;
+        p += ImTextCharFromUtf8(&c, p, nullptr);
+        if (c && c <= 0xFFFF) points.push_back(static_cast<ImWchar>(c));
+    }
+    ranges_of(out, points);
 }
 
 bool in_ranges(const ImVector<ImWchar>& ranges, unsigned c) {
-    for (int i = 0; i + 1 < ranges.Size && ranges[i]; i += 2)
-        if (c >= ranges[i] && c <= ranges[i + 1]) return true;
-    return false;
+    // The last pair that starts at or before c (the pairs ascend).
+    int lo = 0, hi = (ranges.Size - 1) / 2;  // pairs [lo, hi)
+    while (lo < hi) {
+        const int mid = (lo + hi) / 2;
+        if (ranges[2 * mid] <= c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && c <= ranges[2 * (lo - 1) + 1];
 }
 
 // The ranges of the code points of `wanted` that `all` holds; never none (ImGui cannot build a font
 // without a glyph): when `all` holds none of them, its first code point.
 void subset_ranges(ImVector<ImWchar>& out, const ImVector<ImWchar>& all, const ImVector<ImWchar>& wanted) {
-    ImFontGlyphRangesBuilder b;
-    bool any = false;
+    std::vector<ImWchar> points;
     for (ImWchar c : wanted)
-        if (in_ranges(all, c)) {
-            b.AddChar(c);
-            any = true;
-        }
-    if (!any && !all.empty() && all[0]) b.AddChar(all[0]);
-    out.clear();
-    b.BuildRanges(&out);
+        if (in_ranges(all, c)) points.push_back(c);
+    if (points.empty() && !all.empty() && all[0]) points.push_back(all[0]);
+    ranges_of(out, points);
 }
 
 // A glyph the atlas does not hold yet advances by one em, as a CJK ideograph or full-width mark
