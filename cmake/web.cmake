@@ -47,8 +47,9 @@ endif()
 set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
 set(CMAKE_C_FLAGS_MINSIZEREL "-Oz -DNDEBUG")
 # Bulk memory: memset and memcpy become one memory.fill / memory.copy instruction each, where -Oz
-# left byte loops; stb_truetype clears every scanline of every glyph it rasterizes (issue 11: the
-# first atlas 132 -> 74 ms on the bench's phone, 9 interleaved loads). Browsers since 2021 have it
+# left byte loops; stb_truetype clears every scanline of every glyph it rasterizes (issue 11, with
+# the glyph ranges of platform/main_web.cpp: the atlas step 103 -> 90 ms and compiled -> first frame
+# 369 -> 347 ms, means of 15 interleaved loads on the bench's phone). Browsers since 2021 have it
 # (Safari 15, Chrome 75, Firefox 79); web/index.html (wasm_ok) checks for it with the other wasm
 # features the module uses (web/tools/split_wasm.py FEATURES) and tells an older browser so.
 add_compile_options(-flto -fno-exceptions -fno-rtti -mbulk-memory)

@@ -168,8 +168,8 @@ EM_BOOL on_animation_frame(double now, void*) {
 }
 
 // Glyph ranges as ImGui takes them, [first, last] pairs in ascending order, then 0, from code points
-// in any order (repeats allowed). ImFontGlyphRangesBuilder gives the same but reads all 65,536
-// bits of its table each time, ten times at start-up.
+// in any order, repeats allowed (sorted in place). ImFontGlyphRangesBuilder gives the same but reads
+// all 65,536 bits of its table each time, ten times at start-up.
 void ranges_of(ImVector<ImWchar>& out, std::vector<ImWchar>& points) {
     std::sort(points.begin(), points.end());
     points.erase(std::unique(points.begin(), points.end()), points.end());
