@@ -263,9 +263,15 @@ async function throttled_page() {
     const busy = spans(main.filter((e) => e.name === 'ThreadControllerImpl::RunTask'));
     const readback = spans(main.filter((e) => e.name === 'GLES2::ReadPixels'));
     const script = spans(main.filter((e) => ['FunctionCall', 'FireAnimationFrame', 'EventDispatch', 'TimerFire'].includes(e.name)));
-    console.log(`   one traced tap, without the test's reads: main thread ${busy.toFixed(0)} ms, of which the page's JavaScript and wasm ` +
-      `${script.toFixed(0)} ms, reading the canvas back for software compositing ${readback.toFixed(0)} ms (GLES2::ReadPixels; ` +
-      `not on a phone that composites on its GPU), the rest the browser's own (input, style, layout, the semantics layer's DOM)`);
+    const answered = (await state(page)).form.person === 'student';
+    if (!answered || !busy) {
+      failed = true;
+      console.log(`   one traced tap: ${answered ? 'the trace holds no task on the page\'s main thread' : 'the tap did not reach the page'}: no figures`);
+    } else {
+      console.log(`   one traced tap, without the test's reads: main thread ${busy.toFixed(0)} ms, of which the page's JavaScript and wasm ` +
+        `${script.toFixed(0)} ms, reading the canvas back for software compositing ${readback.toFixed(0)} ms (GLES2::ReadPixels; ` +
+        `not on a phone that composites on its GPU), the rest the browser's own (input, style and layout, also of the semantics layer)`);
+    }
     await context.close();
   }
 }
