@@ -184,14 +184,20 @@ void ranges_of(ImVector<ImWchar>& out, std::vector<ImWchar>& points) {
     out.push_back(0);
 }
 
-// The ranges of the characters of a UTF-8 text (those ImGui can hold: the BMP but NUL).
-void build_ranges(ImVector<ImWchar>& out, const char* text) {
+// The characters of a UTF-8 text that ImGui can hold (the BMP but NUL), in text order.
+std::vector<ImWchar> bmp_code_points(const char* text) {
     std::vector<ImWchar> points;
     for (const char* p = text; *p;) {
         unsigned c = 0;
         p += ImTextCharFromUtf8(&c, p, nullptr);
         if (c && c <= 0xFFFF) points.push_back(static_cast<ImWchar>(c));
     }
+    return points;
+}
+
+// The ranges of the characters of a UTF-8 text.
+void build_ranges(ImVector<ImWchar>& out, const char* text) {
+    std::vector<ImWchar> points = bmp_code_points(text);
     ranges_of(out, points);
 }
 
@@ -552,12 +558,8 @@ int start_page(page_start start) {
         for (auto& list : page.first_glyphs) list.push_back(0x20);  // stage 1: what the first screen shows
     } else {
         // A font whose advances cannot be read: stage 0 rasterizes ASCII and the symbols.
-        for (const char* p = yibao::web::first_glyphs; *p;) {
-            unsigned c = 0;
-            p += ImTextCharFromUtf8(&c, p, nullptr);
-            if (c && c <= 0xFFFF)
-                for (auto& list : page.first_glyphs) list.push_back(static_cast<ImWchar>(c));
-        }
+        for (ImWchar c : bmp_code_points(yibao::web::first_glyphs))
+            for (auto& list : page.first_glyphs) list.push_back(c);
     }
     page.atlas_stage = 0;
     build_fonts();
