@@ -35,6 +35,17 @@ const mean_se = (xs) => {
   const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
   return `mean ${m.toFixed(0)} ± ${(sd / Math.sqrt(xs.length)).toFixed(0)} ms (standard error)`;
 };
+// Trace spans [start, end] (µs) merged: nested or overlapping ones counted once, in order.
+const merge_spans = (spans) => {
+  const merged = [];
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+};
+const span_ms = (spans) => spans.reduce((sum, [a, b]) => sum + b - a, 0) / 1000;
 const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 let failed = false;
 const verdict = (ok) => {
@@ -246,23 +257,17 @@ async function throttled_page() {
     await cdp.send('Tracing.end');
     await done;
     const names = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
-    const spans = (list) => {  // merged: nested or overlapping events counted once
-      const merged = [];
-      for (const e of [...list].sort((a, b) => a.ts - b.ts)) {
-        const last = merged[merged.length - 1];
-        if (last && e.ts <= last[1]) last[1] = Math.max(last[1], e.ts + e.dur);
-        else merged.push([e.ts, e.ts + e.dur]);
-      }
-      return merged.reduce((sum, [a, b]) => sum + b - a, 0) / 1000;
-    };
+    const ms = (list) => span_ms(merge_spans(list.map((e) => [e.ts, e.ts + e.dur])));
+    const tasks_ms = (list) => ms(list.filter((e) => e.name === 'ThreadControllerImpl::RunTask'));
     const by_thread = {};
     for (const e of events)
       if (e.ph === 'X' && e.dur > 0 && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain') (by_thread[`${e.pid}:${e.tid}`] ??= []).push(e);
-    const main = Object.values(by_thread).sort((a, b) => spans(b.filter((e) => e.name === 'ThreadControllerImpl::RunTask')) -
-                                                        spans(a.filter((e) => e.name === 'ThreadControllerImpl::RunTask')))[0] || [];
-    const busy = spans(main.filter((e) => e.name === 'ThreadControllerImpl::RunTask'));
-    const readback = spans(main.filter((e) => e.name === 'GLES2::ReadPixels'));
-    const script = spans(main.filter((e) => ['FunctionCall', 'FireAnimationFrame', 'EventDispatch', 'TimerFire'].includes(e.name)));
+    // The page's main thread: the renderer's main thread that ran the most.
+    const main = Object.values(by_thread).map((list) => ({ list, busy: tasks_ms(list) }))
+      .sort((a, b) => b.busy - a.busy)[0] || { list: [], busy: 0 };
+    const busy = main.busy;
+    const readback = ms(main.list.filter((e) => e.name === 'GLES2::ReadPixels'));
+    const script = ms(main.list.filter((e) => ['FunctionCall', 'FireAnimationFrame', 'EventDispatch', 'TimerFire'].includes(e.name)));
     const answered = (await state(page)).form.person === 'student';
     if (!answered || !busy) {
       failed = true;
@@ -331,26 +336,18 @@ async function throttled_page() {
         }
         cut.push(...parts.filter(([a, b]) => b > a));
       }
-      cut.sort((x, y) => x[0] - y[0]);
-      const merged = [];
-      for (const [a, b] of cut) {
-        const last = merged[merged.length - 1];
-        if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-        else merged.push([a, b]);
-      }
-      return merged;
+      return merge_spans(cut);
     };
-    const ms = (spans) => spans.reduce((sum, [a, b]) => sum + b - a, 0) / 1000;
-    busy.push(ms(spans_of(on_main.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'))));
-    worker_busy.push(ms(spans_of(on_worker)));  // a worker's tasks are not all wrapped in RunTask: any event
-    worker_lazy.push(ms(spans_of(on_worker.filter((e) => e.name === 'wasm.CompileLazy'))));
+    busy.push(span_ms(spans_of(on_main.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'))));
+    worker_busy.push(span_ms(spans_of(on_worker)));  // a worker's tasks are not all wrapped in RunTask: any event
+    worker_lazy.push(span_ms(spans_of(on_worker.filter((e) => e.name === 'wasm.CompileLazy'))));
     first.push((answer.ts - commit) / 1000);
     // Each kind gets only the time no kind before it in the list claimed (an inline script's run
     // inside the HTML parser's event is not counted twice).
     const taken = [];
     kinds.forEach(([, names], i) => {
       const spans = spans_of(on_main.filter((e) => names.includes(e.name)), taken);
-      per_kind[i].push(ms(spans));
+      per_kind[i].push(span_ms(spans));
       taken.push(...spans);
     });
   }
