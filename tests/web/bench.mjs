@@ -153,11 +153,10 @@ async function throttled_page() {
      (${ours.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`   plain page (tests/web/plain.html) first contentful paint   median ${m_plain.toFixed(0)} ms   range ${range(plain)} ms   ${mean_se(plain)}`);
   console.log(`   ratio ${ratio.toFixed(2)}   budget ≤ ${budget_ratio}: ${verdict(ratio <= budget_ratio)}`);
-  // The page's marks in their usual order (web/js/*.js, platform/main_web.cpp): sent = the wasm given
-  // to the worker, compiled = its module back (without a worker: wasm-response, the page compiles).
-  const order = ['html', 'script', 'context', 'glue', 'sent', 'wasm-response', 'font', 'compiled', 'instantiated', 'module',
-                 'rules', 'gl', 'app', 'atlas0', 'atlas', 'first-frame'];
-  const names = [...order.filter((k) => phases[k]), ...Object.keys(phases).filter((k) => !order.includes(k))];
+  // The page's marks (web/js/*.js, platform/main_web.cpp) by their median: sent = the wasm given to
+  // the worker, compiled = its module back (without a worker: wasm-response, the page compiles);
+  // worker-* = the worker's own steps (web/index.html), taken on its thread.
+  const names = Object.keys(phases).sort((a, b) => median(phases[a]) - median(phases[b]));
   console.log('   phases (median ms from navigation start): ' +
     names.map((k) => `${k} ${median(phases[k]).toFixed(0)}`).join(' · '));
   if (memory) {

@@ -293,6 +293,12 @@ test('the worker compiles the wasm and warms the first frame up; without it, or 
     // The worker ends by itself once the first frame is warmed up (a few hundred ms after it).
     await page.waitForFunction((want) => window.yibao.head_start.frame === want, way.head_start.frame, { timeout: 10000 });
     assert.deepEqual(await page.evaluate(() => window.yibao.head_start), way.head_start, `${name}: window.yibao.head_start`);
+    // The worker's own steps as marks on the page's clock (make bench-web): all of them, in the order
+    // it took them (marks come in time order).
+    const steps = await page.evaluate(() => performance.getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('yibao:worker-')).map((m) => m.name.slice(13)));
+    assert.deepEqual(steps, { worker: ['started', 'compiled', 'rules', 'frame'], none: [], broken: ['started'] }[name],
+                     `${name}: the worker's marks`);
     assert.deepEqual(problems, [], `${name}: no errors or warnings`);
     // What the screen shows; not how many frames were drawn by now, nor whether the offline copy
     // is in yet (both follow the machine's timing).

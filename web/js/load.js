@@ -42,21 +42,29 @@
       return r.blob();
     });
   }
+  // What the worker says, from its start on (a message with no listener yet would be lost).
+  var compile_answered = function () {};
+  if (worker) {
+    worker.onmessage = function (e) {
+      var d = e.data;
+      // Its own steps, on its clock (make bench-web): worker-started, -compiled, -rules, -frame.
+      var step = d.started ? 'started' : d.module ? 'compiled' : d.warmed;
+      if (step && d.at) mark('worker-' + step, d.at - performance.timeOrigin);
+      if (d.warmed) head_start[d.warmed] = true;
+      if (d.warm_failed) {
+        head_start.failed = d.warm_failed;
+        console.warn('yibao: no head start from the worker:', d.warm_failed);
+      }
+      if (d.module) head_start.compiled = true;
+      if (d.module || d.failed) compile_answered(d.module || null);
+    };
+  }
   // {blob, module}, module null when the worker could not compile it (instantiateWasm then
   // compiles the blob); an HTTP error rejects.
   var wasm_blob = worker && blob_of(early.wasm, 'wasm');
   var compiled = wasm_blob && wasm_blob.then(function (blob) {
     return new Promise(function (resolve) {
-      worker.onmessage = function (e) {
-        var d = e.data;
-        if (d.warmed) head_start[d.warmed] = true;
-        if (d.warm_failed) {
-          head_start.failed = d.warm_failed;
-          console.warn('yibao: no head start from the worker:', d.warm_failed);
-        }
-        if (d.module) head_start.compiled = true;
-        if (d.module || d.failed) resolve({ blob: blob, module: d.module || null });
-      };
+      compile_answered = function (module) { resolve({ blob: blob, module: module }); };
       worker.onerror = function () { resolve({ blob: blob, module: null }); };
       // A worker that never answers (it takes well under a second) is not waited for longer.
       setTimeout(function () { resolve({ blob: blob, module: null }); }, 10000);
