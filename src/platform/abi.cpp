@@ -111,14 +111,26 @@ std::vector<rules_file> book_files;  // the files `book` was read from
 
 rules_file embedded(const yibao::web::embedded_file& f) { return {f.path, {f.text, f.size}, nullptr, f.sha256}; }
 
-// Whether the first screen needs a bundled file: districts.json, a year's municipal rules, and the
-// files of `district` (an id; "" = none): rules/<jurisdiction>/<year>/<district>.json.
-bool first_screen_file(std::string_view path, std::string_view district) {
-    const std::size_t slash = path.rfind('/');
-    std::string_view name = path.substr(slash == std::string_view::npos ? 0 : slash + 1);
-    if (name.size() > 5 && name.substr(name.size() - 5) == ".json") name.remove_suffix(5);
-    return name == "districts" || name == "municipal" || (!district.empty() && name == district);
+// The bundle's calendar (platform/rules_bundle.h) as the screens read it; empty when there is
+// none or a date in it is not one.
+std::vector<yibao::ui::year_dates> bundled_calendar_dates() {
+    std::vector<yibao::ui::year_dates> out;
+    for (const auto& y : yibao::web::bundled_calendar()) {
+        const auto opens = yibao::parse_date(y.opens), centralized = yibao::parse_date(y.centralized_ends),
+                   ends = yibao::parse_date(y.coverage_ends);
+        if (!opens || !centralized || !ends) return {};
+        out.push_back({y.year, *opens, *centralized, *ends});
+    }
+    return out;
 }
+
+// While the book holds only the first screen's years (yibao_init): every year with its dates, for
+// the screens to offer (ui::app_options::calendar). Empty once the book is whole.
+std::vector<yibao::ui::year_dates> first_calendar;
+std::vector<int> first_years;  // the years the first read took (empty: every year)
+// Whether the calendar the page started with agreed with the whole book's (complete_rules);
+// "" before that, or when the page read every year first.
+std::string calendar_check;
 
 // Puts a file into a set: in place of the one with its path, or added (a new year's file).
 void put(std::vector<rules_file>& files, rules_file f) {
@@ -179,6 +191,9 @@ bool complete_rules() {
     for (const auto& f : yibao::web::bundled_rules()) files.push_back(embedded(f));
     for (const auto& f : book_files) put(files, f);
     if (!load(std::move(files))) return false;
+    if (!first_calendar.empty())
+        calendar_check = yibao::ui::year_calendar(*book) == first_calendar ? "agrees" : "differs";
+    first_calendar.clear();
     set_page_book(book);
     return true;
 }
@@ -205,6 +220,7 @@ std::optional<yibao::web::page_start> page_start_of(std::optional<start_options>
     start.params = yibao::ui::parse_query(s->query);
     start.today = *day;
     start.options = std::move(s->options);
+    start.options.calendar = first_calendar;
     start.font = font;
     start.font_size = font_size;
     start.font_is_full = font_is_full != 0;
@@ -231,31 +247,62 @@ extern "C" {
 // Emscripten's runtime calls it on the page; a worker's copy of the module calls it itself.
 void __wasm_call_ctors(void);
 
-// The rules compiled into the page, read in two steps. The first screen needs the municipal rules
-// of every year (their periods choose the year shown), districts.json and the files of the district
-// the page's address names; the other districts' files (most of the bytes) are read once the first
-// frame is on screen, or sooner when anything asks for more (complete_rules). Returns 0, or 1 when
-// a rules file is broken.
-EMSCRIPTEN_KEEPALIVE int yibao_init(const char* query) {
+// The rules compiled into the page, read in two steps. The first screen needs districts.json, the
+// municipal rules of the year it quotes (the year the address names, else the one the bundle's
+// calendar preselects on `today`: ui/form.h first_screen_years) and the files of the district the
+// address names; it offers the other years from the calendar. Without a calendar or a date, it
+// reads every year's municipal rules (their dates choose the year shown). The rest (most of the
+// bytes) is read once the first frame is on screen, or sooner when anything asks for more
+// (complete_rules). Returns 0, or 1 when a rules file is broken.
+EMSCRIPTEN_KEEPALIVE int yibao_init(const char* query, const char* today) {
     const yibao::ui::url_params params = yibao::ui::parse_query(query ? query : "");
     std::string asked;
     for (const auto& [key, value] : params)
         if (key == yibao::vocab::find_field("district")->url) asked = value;
-    std::vector<rules_file> files;
-    for (const auto& f : yibao::web::bundled_rules())
-        if (first_screen_file(f.path, "")) files.push_back(embedded(f));
-    if (!load(files)) return 1;
-    if (asked.empty()) return 0;
-    const std::optional<yibao::district_info> d = yibao::district_named(*book, asked);
-    if (!d) return 0;  // the screens say that the link's district is unknown
-    bool more = false;
-    for (const auto& f : yibao::web::bundled_rules())
-        if (!first_screen_file(f.path, "") && first_screen_file(f.path, d->id)) {
-            files.push_back(embedded(f));
-            more = true;
+    std::vector<yibao::ui::year_dates> calendar = bundled_calendar_dates();
+    const std::optional<yibao::date> day = yibao::parse_date(today ? today : "");
+    std::vector<int> years;  // empty: every year
+    if (!calendar.empty() && day) years = yibao::ui::first_screen_years(calendar, *day, params);
+    // A first read that leaves years out, and cannot be read without them (a municipal file that
+    // extends another year's), is read again with every year.
+    const std::vector<int> every_year;
+    for (int attempt = 0; attempt < 2; ++attempt, years.clear()) {
+        const bool some_years = !years.empty() && years.size() < calendar.size();
+        const std::vector<int>& wanted = some_years ? years : every_year;
+        std::vector<rules_file> files;
+        for (const auto& f : yibao::web::bundled_rules())
+            if (yibao::ui::first_read_file(f.path, wanted, "")) files.push_back(embedded(f));
+        if (!load(files)) {
+            if (some_years) continue;
+            return 1;
         }
-    if (more && !load(std::move(files))) return 1;
-    return 0;
+        first_calendar = some_years ? calendar : std::vector<yibao::ui::year_dates>{};
+        first_years = wanted;
+        if (asked.empty()) return 0;
+        const std::optional<yibao::district_info> d = yibao::district_named(*book, asked);
+        if (!d) return 0;  // the screens say that the link's district is unknown
+        bool more = false;
+        for (const auto& f : yibao::web::bundled_rules())
+            if (!yibao::ui::first_read_file(f.path, wanted, "") && yibao::ui::first_read_file(f.path, wanted, d->id)) {
+                files.push_back(embedded(f));
+                more = true;
+            }
+        if (!more || load(std::move(files))) return 0;
+        if (!some_years) return 1;
+    }
+    return 1;
+}
+
+// How far the rules are read, as JSON: {"complete": whether the whole bundle is (complete_rules),
+// "first_years": the years the first read took ([]: every year), "calendar": once complete, whether
+// the bundle's calendar agreed with the whole book's years and dates ("agrees", "differs"; "" when
+// the first read took every year)}. The page's tests read it (window.yibao.rules_state).
+EMSCRIPTEN_KEEPALIVE const char* yibao_rules_state() {
+    yibao::out_json j = yibao::out_json::object();
+    j["complete"] = rules_complete && book != nullptr;
+    j["first_years"] = first_years;
+    j["calendar"] = calendar_check;
+    return keep(j.dump());
 }
 
 // The rest of the rules, once the first frame is on screen (the glue calls it when the page is
@@ -389,7 +436,7 @@ EMSCRIPTEN_KEEPALIVE void yibao_warm_up(const char* options_json, unsigned char*
                                         double css_h, double dpr) {
     std::optional<start_options> s = parse_start_options(options_json);
     if (!s) return;
-    if (!book && yibao_init(s->query.c_str()) != 0) return;
+    if (!book && yibao_init(s->query.c_str(), s->today.c_str()) != 0) return;
     if (!font || !book) return;
     int refused = 0;
     std::optional<yibao::web::page_start> start = page_start_of(std::move(s), font, font_size, 0, refused);

@@ -6,11 +6,13 @@
 extern "C" {
 
 // The rules compiled into the page, in two steps: those the first screen needs (query = the page's
-// location.search: the district it names), then the rest (the glue calls it once the first frame is
-// on screen; anything that needs more rules reads them first). 0, or 1 when a rules file is broken
-// (yibao_load_errors says why).
-int yibao_init(const char* query);
+// location.search: the district and year it names; today = "YYYY-MM-DD": the year preselected),
+// then the rest (the glue calls it once the first frame is on screen; anything that needs more
+// rules reads them first). 0, or 1 when a rules file is broken (yibao_load_errors says why).
+// yibao_rules_state: how far they are read, as JSON (abi.cpp).
+int yibao_init(const char* query, const char* today);
 int yibao_complete_rules();
+const char* yibao_rules_state();
 // The rules files in use ({"files": [{path, sha256}]}) and newer ones published beside the page
 // ([{path, text, sha256}] → {"ok"} or {"ok": false, "errors": [{file, path, message}]}).
 const char* yibao_rules_files();

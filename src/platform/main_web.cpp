@@ -550,6 +550,12 @@ int start_page(page_start start) {
 
     update_size();  // before the screens exist
     make_app(start.today);
+    if (!page.options.calendar.empty()) {
+        // The first read holds the years the first screen quotes (ui/form.h first_screen_years); a
+        // screen on another one would have nothing to quote: it reads the rest first.
+        const std::vector<int> read = yibao::years(*page.book);
+        if (std::find(read.begin(), read.end(), page.app->year()) == read.end()) complete_rules();
+    }
     js_mark("app");
     // Stage 0 of the atlas: printable ASCII and the marks the widgets draw from code points (a
     // few, small); the first pass adds what the first screen shows (grow_atlas).
@@ -597,6 +603,7 @@ yibao::ui::app* page_app() { return page.app.get(); }
 
 void set_page_book(std::shared_ptr<const yibao::rule_book> book) {
     page.book = std::move(book);
+    page.options.calendar.clear();  // a whole book: its own years (a kiosk's start over makes a new app)
     // The same answers with the same rules for them: nothing on screen changes, no frame is drawn.
     if (page.app) page.app->set_book(page.book);
 }

@@ -19,4 +19,16 @@ struct embedded_file {
 // The bundled files (empty in the single-file page until the glue handed them over).
 std::span<const embedded_file> bundled_rules();
 
+// A year of the bundle with its dates ("2025-09-01"), read from its municipal file when the page was
+// built (web/tools/embed_rules.py): the page's first read takes only the first screen's years and
+// offers the others from these (ui/form.h first_screen_years).
+struct bundled_year {
+    int year;
+    const char* opens;
+    const char* centralized_ends;
+    const char* coverage_ends;
+};
+// Every year's, in year order; empty when not known (the single-file page): every year is read first.
+std::span<const bundled_year> bundled_calendar();
+
 }  // namespace yibao::web

@@ -38,6 +38,8 @@ namespace yibao::web {
 
 std::span<const embedded_file> bundled_rules() { return files; }
 
+std::span<const bundled_year> bundled_calendar() { return {}; }  // every year is read first
+
 }  // namespace yibao::web
 
 extern "C" {

@@ -53,23 +53,20 @@ app::app(std::shared_ptr<const rule_book> book, date today, const url_params& pa
 }
 
 void app::read_book() {
-    years_ = years(*book_);
     districts_ = districts(*book_);
-    year_dates_.clear();
-    for (int y : years_) {
-        if (auto info = year_details(*book_, y, "chongqing")) {
-            year_dates yd;
-            yd.year = y;
-            yd.opens = info->enrollment_opens;
-            yd.centralized_ends = info->centralized_ends;
-            yd.coverage_ends = info->coverage_ends;
-            year_dates_.push_back(yd);
-        }
+    if (options_.calendar.empty()) {
+        years_ = years(*book_);
+        year_dates_ = year_calendar(*book_);
+    } else {  // the book holds only the first screen's years: the years offered are the calendar's
+        year_dates_ = options_.calendar;
+        years_.clear();
+        for (const auto& y : year_dates_) years_.push_back(y.year);
     }
     season_ = season_on(year_dates_, today_);
 }
 
 void app::set_book(std::shared_ptr<const rule_book> book) {
+    options_.calendar.clear();  // a whole book: its own years and dates
     book_ = std::move(book);
     read_book();
     load_year_lists();

@@ -58,6 +58,9 @@ struct app_options {
     bool wechat = false;           // WeChat's in-app browser: forward through its "…" menu
     bool can_speak = false;        // the browser has a Mandarin voice: 朗读 reads the answer
     std::string build_version;     // the site's version (shown with the rules' revision)
+    // Every year the rules cover, with its dates, when the book holds only some years' rules (the
+    // page's first read: ui/form.h first_screen_years); empty: the book's own. set_book drops it.
+    std::vector<year_dates> calendar;
 };
 
 // The network as the page sees it.
@@ -107,6 +110,8 @@ class app {
     // What 朗读 says and the live region announces: the amount, coverage and any waiting period
     // (or why there is no answer).
     const std::string& speech_text() const { return speech_; }
+    // The coverage year the screens quote.
+    int year() const { return form_.year; }
 
   private:
     struct shown_answer {

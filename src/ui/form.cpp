@@ -41,6 +41,59 @@ season season_on(const std::vector<year_dates>& years, date today) {
     return s;
 }
 
+std::vector<year_dates> year_calendar(const rule_book& rules) {
+    std::vector<year_dates> out;
+    for (int y : years(rules)) {
+        if (auto info = year_details(rules, y, "chongqing")) {
+            year_dates yd;
+            yd.year = y;
+            yd.opens = info->enrollment_opens;
+            yd.centralized_ends = info->centralized_ends;
+            yd.coverage_ends = info->coverage_ends;
+            out.push_back(yd);
+        }
+    }
+    return out;
+}
+
+std::vector<int> first_screen_years(const std::vector<year_dates>& calendar, date today, const url_params& params) {
+    std::vector<int> out;
+    const season s = season_on(calendar, today);
+    if (s.default_year) out.push_back(s.default_year);
+    // The year the address names, read as apply_params reads it (a year the calendar lacks is
+    // refused there, and the preselected one stays).
+    for (const auto& param : params) {
+        const vocab::field* field = vocab::find_url_field(param.first);
+        if (!field || field->key != std::string_view("year")) continue;
+        request r;
+        std::vector<field_error> ignored;
+        if (!parse_request_params({param}, r, ignored)) continue;
+        if (std::any_of(calendar.begin(), calendar.end(), [&](const year_dates& y) { return y.year == r.year; }))
+            out.push_back(r.year);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+bool first_read_file(std::string_view path, const std::vector<int>& years, std::string_view district) {
+    // rules/<jurisdiction>/<year>/<name>.json, or rules/<jurisdiction>/districts.json
+    const std::size_t slash = path.rfind('/');
+    std::string_view name = path.substr(slash == std::string_view::npos ? 0 : slash + 1);
+    if (name.size() > 5 && name.substr(name.size() - 5) == ".json") name.remove_suffix(5);
+    if (name == "districts") return true;
+    if (name != "municipal" && (district.empty() || name != district)) return false;
+    if (years.empty()) return true;
+    if (slash == std::string_view::npos) return false;
+    const std::string_view folders = path.substr(0, slash);
+    const std::string_view folder =
+        folders.substr(folders.rfind('/') == std::string_view::npos ? 0 : folders.rfind('/') + 1);
+    int year = 0;
+    const auto [end, ec] = std::from_chars(folder.data(), folder.data() + folder.size(), year);
+    if (ec != std::errc() || end != folder.data() + folder.size()) return false;
+    return std::find(years.begin(), years.end(), year) != years.end();
+}
+
 bool asks_continuity(const form& f) { return f.person != person_kind::newborn; }
 bool asks_break_years(const form& f) { return asks_continuity(f) && !f.continuous; }
 bool asks_birth_date(const form& f) { return f.person == person_kind::newborn; }

@@ -41,9 +41,13 @@ struct year_dates {
     date opens{};
     date centralized_ends{};
     date coverage_ends{};
+    bool operator==(const year_dates&) const = default;
 };
 
 season season_on(const std::vector<year_dates>& years, date today);
+
+// The years a rule book covers, with their dates, in year order: what season_on reads.
+std::vector<year_dates> year_calendar(const rule_book& rules);
 
 // The questions shown for these answers ("only the questions that matter so far").
 bool asks_continuity(const form& f);
@@ -60,6 +64,17 @@ request to_request(const form& f);
 using url_params = std::vector<std::pair<std::string, std::string>>;
 url_params parse_query(std::string_view query);  // "?a=1&b=%E4%B8%87" → {{"a","1"},{"b","万"}}
 // Returns the answers it could not take (field + message); those questions keep their defaults.
+// The page's first read of its rules (platform/abi.cpp yibao_init). Given every year's dates (a
+// calendar made from the same files when the page was built), a first screen on `today` with these
+// answers in its address quotes one year: the year the address names, else the year season_on
+// preselects. These are the years whose rules it reads first (the year named and the preselected
+// one, in year order); the rest follow once the first frame is on screen.
+std::vector<int> first_screen_years(const std::vector<year_dates>& calendar, date today, const url_params& params);
+// Whether that first read takes a rules file: districts.json; of the years given (every year when
+// none is), the municipal file and the file of `district` (an id; "" = none). Paths as in the
+// bundle: "rules/chongqing/2026/municipal.json".
+bool first_read_file(std::string_view path, const std::vector<int>& years, std::string_view district);
+
 std::vector<field_error> apply_params(form& f, const url_params& params, const std::vector<int>& known_years,
                                       const std::vector<district_info>& districts);
 // The answers as URL parameters, the inverse of apply_params: only the questions asked for these

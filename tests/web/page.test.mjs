@@ -260,6 +260,30 @@ test('a browser without WebGL gets a plain message, and yibao.quote still answer
   await context.close();
 });
 
+test('the first read takes the rules of the year the first screen quotes; the whole book agrees with the calendar it offered the others from', async () => {
+  // 2026's enrollment opened on 2025-09-01 (渝医保发〔2025〕42号 一, rules/chongqing/2026/municipal.json).
+  const cases = [
+    ['?today=2025-11-20', [2026]],
+    ['?today=2025-11-20&district=shizhu&tier=2', [2026]],
+    ['?today=2025-06-01', [2025]],
+    ['?today=2025-11-20&year=2025', []],  // the address's year and the preselected one: every year
+  ];
+  for (const [query, first_years] of cases) {
+    const { context, page, problems } = await open_page(browser, base + query);
+    try {
+      await page.waitForFunction(() => window.yibao.rules_state().complete, null, { timeout: 10000 });
+      const rules = await page.evaluate(() => window.yibao.rules_state());
+      assert.deepEqual(rules.first_years, first_years, `${query}: the years read first`);
+      assert.equal(rules.calendar, first_years.length ? 'agrees' : '', `${query}: the calendar against the whole book`);
+      const s = await state(page);
+      assert.equal(s.form.year, first_years.length ? first_years[0] : 2025, `${query}: the year quoted`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('the worker compiles the wasm and warms the first frame up; without it, or when it fails, the page is the same', async () => {
   const url = `${base}?today=2025-12-01&district=youyang&tier=2`;
   // The same first screen three ways: with the worker; in a browser without workers; with a worker

@@ -30,6 +30,8 @@
     state: function () { return call_json(function () { return mod._yibao_state(); }); },
     // The font atlas's stages: {stage, full, first_builds, first_frame_waited, first} (platform/page.h).
     font_state: function () { return call_json(function () { return mod._yibao_font_state(); }); },
+    // How far the rules are read (platform/abi.cpp yibao_rules_state): the tests read it.
+    rules_state: function () { return call_json(function () { return mod._yibao_rules_state(); }); },
     presentation: function () { return call_json(function () { return mod._yibao_presentation(); }); },
     picture: function () { return later_part('make_picture').apply(null, arguments); },
     // The 字号 step: 0 标准, 1 大字, 2 特大 (as the 字号 button and a pinch); returns the step in use.
@@ -66,7 +68,10 @@
         throw new Error('yibao: rules did not load: ' + refused);
       }
     }
-    if (with_string(location.search, function (q) { return mod._yibao_init(q); }) !== 0) {
+    var read = with_string(location.search, function (q) {
+      return with_string(today_iso(), function (t) { return mod._yibao_init(q, t); });
+    });
+    if (read !== 0) {
       show('计算规则加载失败，请稍后刷新重试。');
       throw new Error('yibao: rules did not load: ' + mod.UTF8ToString(mod._yibao_load_errors()));
     }

@@ -4,11 +4,14 @@
 usage: embed_rules.py ROOT OUT.cpp FILE.json...
 Each file is stored with its path relative to ROOT ("rules/chongqing/2025/wanzhou.json"), its
 text (without layout whitespace) and the SHA-256 of the file as published; src/platform/rules_bundle.h
-declares bundled_rules(), the page loads them with load_rules_texts. (The single-file page reads the
+declares bundled_rules(), the page loads them with load_rules_texts. Beside them, bundled_calendar():
+each year's dates from its municipal file, for the page's first read (calendar() below). (The single-file page reads the
 same files from its HTML instead: make_single.py, platform/rules_from_page.cpp.)
 """
 import hashlib
+import json
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -58,6 +61,45 @@ def without_layout(data: bytes) -> bytes:
     return "".join(out).encode("utf-8")
 
 
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def calendar(root: str, files: list) -> list:
+    """Each year's dates from its municipal file, following "extends" as the loader does (objects
+    merge: a value the file leaves out comes from the file it extends): (year, opens,
+    centralized_ends, coverage_ends), in year order. The page's first read takes only the first
+    screen's years and offers the others from this (ui/form.h first_screen_years). [] when a file
+    cannot be read so, or two name one year: the page then reads every year first, and the loader
+    reports what is wrong."""
+    docs = {}
+    for path in files:
+        rel = os.path.relpath(path, root).replace(os.sep, "/")
+        if rel.endswith("/municipal.json"):
+            try:
+                with open(path, "rb") as f:
+                    docs[rel[len("rules/"):-len(".json")]] = json.loads(f.read().decode("utf-8"))
+            except (ValueError, UnicodeDecodeError):
+                return []
+    fields = (("enrollment", "opens"), ("enrollment", "centralized_ends"), ("coverage_year", "to"))
+    out = {}
+    for doc in docs.values():
+        year = doc.get("year") if isinstance(doc, dict) else None
+        if not isinstance(year, int) or isinstance(year, bool) or year in out:
+            return []
+        values = []
+        for outer, inner in fields:
+            value, at, seen = None, doc, 0
+            while value is None and isinstance(at, dict) and seen <= 8:
+                v = at.get(outer, {}).get(inner, {}) if isinstance(at.get(outer), dict) else {}
+                value = v.get("value") if isinstance(v, dict) else None
+                at, seen = docs.get(at.get("extends")) if isinstance(at.get("extends"), str) else None, seen + 1
+            if not isinstance(value, str) or not DATE.match(value):
+                return []
+            values.append(value)
+        out[year] = values
+    return [(y, *out[y]) for y in sorted(out)]
+
+
 def main() -> int:
     root, out_path, files = sys.argv[1], sys.argv[2], sorted(sys.argv[3:])
     parts = [
@@ -85,6 +127,18 @@ def main() -> int:
         "}  // namespace",
         "",
         "std::span<const embedded_file> bundled_rules() { return files; }",
+        "",
+    ]
+    years = calendar(root, files)
+    parts += ["namespace {", "", "const bundled_year years[] = {"]
+    parts += ['  {%d, "%s", "%s", "%s"},' % y for y in years]
+    parts += [
+        "  {0, nullptr, nullptr, nullptr},  // (an array is never empty)",
+        "};",
+        "",
+        "}  // namespace",
+        "",
+        "std::span<const bundled_year> bundled_calendar() { return {years, %d}; }" % len(years),
         "",
         "}  // namespace yibao::web",
         "",
