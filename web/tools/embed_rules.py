@@ -5,8 +5,9 @@ usage: embed_rules.py ROOT OUT.cpp FILE.json...
 Each file is stored with its path relative to ROOT ("rules/chongqing/2025/wanzhou.json"), its
 text (without layout whitespace) and the SHA-256 of the file as published; src/platform/rules_bundle.h
 declares bundled_rules(), the page loads them with load_rules_texts. Beside them, bundled_calendar():
-each year's dates from its municipal file, for the page's first read (calendar() below). (The single-file page reads the
-same files from its HTML instead: make_single.py, platform/rules_from_page.cpp.)
+each year's dates from its municipal file, for the page's first read (calendar() below). (The
+single-file page reads the same files from its HTML instead: make_single.py,
+platform/rules_from_page.cpp.)
 """
 import hashlib
 import json
