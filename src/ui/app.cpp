@@ -59,8 +59,7 @@ void app::read_book() {
         year_dates_ = year_calendar(*book_);
     } else {  // the book holds only the first screen's years: the years offered are the calendar's
         year_dates_ = options_.calendar;
-        years_.clear();
-        for (const auto& y : year_dates_) years_.push_back(y.year);
+        years_ = calendar_years(year_dates_);
     }
     season_ = season_on(year_dates_, today_);
 }

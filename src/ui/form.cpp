@@ -56,6 +56,12 @@ std::vector<year_dates> year_calendar(const rule_book& rules) {
     return out;
 }
 
+std::vector<int> calendar_years(const std::vector<year_dates>& calendar) {
+    std::vector<int> out;
+    for (const auto& y : calendar) out.push_back(y.year);
+    return out;
+}
+
 std::vector<int> first_screen_years(const std::vector<year_dates>& calendar, date today, const url_params& params) {
     std::vector<int> out;
     const season s = season_on(calendar, today);
@@ -86,8 +92,8 @@ bool first_read_file(std::string_view path, const std::vector<int>& years, std::
     if (years.empty()) return true;
     if (slash == std::string_view::npos) return false;
     const std::string_view folders = path.substr(0, slash);
-    const std::string_view folder =
-        folders.substr(folders.rfind('/') == std::string_view::npos ? 0 : folders.rfind('/') + 1);
+    const std::size_t parent = folders.rfind('/');
+    const std::string_view folder = folders.substr(parent == std::string_view::npos ? 0 : parent + 1);
     int year = 0;
     const auto [end, ec] = std::from_chars(folder.data(), folder.data() + folder.size(), year);
     if (ec != std::errc() || end != folder.data() + folder.size()) return false;

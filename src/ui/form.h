@@ -48,6 +48,8 @@ season season_on(const std::vector<year_dates>& years, date today);
 
 // The years a rule book covers, with their dates, in year order: what season_on reads.
 std::vector<year_dates> year_calendar(const rule_book& rules);
+// The years of such a calendar, in its order.
+std::vector<int> calendar_years(const std::vector<year_dates>& calendar);
 
 // The questions shown for these answers ("only the questions that matter so far").
 bool asks_continuity(const form& f);

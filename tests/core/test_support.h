@@ -51,10 +51,11 @@ inline std::vector<rules_source_file> rule_files_under(const std::string& folder
 
 inline std::vector<rules_source_file> project_rule_files() { return rule_files_under("rules"); }
 
-// The project's rules as they stood when last_year was the latest year in the calculator: rules/
-// without the folders of later years. For tests about a season ("November 2026: the 2027 notice is
-// not in the calculator") that must not change when a maintainer adds the next year to rules/.
-inline std::shared_ptr<const rule_book> rules_as_of(int last_year) {
+// The project's rules files as they stood when last_year was the latest year in the calculator:
+// rules/ without the folders of later years. For tests about a season ("November 2026: the 2027
+// notice is not in the calculator") that must not change when a maintainer adds the next year to
+// rules/.
+inline std::vector<rules_source_file> rule_files_as_of(int last_year) {
     std::vector<rules_source_file> kept;
     for (auto& f : project_rule_files()) {
         // rules/<jurisdiction>/<year>/<file>.json
@@ -67,7 +68,12 @@ inline std::shared_ptr<const rule_book> rules_as_of(int last_year) {
                                  });
         if (!year_folder || std::stoi(folder) <= last_year) kept.push_back(std::move(f));
     }
-    return load_rules_texts(kept).book;
+    return kept;
+}
+
+// Those files, read.
+inline std::shared_ptr<const rule_book> rules_as_of(int last_year) {
+    return load_rules_texts(rule_files_as_of(last_year)).book;
 }
 
 // rules/ and the fixture years under tests/rules_fixtures (each extends a year of rules/), named

@@ -30,9 +30,8 @@ TEST(first_read, the_calendar_holds_every_year_of_the_book_with_its_dates) {
     auto book = test::rules_as_of(2026);
     ASSERT_TRUE(book);
     const std::vector<year_dates> calendar = year_calendar(*book);
-    std::vector<int> listed;
-    for (const auto& y : calendar) listed.push_back(y.year);
-    EXPECT_EQ(listed, years(*book)) << "the screens offer the calendar's years: every year of the book";
+    EXPECT_EQ(calendar_years(calendar), years(*book))
+        << "the screens offer the calendar's years: every year of the book";
     // 2025: enrollment from 2024-09-13 (酉阳医保发〔2024〕37号 一), the centralized period to
     // 2024-12-31 (万州医保发〔2024〕51号 六), covered 2025-01-01 to 2025-12-31 (51号 七（一）).
     const year_dates* y2025 = year_in(calendar, 2025);
@@ -89,13 +88,8 @@ TEST(first_read, the_rules_read_first_quote_the_first_screen_as_the_whole_book_d
     auto whole = test::rules_as_of(2026);
     ASSERT_TRUE(whole);
     const std::vector<year_dates> calendar = year_calendar(*whole);
-    std::vector<int> offered;
-    for (const auto& y : calendar) offered.push_back(y.year);
-    std::vector<rules_source_file> files;
-    for (auto& f : test::project_rule_files())
-        if (f.path.find("/2025/") != std::string::npos || f.path.find("/2026/") != std::string::npos ||
-            f.path.find("/20") == std::string::npos)
-            files.push_back(std::move(f));
+    const std::vector<int> offered = calendar_years(calendar);
+    const std::vector<rules_source_file> files = test::rule_files_as_of(2026);
     const char* addresses[] = {
         "",
         "?district=wanzhou",
