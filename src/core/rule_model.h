@@ -174,6 +174,9 @@ struct district_entry {
     std::string id;
     std::string name;
     std::vector<std::string> aliases;  // other names a resident writes: 万州, 酉阳县, ...
+
+    // Whether this district goes by id_or_name: its id, its name or one of its aliases.
+    bool named(std::string_view id_or_name) const;
 };
 
 class rule_book {

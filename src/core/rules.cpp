@@ -76,11 +76,14 @@ money year_rules::assistance(const category& c, person_kind p, int tier) const {
     return 0;
 }
 
+bool district_entry::named(std::string_view id_or_name) const {
+    return id == id_or_name || name == id_or_name ||
+           std::find(aliases.begin(), aliases.end(), id_or_name) != aliases.end();
+}
+
 const district_entry* rule_book::find_district(std::string_view id_or_name) const {
     for (const auto& d : district_list)
-        if (d.id == id_or_name || d.name == id_or_name ||
-            std::find(d.aliases.begin(), d.aliases.end(), id_or_name) != d.aliases.end())
-            return &d;
+        if (d.named(id_or_name)) return &d;
     return nullptr;
 }
 
@@ -1617,6 +1620,26 @@ std::optional<district_info> district_named(const rule_book& rules, std::string_
     bool own = false;
     for (const auto& [key, y] : rules.by_year) own = own || key.second == d->id;
     return district_info{d->id, d->name, d->aliases, own};
+}
+
+std::optional<std::string> district_id_in(std::string_view districts_text, std::string_view id_or_name) {
+    if (districts_text.size() > max_rules_file_bytes) return std::nullopt;
+    const json doc = json::parse(districts_text.begin(), districts_text.end(), nullptr, false);
+    if (!doc.is_object()) return std::nullopt;
+    const auto list = doc.find("districts");
+    if (list == doc.end() || !list->is_array()) return std::nullopt;
+    for (const json& d : *list) {
+        if (!d.is_object()) continue;
+        const auto id = d.find("id");
+        const auto name = d.find("name");
+        if (id == d.end() || name == d.end() || !id->is_string() || !name->is_string()) continue;
+        district_entry entry{id->get<std::string>(), name->get<std::string>(), {}};
+        if (const auto aliases = d.find("aliases"); aliases != d.end() && aliases->is_array())
+            for (const json& a : *aliases)
+                if (a.is_string()) entry.aliases.push_back(a.get<std::string>());
+        if (entry.named(id_or_name)) return entry.id;
+    }
+    return std::nullopt;
 }
 
 std::optional<year_info> year_details(const rule_book& rules, int year, const std::string& district) {

@@ -88,6 +88,11 @@ std::vector<int> years(const rule_book& rules);
 std::vector<district_info> districts(const rule_book& rules);
 // A district by its id, its Chinese name or an alias from districts.json (万州, 万州区, wanzhou).
 std::optional<district_info> district_named(const rule_book& rules, std::string_view id_or_name);
+// The id of the district id_or_name names (as district_named matches it), from the text of a
+// district list (districts.json) alone, without reading any year's rules: the page picks the
+// district's files for its first read so. nullopt when no district goes by that name, or when the
+// text is not a district list (reading the rules then says what is wrong with it).
+std::optional<std::string> district_id_in(std::string_view districts_text, std::string_view id_or_name);
 std::vector<category_info> categories(const rule_book& rules, int year, const std::string& district);
 std::optional<year_info> year_details(const rule_book& rules, int year, const std::string& district);
 

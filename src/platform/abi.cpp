@@ -127,7 +127,9 @@ std::vector<yibao::ui::year_dates> bundled_calendar_dates() {
 // While the book holds only the first screen's years (yibao_init): every year with its dates, for
 // the screens to offer (ui::app_options::calendar). Empty once the book is whole.
 std::vector<yibao::ui::year_dates> first_calendar;
-std::vector<int> first_years;  // the years the first read took (empty: every year)
+std::vector<int> first_years;          // the years the first read took (empty: every year)
+int first_reads = 0;                   // how many times yibao_init read rules (1, or 2 after a failed first read)
+std::vector<std::string> first_files;  // the files the first read took
 // Whether the calendar the page started with agreed with the whole book's (complete_rules);
 // "" before that, or when the page read every year first.
 std::string calendar_check;
@@ -259,6 +261,13 @@ EMSCRIPTEN_KEEPALIVE int yibao_init(const char* query, const char* today) {
     std::string asked;
     for (const auto& [key, value] : params)
         if (key == yibao::vocab::find_field("district")->url) asked = value;
+    // The district the link names, from the district list alone: its own files join the first read
+    // (a district the list does not know reads none; the screens say it is unknown).
+    std::string district;
+    if (!asked.empty())
+        for (const auto& f : yibao::web::bundled_rules())
+            if (std::string_view(f.path).ends_with("/districts.json"))
+                if (auto id = yibao::district_id_in({f.text, f.size}, asked)) district = std::move(*id);
     std::vector<yibao::ui::year_dates> calendar = bundled_calendar_dates();
     const std::optional<yibao::date> day = yibao::parse_date(today ? today : "");
     std::vector<int> years;  // empty: every year
@@ -271,24 +280,16 @@ EMSCRIPTEN_KEEPALIVE int yibao_init(const char* query, const char* today) {
         const std::vector<int>& wanted = some_years ? years : every_year;
         std::vector<rules_file> files;
         for (const auto& f : yibao::web::bundled_rules())
-            if (yibao::ui::first_read_file(f.path, wanted, "")) files.push_back(embedded(f));
-        if (!load(files)) {
+            if (yibao::ui::first_read_file(f.path, wanted, district)) files.push_back(embedded(f));
+        ++first_reads;
+        if (!load(std::move(files))) {
             if (some_years) continue;
             return 1;
         }
         first_calendar = some_years ? calendar : std::vector<yibao::ui::year_dates>{};
         first_years = wanted;
-        if (asked.empty()) return 0;
-        const std::optional<yibao::district_info> d = yibao::district_named(*book, asked);
-        if (!d) return 0;  // the screens say that the link's district is unknown
-        bool more = false;
-        for (const auto& f : yibao::web::bundled_rules())
-            if (!yibao::ui::first_read_file(f.path, wanted, "") && yibao::ui::first_read_file(f.path, wanted, d->id)) {
-                files.push_back(embedded(f));
-                more = true;
-            }
-        if (!more || load(std::move(files))) return 0;
-        if (!some_years) return 1;
+        for (const auto& f : book_files) first_files.push_back(f.path);
+        return 0;
     }
     return 1;
 }
@@ -296,12 +297,16 @@ EMSCRIPTEN_KEEPALIVE int yibao_init(const char* query, const char* today) {
 // How far the rules are read, as JSON: {"complete": whether the whole bundle is (complete_rules),
 // "first_years": the years the first read took ([]: every year), "calendar": once complete, whether
 // the bundle's calendar agreed with the whole book's years and dates ("agrees", "differs"; "" when
-// the first read took every year)}. The page's tests read it (window.yibao.rules_state).
+// the first read took every year), "first_reads": how many times yibao_init read rules (1; 2 when
+// a first read without every year failed), "first_files": the files it took}. The page's tests read
+// it (window.yibao.rules_state).
 EMSCRIPTEN_KEEPALIVE const char* yibao_rules_state() {
     yibao::out_json j = yibao::out_json::object();
     j["complete"] = rules_complete && book != nullptr;
     j["first_years"] = first_years;
     j["calendar"] = calendar_check;
+    j["first_reads"] = first_reads;
+    j["first_files"] = first_files;
     return keep(j.dump());
 }
 

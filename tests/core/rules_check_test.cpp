@@ -169,6 +169,42 @@ TEST(rules_text, whom_to_ask_comes_from_the_districts_file) {
     EXPECT_TRUE(has_error(loaded, path, "/ask/source", "")) << all_errors(loaded);
 }
 
+// The page finds a link's district in the district list alone (before reading any year): by every
+// id, name and alias the whole book knows, the same district as district_named; by any other name,
+// or in a text that is not a district list, none.
+TEST(rules_text, a_district_is_found_in_the_district_list_alone_as_in_the_book) {
+    auto files = project_files();
+    const std::string path = "rules/chongqing/districts.json";
+    auto* f = file_named(files, path);
+    ASSERT_TRUE(f);
+    auto loaded = yibao::load_rules_texts(files);
+    ASSERT_TRUE(loaded.book) << all_errors(loaded);
+    int names = 0;
+    for (const auto& d : yibao::districts(*loaded.book)) {
+        std::vector<std::string> all = d.aliases;
+        all.push_back(d.id);
+        all.push_back(d.name);
+        for (const auto& n : all) {
+            EXPECT_EQ(yibao::district_id_in(f->text, n), std::optional<std::string>(d.id)) << n;
+            ++names;
+        }
+    }
+    EXPECT_GT(names, 10);
+    // From districts.json: 万州区 (万州), 酉阳土家族苗族自治县 (酉阳, 酉阳县).
+    EXPECT_EQ(yibao::district_id_in(f->text, "万州"), std::optional<std::string>("wanzhou"));
+    EXPECT_EQ(yibao::district_id_in(f->text, "万州区"), std::optional<std::string>("wanzhou"));
+    EXPECT_EQ(yibao::district_id_in(f->text, "酉阳县"), std::optional<std::string>("youyang"));
+    for (const char* unknown : {"", "万", "wanzhou ", "Wanzhou", "北京", "municipal"}) {
+        EXPECT_FALSE(yibao::district_id_in(f->text, unknown)) << unknown;
+        EXPECT_FALSE(yibao::district_named(*loaded.book, unknown)) << unknown;
+    }
+    for (const char* broken : {"", "{", "[]", "{\"districts\": {}}", "{\"districts\": [1, [], {\"id\": 2}]}",
+                               "{\"districts\": [{\"id\": \"a\"}]}"})
+        EXPECT_FALSE(yibao::district_id_in(broken, "a")) << broken;
+    EXPECT_EQ(yibao::district_id_in(R"({"districts": [{"id": "a", "name": "甲", "aliases": [1, "乙"]}]})", "乙"),
+              std::optional<std::string>("a"));
+}
+
 // Nesting is limited (nlohmann's copy, merge and free recurse): a deep file is an error, and
 // reading it must not exhaust the stack.
 TEST(rules_text, nesting_deeper_than_64_levels_is_an_error) {

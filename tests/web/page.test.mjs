@@ -87,7 +87,8 @@ test('first screens run nothing of the deferred module, which comes once, after 
   // that refuse synchronous compilation.
   const early = [];
   const screens = [...first_screens(), ...['district=shizhu&categories=101', 'district=wanzhou&person=newborn&birth=2025-10-01',
-    'district=wanzhou&m0.label=father&m1.label=self&m1.break=1&m2.label=child&m2.person=student', 'district=nowhere']
+    'district=wanzhou&m0.label=father&m1.label=self&m1.break=1&m2.label=child&m2.person=student', 'district=nowhere',
+    'year=2025&district=shizhu&tier=2']
     .map((q) => ({ query: `today=2025-11-20&${q}`, context: phone }))];
   for (const { query, context } of screens) {
     const ctx = await browser.newContext(context);
@@ -262,21 +263,32 @@ test('a browser without WebGL gets a plain message, and yibao.quote still answer
 
 test('the first read takes the rules of the year the first screen quotes; the whole book agrees with the calendar it offered the others from', async () => {
   // 2026's enrollment opened on 2025-09-01 (渝医保发〔2025〕42号 一, rules/chongqing/2026/municipal.json).
+  // Read once: a link's district is found in the district list first (石柱 has a file of its own
+  // for 2025, none for 2026; 北京 is no district: the screens say so).
+  const every = ['districts.json', '2025/municipal.json', '2026/municipal.json'];
   const cases = [
-    ['?today=2025-11-20', [2026]],
-    ['?today=2025-11-20&district=shizhu&tier=2', [2026]],
-    ['?today=2025-06-01', [2025]],
-    ['?today=2025-11-20&year=2025', []],  // the address's year and the preselected one: every year
+    ['?today=2025-11-20', [2026], ['districts.json', '2026/municipal.json']],
+    ['?today=2025-11-20&district=shizhu&tier=2', [2026], ['districts.json', '2026/municipal.json']],
+    ['?today=2025-06-01', [2025], ['districts.json', '2025/municipal.json']],
+    ['?today=2025-06-01&district=%E7%9F%B3%E6%9F%B1', [2025], ['districts.json', '2025/municipal.json', '2025/shizhu.json'],
+      'shizhu'],
+    ['?today=2025-06-01&district=%E5%8C%97%E4%BA%AC', [2025], ['districts.json', '2025/municipal.json']],
+    ['?today=2025-11-20&year=2025', [], every],  // the address's year and the preselected one: every year
+    ['?today=2025-11-20&year=2025&district=wanzhou', [], [...every, '2025/wanzhou.json'], 'wanzhou'],
   ];
-  for (const [query, first_years] of cases) {
+  for (const [query, first_years, first_files, district] of cases) {
     const { context, page, problems } = await open_page(browser, base + query);
     try {
       await page.waitForFunction(() => window.yibao.rules_state().complete, null, { timeout: 10000 });
       const rules = await page.evaluate(() => window.yibao.rules_state());
       assert.deepEqual(rules.first_years, first_years, `${query}: the years read first`);
+      assert.equal(rules.first_reads, 1, `${query}: the rules read once before the first frame`);
+      assert.deepEqual(rules.first_files.map((f) => f.replace(/^rules\/chongqing\//, '')).sort(), [...first_files].sort(),
+        `${query}: the files read first`);
       assert.equal(rules.calendar, first_years.length ? 'agrees' : '', `${query}: the calendar against the whole book`);
       const s = await state(page);
       assert.equal(s.form.year, first_years.length ? first_years[0] : 2025, `${query}: the year quoted`);
+      if (district) assert.equal(s.form.district, district, `${query}: the district quoted`);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

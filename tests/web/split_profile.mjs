@@ -36,6 +36,8 @@ const links = [
   'district=wanzhou&categories=101', 'district=shizhu&categories=101&tier=2', 'person=resident&break=2',
   'district=wanzhou&m0.label=father&m0.categories=101&m1.label=self&m1.break=1&m2.label=child&m2.person=student&m3.label=child&m3.person=newborn&m3.birth=2025-11-20',
   'district=nowhere&year=1999', 'district=%E4%B8%87%E5%B7%9E', 'mode=kiosk&district=wanzhou&paper=80mm',
+  // A year other than the one preselected: on some days the first read then takes every year.
+  'year=2025', 'year=2025&district=shizhu&tier=2', 'year=2026&district=wanzhou',
 ];
 const screens = first_screens({ every_half_month: true });
 for (const d of ['2025-06-16', '2025-11-20', '2026-03-01', '2026-11-25'])
