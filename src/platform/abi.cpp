@@ -266,8 +266,10 @@ EMSCRIPTEN_KEEPALIVE int yibao_init(const char* query, const char* today) {
     std::string district;
     if (!asked.empty())
         for (const auto& f : yibao::web::bundled_rules())
-            if (std::string_view(f.path).ends_with("/districts.json"))
-                if (auto id = yibao::district_id_in({f.text, f.size}, asked)) district = std::move(*id);
+            if (std::string_view(f.path).ends_with("/districts.json")) {
+                district = yibao::district_id_in({f.text, f.size}, asked).value_or("");
+                break;
+            }
     std::vector<yibao::ui::year_dates> calendar = bundled_calendar_dates();
     const std::optional<yibao::date> day = yibao::parse_date(today ? today : "");
     std::vector<int> years;  // empty: every year

@@ -201,6 +201,9 @@ TEST(rules_text, a_district_is_found_in_the_district_list_alone_as_in_the_book) 
     for (const char* broken : {"", "{", "[]", "{\"districts\": {}}", "{\"districts\": [1, [], {\"id\": 2}]}",
                                "{\"districts\": [{\"id\": \"a\"}]}"})
         EXPECT_FALSE(yibao::district_id_in(broken, "a")) << broken;
+    // Nested 200 000 deep (nlohmann parses and frees without recursing): no answer, no crash.
+    const std::string deep = R"({"districts": [)" + std::string(200000, '[') + std::string(200000, ']') + "]}";
+    EXPECT_FALSE(yibao::district_id_in(deep, "a"));
     EXPECT_EQ(yibao::district_id_in(R"({"districts": [{"id": "a", "name": "甲", "aliases": [1, "乙"]}]})", "乙"),
               std::optional<std::string>("a"));
 }
